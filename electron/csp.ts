@@ -1,0 +1,21 @@
+/**
+ * The one Content-Security-Policy of Marginalia: sent as a header by Electron's app:// protocol handler
+ * and embedded as a <meta> tag in the web build. No inline script, nothing remote, no plugins.
+ * `frame-ancestors` is ignored in <meta>, so it is only sent as a header.
+ */
+export function contentSecurityPolicy({ meta }: { meta: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ];
+  if (!meta) directives.push("frame-ancestors 'none'");
+  return directives.join('; ');
+}

@@ -1,0 +1,116 @@
+/**
+ * The single source of truth for IPC between the renderer and Electron's main process: channel
+ * names, request/response shapes and the API the preload exposes as `window.marginalia`.
+ * Dependency-free, so the renderer can `import type` it and main can validate against it.
+ */
+
+export const CHANNELS = {
+  saveExport: 'marginalia:save-export',
+  openImportFiles: 'marginalia:open-import-files',
+  readDroppedFiles: 'marginalia:read-dropped-files',
+  getAppInfo: 'marginalia:get-app-info',
+  writeBackup: 'marginalia:write-backup',
+  listBackups: 'marginalia:list-backups',
+  readBackup: 'marginalia:read-backup',
+} as const;
+
+/** Push events from main (menu items). */
+export const MENU_EVENT = 'marginalia:menu-command';
+
+export type MenuCommand =
+  | 'import'
+  | 'export'
+  | 'backup-now'
+  | 'undo'
+  | 'redo'
+  | 'toggle-sidebar'
+  | 'agreement-view'
+  | 'open-format-docs'
+  | 'about';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'import',
+  'export',
+  'backup-now',
+  'undo',
+  'redo',
+  'toggle-sidebar',
+  'agreement-view',
+  'open-format-docs',
+  'about',
+];
+
+/** Every IPC result is a value: a typed error never crashes main or throws across the bridge. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface SaveExportRequest {
+  /** File name offered in the save dialog, e.g. "marginalia-alice.jsonl". */
+  suggestedName: string;
+  /** Whole file contents (UTF-8 text). */
+  content: string;
+}
+
+/** `saved` is false when the user cancelled the dialog. The path is shown, never reused by the page. */
+export interface SaveExportResponse {
+  saved: boolean;
+  displayPath?: string;
+}
+
+/** A file's name (no directory) and its raw bytes, read by main. */
+export interface ImportedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** Where the database lives, for the About and Settings screens. */
+  dataFolder: string;
+  /** Folder of rotating backups (desktop only). */
+  backupFolder: string | null;
+  /** 'electron' or 'web'. */
+  shell: 'electron' | 'web';
+}
+
+export interface BackupRequest {
+  /** Native JSONL snapshot of the whole database. */
+  content: string;
+  /** How many backups to keep (newest first). */
+  keep: number;
+  /** Why the backup is written ('interval', 'quit', 'before-upgrade', 'manual'). */
+  reason: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  bytes: number;
+  /** ISO-8601 time the backup was written. */
+  writtenAt: string;
+}
+
+/** What the preload exposes as `window.marginalia`. The web build implements the same interface. */
+export interface MarginaliaApi {
+  saveExport(req: SaveExportRequest): Promise<IpcResult<SaveExportResponse>>;
+  openImportFiles(): Promise<IpcResult<ImportedFile[]>>;
+  /** Drag-and-drop: the preload resolves each File's path; main reads it; no path reaches the page. */
+  readDroppedFiles(files: File[]): Promise<IpcResult<ImportedFile[]>>;
+  getAppInfo(): Promise<IpcResult<AppInfo>>;
+  writeBackup(req: BackupRequest): Promise<IpcResult<BackupInfo>>;
+  listBackups(): Promise<IpcResult<BackupInfo[]>>;
+  readBackup(name: string): Promise<IpcResult<string>>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** The exact key list of `window.marginalia` (a test pins it). */
+export const API_KEYS: readonly (keyof MarginaliaApi)[] = [
+  'saveExport',
+  'openImportFiles',
+  'readDroppedFiles',
+  'getAppInfo',
+  'writeBackup',
+  'listBackups',
+  'readBackup',
+  'onMenuCommand',
+];

@@ -1,0 +1,73 @@
+import { type Span } from '../model/span';
+
+/**
+ * Annotation actions as data (Excalidraw's action shape): every user action on spans is one command,
+ * applied by a pure function, persisted by the repository in one transaction, and inverted for undo.
+ */
+export type AnnotationCommand =
+  | { readonly kind: 'create'; readonly span: Span }
+  | { readonly kind: 'delete'; readonly span: Span }
+  | { readonly kind: 'update'; readonly before: Span; readonly after: Span };
+
+export function invertCommand(cmd: AnnotationCommand): AnnotationCommand {
+  switch (cmd.kind) {
+    case 'create':
+      return { kind: 'delete', span: cmd.span };
+    case 'delete':
+      return { kind: 'create', span: cmd.span };
+    case 'update':
+      return { kind: 'update', before: cmd.after, after: cmd.before };
+  }
+}
+
+/** Applies a command to a span list (immutable; order not guaranteed). O(n). */
+export function applyCommand(spans: readonly Span[], cmd: AnnotationCommand): Span[] {
+  switch (cmd.kind) {
+    case 'create':
+      return [...spans.filter((s) => s.id !== cmd.span.id), cmd.span];
+    case 'delete':
+      return spans.filter((s) => s.id !== cmd.span.id);
+    case 'update':
+      return spans.map((s) => (s.id === cmd.after.id ? cmd.after : s));
+  }
+}
+
+/** Undo/redo history of one editing session; immutable, so React state can hold it directly. */
+export interface History {
+  readonly past: readonly AnnotationCommand[];
+  readonly future: readonly AnnotationCommand[];
+}
+
+export const emptyHistory: History = { past: [], future: [] };
+const HISTORY_LIMIT = 500;
+
+export function recordCommand(h: History, cmd: AnnotationCommand): History {
+  return { past: [...h.past, cmd].slice(-HISTORY_LIMIT), future: [] };
+}
+
+/** The command that undoes the last action, and the history after it; null when nothing to undo. */
+export function undo(h: History): { command: AnnotationCommand; history: History } | null {
+  const last = h.past[h.past.length - 1];
+  if (!last) return null;
+  return { command: invertCommand(last), history: { past: h.past.slice(0, -1), future: [last, ...h.future] } };
+}
+
+export function redo(h: History): { command: AnnotationCommand; history: History } | null {
+  const next = h.future[0];
+  if (!next) return null;
+  return { command: next, history: { past: [...h.past, next], future: h.future.slice(1) } };
+}
+
+/** Short description for status messages ("Deleted claim", "Undid: created quote"). */
+export function describeCommand(cmd: AnnotationCommand): string {
+  switch (cmd.kind) {
+    case 'create':
+      return `created ${cmd.span.label}`;
+    case 'delete':
+      return `deleted ${cmd.span.label}`;
+    case 'update':
+      return cmd.before.label !== cmd.after.label
+        ? `changed ${cmd.before.label} to ${cmd.after.label}`
+        : 'edited span';
+  }
+}

@@ -1,0 +1,84 @@
+import { err, ok, type Result } from '../result';
+import type { CodePointIndex, CodePointOffset } from '../text/code-points';
+import { snapEndToGrapheme, snapStartToGrapheme } from '../text/graphemes';
+import type { Label } from './labels';
+import { LABELS } from './labels';
+
+/** One annotated span of one annotator. Offsets in code points, end exclusive. */
+export interface Span {
+  readonly id: string;
+  readonly start: CodePointOffset;
+  readonly end: CodePointOffset;
+  readonly label: Label;
+  /** Free-text note; empty string when none. */
+  readonly note: string;
+  /** Set by an annotator who is not sure of this span (shown to adjudicators). */
+  readonly unsure?: boolean;
+}
+
+const labelRank = (l: Label): number => LABELS.indexOf(l);
+
+/** Text order used everywhere spans are listed or exported: (start, end, label name, id). */
+export function compareSpans(a: Span, b: Span): number {
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+export function sameExtentAndLabel(a: Pick<Span, 'start' | 'end' | 'label'>, b: Pick<Span, 'start' | 'end' | 'label'>): boolean {
+  return a.start === b.start && a.end === b.end && a.label === b.label;
+}
+
+export function labelOrder(a: Label, b: Label): number {
+  return labelRank(a) - labelRank(b);
+}
+
+export type SpanRejection =
+  | { readonly kind: 'empty'; readonly message: string }
+  | { readonly kind: 'duplicate'; readonly message: string; readonly existing: Span }
+  | { readonly kind: 'out_of_range'; readonly message: string };
+
+const WHITESPACE = /\s/u;
+
+/**
+ * The span a selection makes: trims leading/trailing whitespace, widens both ends to whole
+ * grapheme clusters, refuses an empty result or an exact duplicate (same start, end and label).
+ * `start`/`end` are code points and may come in either order (a backwards selection).
+ * O(log k + trimmed length).
+ */
+export function spanFromSelection(
+  index: CodePointIndex,
+  a: CodePointOffset,
+  b: CodePointOffset,
+  label: Label,
+  existing: readonly Span[],
+): Result<{ start: CodePointOffset; end: CodePointOffset }, SpanRejection> {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (lo < 0 || hi > index.codePointLength) {
+    return err({ kind: 'out_of_range', message: 'The selection is outside the article.' });
+  }
+  const text = index.text;
+  let s = index.toUtf16(lo);
+  let e = index.toUtf16(hi);
+  while (s < e && WHITESPACE.test(text.charAt(s))) s++;
+  while (e > s && WHITESPACE.test(text.charAt(e - 1))) e--;
+  if (s >= e) return err({ kind: 'empty', message: 'Select some text first.' });
+  s = snapStartToGrapheme(text, s);
+  e = snapEndToGrapheme(text, e);
+  const start = index.toCodePoint(s, 'floor');
+  const end = index.toCodePoint(e, 'ceil');
+  const dup = existing.find((x) => x.start === start && x.end === end && x.label === label);
+  if (dup) {
+    return err({ kind: 'duplicate', message: `This exact ${label} span already exists.`, existing: dup });
+  }
+  return ok({ start, end });
+}
+
+/** All spans a caret at code point `at` is in or touches (start ≤ at ≤ end), in text order. */
+export function spansAt(spans: readonly Span[], at: CodePointOffset): Span[] {
+  return spans.filter((s) => s.start <= at && at <= s.end).sort(compareSpans);
+}

@@ -1,0 +1,13 @@
+/** An annotator's progress on one document. */
+export const STATUSES = ['todo', 'in_progress', 'done'] as const;
+export type DocStatus = (typeof STATUSES)[number];
+
+export function isStatus(value: unknown): value is DocStatus {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+export const STATUS_TITLES: Readonly<Record<DocStatus, string>> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+};
