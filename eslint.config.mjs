@@ -36,20 +36,47 @@ const layerZones = [
 ];
 
 const htmlSinks = [
-  { selector: "MemberExpression[property.name='innerHTML']", message: 'innerHTML is banned: render text, never HTML.' },
+  {
+    selector: "MemberExpression[property.name='innerHTML']",
+    message: 'innerHTML is banned: render text, never HTML.',
+  },
   { selector: "MemberExpression[property.name='outerHTML']", message: 'outerHTML is banned.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'insertAdjacentHTML is banned.' },
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'document.write is banned.' },
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML is banned.' },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'insertAdjacentHTML is banned.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name='write']",
+    message: 'document.write is banned.',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'dangerouslySetInnerHTML is banned.',
+  },
   { selector: "CallExpression[callee.name='eval']", message: 'eval is banned.' },
   { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned.' },
-  { selector: "CallExpression[callee.name='$generateNodesFromDOM']", message: 'Article text is never parsed as HTML by the editor.' },
-  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'createContextualFragment is banned.' },
+  {
+    selector: "CallExpression[callee.name='$generateNodesFromDOM']",
+    message: 'Article text is never parsed as HTML by the editor.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='createContextualFragment']",
+    message: 'createContextualFragment is banned.',
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'release', 'test-results', 'playwright-report', 'tests/fixtures', 'seeds', 'bench/results.json'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'release',
+      'test-results',
+      'playwright-report',
+      'tests/fixtures',
+      'seeds',
+      'bench/results.json',
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
@@ -76,8 +103,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/*', '!**/electron/ipc-contract'], message: 'The renderer may only take types from electron/ipc-contract.' },
-            { group: ['**/electron/ipc-contract'], allowTypeImports: true, message: 'Import only types from the IPC contract.' },
+            {
+              group: ['**/electron/*', '!**/electron/ipc-contract'],
+              message: 'The renderer may only take types from electron/ipc-contract.',
+            },
+            {
+              group: ['**/electron/ipc-contract'],
+              allowTypeImports: true,
+              message: 'Import only types from the IPC contract.',
+            },
             { group: ['electron'], message: 'The renderer never imports Electron.' },
           ],
         },
@@ -105,7 +139,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'db/ is storage only.' }] },
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'db/ is storage only.' },
+          ],
+        },
       ],
     },
   },
@@ -128,8 +166,16 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', importNames: ['ipcRenderer'], message: 'ipcRenderer lives only in electron/preload.ts.' },
-            { name: 'electron', importNames: ['ipcMain'], message: 'ipcMain lives only in electron/ipc/register.ts.' },
+            {
+              name: 'electron',
+              importNames: ['ipcRenderer'],
+              message: 'ipcRenderer lives only in electron/preload.ts.',
+            },
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'ipcMain lives only in electron/ipc/register.ts.',
+            },
           ],
         },
       ],

@@ -49,7 +49,10 @@ export function recordCommand(h: History, cmd: AnnotationCommand): History {
 export function undo(h: History): { command: AnnotationCommand; history: History } | null {
   const last = h.past[h.past.length - 1];
   if (!last) return null;
-  return { command: invertCommand(last), history: { past: h.past.slice(0, -1), future: [last, ...h.future] } };
+  return {
+    command: invertCommand(last),
+    history: { past: h.past.slice(0, -1), future: [last, ...h.future] },
+  };
 }
 
 export function redo(h: History): { command: AnnotationCommand; history: History } | null {

@@ -27,8 +27,16 @@ export function serializeNativeRecord(input: NativeRecordInput, index?: CodePoin
   const { document: doc } = input;
   const idx = index ?? new CodePointIndex(doc.text);
   const spans = [...input.spans].sort(compareSpans).map((s) => {
-    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= idx.codePointLength)) {
-      throw new SpanTextMismatch(`Span ${s.id} of "${doc.title}" has offsets ${s.start}–${s.end} outside the text.`);
+    if (!(
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      0 <= s.start &&
+      s.start < s.end &&
+      s.end <= idx.codePointLength
+    )) {
+      throw new SpanTextMismatch(
+        `Span ${s.id} of "${doc.title}" has offsets ${s.start}–${s.end} outside the text.`,
+      );
     }
     const out: Record<string, unknown> = { id: s.id, start: s.start, end: s.end };
     if (input.withUtf16) {

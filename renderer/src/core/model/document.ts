@@ -31,7 +31,11 @@ const TITLE_MAX = 80;
  * a headline), it is shortened at a word boundary to at most 80 characters and ends with "…".
  */
 export function deriveTitle(text: string): string {
-  const first = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const first =
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
   if (first === '') return 'Untitled';
   if (codePointLength(first) <= TITLE_MAX) return first;
   const chars = Array.from(first);

@@ -28,7 +28,10 @@ export function compareSpans(a: Span, b: Span): number {
   );
 }
 
-export function sameExtentAndLabel(a: Pick<Span, 'start' | 'end' | 'label'>, b: Pick<Span, 'start' | 'end' | 'label'>): boolean {
+export function sameExtentAndLabel(
+  a: Pick<Span, 'start' | 'end' | 'label'>,
+  b: Pick<Span, 'start' | 'end' | 'label'>,
+): boolean {
   return a.start === b.start && a.end === b.end && a.label === b.label;
 }
 
