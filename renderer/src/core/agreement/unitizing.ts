@@ -1,0 +1,166 @@
+import { record } from './pairs';
+import type { Study } from './study';
+import type { Figure, UnitizingReport } from './types';
+
+/**
+ * Krippendorff's αU (1995; 2004) with the semantics of DKPro Statistics'
+ * `KrippendorffAlphaUnitizingAgreement` (docs/agreement.md). DKPro walks every rater pair position
+ * by position and, for D_e, every unit against every gap: O(R²·L + U·G). The same sums are taken
+ * here without visiting positions:
+ * - D_o: two raters' units of one category are each sorted and disjoint, so one merge finds every
+ *   overlapping unit pair; a unit that overlaps none of the other rater's units lies inside one of
+ *   their gaps (gaps are the complement), which is the only other non-zero distance.
+ * - D_e: Σ_{gaps g ≥ l} (g − l + 1) for every unit length l is a suffix sum over sorted gap lengths.
+ * Total O(R²·U + (U + G)·log G) per category.
+ */
+
+interface Unit {
+  readonly begin: number;
+  readonly end: number;
+}
+
+/** Category c's units of every rater on the continuum (documents concatenated), sorted by begin. */
+function unitsOf(study: Study, c: number): Unit[][] {
+  return study.spans.map((perDoc) => {
+    const out: Unit[] = [];
+    study.documents.forEach((doc, d) => {
+      for (const s of perDoc[d] ?? []) {
+        if (s.label === c) out.push({ begin: doc.offset + s.start, end: doc.offset + s.end });
+      }
+    });
+    return out;
+  });
+}
+
+/** True when some two of the sorted units share a position (DKPro's precondition fails). */
+function hasOverlap(units: readonly Unit[]): boolean {
+  let maxEnd = -1;
+  for (const u of units) {
+    if (u.begin < maxEnd) return true;
+    maxEnd = Math.max(maxEnd, u.end);
+  }
+  return false;
+}
+
+/** Σ of distances between two raters' segments that share a position. O(|a| + |b|). */
+function pairDisagreement(a: readonly Unit[], b: readonly Unit[]): number {
+  const aHit = new Uint8Array(a.length);
+  const bHit = new Uint8Array(b.length);
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Unit;
+    const y = b[j] as Unit;
+    if (x.begin < y.end && y.begin < x.end) {
+      sum += (x.begin - y.begin) ** 2 + (x.end - y.end) ** 2;
+      aHit[i] = 1;
+      bHit[j] = 1;
+    }
+    if (x.end <= y.end) i++;
+    if (y.end <= x.end) j++;
+  }
+  // A unit overlapping none of the other rater's units sits wholly inside one of their gaps.
+  a.forEach((u, k) => (sum += aHit[k] ? 0 : (u.end - u.begin) ** 2));
+  b.forEach((u, k) => (sum += bHit[k] ? 0 : (u.end - u.begin) ** 2));
+  return sum;
+}
+
+/** Observed disagreement D_o(c) = 2/(R(R − 1)L²) · Σ_pairs Σ distances. */
+function observed(units: readonly Unit[][], length: number): number {
+  const r = units.length;
+  let sum = 0;
+  for (let x = 0; x < r; x++) {
+    for (let y = x + 1; y < r; y++) sum += pairDisagreement(units[x] as Unit[], units[y] as Unit[]);
+  }
+  return (2 * sum) / (r * (r - 1) * length * length);
+}
+
+/** Gap lengths (positive) of every rater between its units and the continuum's ends. */
+function gapLengths(units: readonly Unit[][], length: number): number[] {
+  const gaps: number[] = [];
+  for (const list of units) {
+    let pos = 0;
+    for (const u of list) {
+      if (u.begin > pos) gaps.push(u.begin - pos);
+      pos = u.end;
+    }
+    if (length > pos) gaps.push(length - pos);
+  }
+  return gaps.sort((p, q) => p - q);
+}
+
+/** Expected disagreement D_e(c) (README formula); null when its denominator is 0. */
+function expected(units: readonly Unit[][], length: number): Figure {
+  const all = units.flat();
+  const nc = all.length;
+  const gaps = gapLengths(units, length);
+  const suffix = new Float64Array(gaps.length + 1);
+  for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] as number) + (gaps[k] as number);
+  let numerator = 0;
+  let squared = 0;
+  for (const u of all) {
+    const l = u.end - u.begin;
+    squared += l * (l - 1);
+    let lo = 0;
+    let hi = gaps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((gaps[mid] as number) >= l) hi = mid;
+      else lo = mid + 1;
+    }
+    const fitting = (suffix[lo] as number) - (l - 1) * (gaps.length - lo);
+    numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fitting;
+  }
+  const rl = units.length * length;
+  const denominator = rl * (rl - 1) - squared;
+  return denominator === 0 ? null : ((2 / length) * numerator) / denominator;
+}
+
+/** The `unitizing` member of a report. Labels without units are outside the study (null). */
+export function unitizingReport(study: Study): UnitizingReport {
+  const length = study.continuumLength;
+  const perLabel: [string, Figure][] = [];
+  const inStudy: string[] = [];
+  const notApplicable: [string, string][] = [];
+  const dos: number[] = [];
+  const des: (number | null)[] = [];
+  let unitCount = 0;
+  study.labels.forEach((label, c) => {
+    const units = unitsOf(study, c);
+    const n = units.reduce((s, list) => s + list.length, 0);
+    unitCount += n;
+    if (n === 0 || length === 0 || units.length < 2) return void perLabel.push([label, null]);
+    inStudy.push(label);
+    const overlapping = study.annotators.filter((_, a) => hasOverlap(units[a] as Unit[]));
+    if (overlapping.length > 0) {
+      notApplicable.push([label, notApplicableReason(label, overlapping)]);
+      return void perLabel.push([label, null]);
+    }
+    const dO = observed(units, length);
+    const dE = expected(units, length);
+    dos.push(dO);
+    des.push(dE);
+    perLabel.push([label, dE === null || dE === 0 ? null : 1 - dO / dE]);
+  });
+  const valid = notApplicable.length === 0 && inStudy.length > 0 && des.every((d) => d !== null);
+  const dO = valid ? dos.reduce((s, d) => s + d, 0) / dos.length : null;
+  const dE = valid ? (des as number[]).reduce((s, d) => s + d, 0) / des.length : null;
+  const report: UnitizingReport = {
+    alpha_u: dO === null || dE === null || dE === 0 ? null : 1 - dO / dE,
+    per_label: record(perLabel),
+    continuum_length: length,
+    units: unitCount,
+    categories_in_study: inStudy,
+    d_o: dO,
+    d_e: dE,
+  };
+  return notApplicable.length > 0 ? { ...report, not_applicable: record(notApplicable) } : report;
+}
+
+function notApplicableReason(label: string, annotators: readonly string[]): string {
+  return (
+    `${annotators.join(', ')} marked overlapping ${label} spans; αU requires that one annotator's ` +
+    `units of one category do not overlap.`
+  );
+}
