@@ -1,0 +1,83 @@
+import {
+  deriveTitle,
+  documentLength,
+  normalizePlainText,
+  type ArticleDocument,
+} from '../../core/model/document';
+import { documentIdForText } from '../../core/text/text-hash';
+import type { MarginaliaDb } from '../database';
+import { rowsToDocument, type DocumentRow } from '../rows';
+
+/** Library listing (no texts), in import order. */
+export function listDocuments(db: MarginaliaDb): Promise<DocumentRow[]> {
+  return db.documents.orderBy('order').toArray();
+}
+
+export async function getDocument(db: MarginaliaDb, id: string): Promise<ArticleDocument | undefined> {
+  return db.transaction('r', db.documents, db.texts, async () => {
+    const [row, text] = await Promise.all([db.documents.get(id), db.texts.get(id)]);
+    return row && text ? rowsToDocument(row, text) : undefined;
+  });
+}
+
+export interface NewDocument {
+  text: string;
+  title?: string;
+  source: string;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Adds documents in ONE transaction; a document whose text is already stored (same sha256 id) is
+ * skipped, never overwritten. Returns the ids in input order and which of them were new.
+ */
+export async function addDocuments(
+  db: MarginaliaDb,
+  docs: readonly NewDocument[],
+): Promise<{ ids: string[]; added: string[] }> {
+  return db.transaction('rw', db.documents, db.texts, async () => {
+    const last = await db.documents.orderBy('order').last();
+    let order = (last?.order ?? -1) + 1;
+    const ids: string[] = [];
+    const added: string[] = [];
+    for (const doc of docs) {
+      const id = documentIdForText(doc.text);
+      ids.push(id);
+      if (added.includes(id) || (await db.documents.get(id))) continue;
+      await db.texts.add({ id, text: doc.text });
+      await db.documents.add({
+        id,
+        title: doc.title ?? deriveTitle(doc.text),
+        length: documentLength(doc.text),
+        source: doc.source,
+        meta: doc.meta ?? {},
+        order: order++,
+        addedAt: Date.now(),
+      });
+      added.push(id);
+    }
+    return { ids, added };
+  });
+}
+
+const SEEDED_KEY = 'seeded';
+
+/**
+ * Loads the default corpus on first start only: once seeded (even if the user later deletes the
+ * seeds) they are never re-added. The flag and the documents are written in one transaction.
+ */
+export async function seedOnFirstRun(
+  db: MarginaliaDb,
+  seeds: readonly { name: string; raw: string }[],
+): Promise<boolean> {
+  return db.transaction('rw', db.documents, db.texts, db.settings, async () => {
+    if (await db.settings.get(SEEDED_KEY)) return false;
+    const sorted = [...seeds].sort((a, b) => (a.name < b.name ? -1 : 1));
+    await addDocuments(
+      db,
+      sorted.map((s) => ({ text: normalizePlainText(s.raw), source: `seed:${s.name}` })),
+    );
+    await db.settings.put({ key: SEEDED_KEY, value: true });
+    return true;
+  });
+}

@@ -1,0 +1,33 @@
+import type { MarginaliaDb } from '../database';
+
+/** Typed setting keys. Per-document scroll positions are keyed `scroll:<docId>`. */
+export interface Settings {
+  annotator: string;
+  lastDocId: string;
+  sidebarOpen: boolean;
+}
+
+export async function getSetting<K extends keyof Settings>(
+  db: MarginaliaDb,
+  key: K,
+): Promise<Settings[K] | undefined> {
+  const row = await db.settings.get(key);
+  return row?.value as Settings[K] | undefined;
+}
+
+export async function setSetting<K extends keyof Settings>(
+  db: MarginaliaDb,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  await db.transaction('rw', db.settings, () => db.settings.put({ key, value }));
+}
+
+export async function getScrollPosition(db: MarginaliaDb, docId: string): Promise<number> {
+  const row = await db.settings.get(`scroll:${docId}`);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+export async function setScrollPosition(db: MarginaliaDb, docId: string, top: number): Promise<void> {
+  await db.transaction('rw', db.settings, () => db.settings.put({ key: `scroll:${docId}`, value: top }));
+}

@@ -1,0 +1,79 @@
+import type { ArticleDocument } from '../core/model/document';
+import type { Label } from '../core/model/labels';
+import type { Span } from '../core/model/span';
+import type { DocStatus } from '../core/model/status';
+
+/** `documents` row: everything but the text, so listing a big library never loads megabytes. */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  length: number;
+  source: string;
+  meta: Record<string, unknown>;
+  order: number;
+  addedAt: number;
+}
+
+/** `texts` row: the exact stored article text, immutable once written. */
+export interface TextRow {
+  id: string;
+  text: string;
+}
+
+/** `spans` row: one span of one annotator on one document. Offsets in code points. */
+export interface SpanRow {
+  id: string;
+  docId: string;
+  annotator: string;
+  start: number;
+  end: number;
+  label: Label;
+  note: string;
+  unsure?: boolean;
+  updatedAt: number;
+}
+
+/** `progress` row: an annotator's status for a document. */
+export interface ProgressRow {
+  docId: string;
+  annotator: string;
+  status: DocStatus;
+  updatedAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export function rowToSpan(row: SpanRow): Span {
+  const span: Span = { id: row.id, start: row.start, end: row.end, label: row.label, note: row.note };
+  return row.unsure ? { ...span, unsure: true } : span;
+}
+
+export function spanToRow(span: Span, docId: string, annotator: string, now: number): SpanRow {
+  const row: SpanRow = {
+    id: span.id,
+    docId,
+    annotator,
+    start: span.start,
+    end: span.end,
+    label: span.label,
+    note: span.note,
+    updatedAt: now,
+  };
+  if (span.unsure) row.unsure = true;
+  return row;
+}
+
+export function rowsToDocument(row: DocumentRow, text: TextRow): ArticleDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    text: text.text,
+    length: row.length,
+    source: row.source,
+    meta: row.meta,
+    order: row.order,
+  };
+}

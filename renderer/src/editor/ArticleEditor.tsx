@@ -1,0 +1,195 @@
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+
+import type { Label } from '../core/model/labels';
+import type { Span } from '../core/model/span';
+import { CodePointIndex } from '../core/text/code-points';
+import { createDomLocator } from './dom-locator';
+import { CssHighlightPainter } from './painter/css-highlight-painter';
+import type { PaintSpan, Painter } from './painter/painter';
+import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
+import { LoadTextPlugin } from './plugins/LoadTextPlugin';
+import { ReadOnlyGuardPlugin } from './plugins/ReadOnlyGuardPlugin';
+import { readSelection, SelectionPlugin, type Utf16Selection } from './plugins/SelectionPlugin';
+import { TextLayout } from './text-layout';
+
+/** A selection or caret in code points (start ≤ end). */
+export interface CodePointRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ArticleEditorHandle {
+  /** The current selection in code points, or null when there is none. */
+  selection(): CodePointRange | null;
+  scrollToSpan(span: Span): void;
+  flashSpan(span: Span): void;
+  scrollTop(): number;
+  setScrollTop(top: number): void;
+  focus(): void;
+  /** Collapses the selection to its end (after tagging, so the next drag starts a new selection). */
+  collapseSelection(): void;
+  /** Highlights currently painted (tests, benchmark). */
+  paintedCount(): number;
+}
+
+export interface ArticleEditorProps {
+  ref?: Ref<ArticleEditorHandle>;
+  text: string;
+  spans: readonly Span[];
+  activeSpanIds: ReadonlySet<string>;
+  /** Selection or caret moved (code points); null when the editor has no selection. */
+  onSelection: (range: CodePointRange | null) => void;
+  onLabelKey: (label: Label) => void;
+  /** An edit was attempted and refused. */
+  onRefused: () => void;
+  onScroll: (top: number) => void;
+  /** Text loaded and highlights painted. */
+  onReady: () => void;
+}
+
+/**
+ * The article view: a Lexical editor over immutable text. Keyed by the caller on the document id, so
+ * a new document gets a fresh editor.
+ */
+export function ArticleEditor(props: ArticleEditorProps) {
+  const initialConfig = useMemo(
+    () => ({
+      namespace: 'marginalia-article',
+      editable: true,
+      theme: { paragraph: 'm-paragraph' },
+      onError: (error: Error) => {
+        throw error;
+      },
+    }),
+    [],
+  );
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <EditorBody {...props} />
+    </LexicalComposer>
+  );
+}
+
+function EditorBody({
+  ref,
+  text,
+  spans,
+  activeSpanIds,
+  onSelection,
+  onLabelKey,
+  onRefused,
+  onScroll,
+  onReady,
+}: ArticleEditorProps) {
+  const [editor] = useLexicalComposerContext();
+  const layout = useMemo(() => new TextLayout(text), [text]);
+  const index = useMemo(() => new CodePointIndex(text), [text]);
+  const [paragraphKeys, setParagraphKeys] = useState<string[] | null>(null);
+  const paragraphIndex = useMemo(() => new Map((paragraphKeys ?? []).map((k, i) => [k, i])), [paragraphKeys]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const painter = useRef<Painter | null>(null);
+  const readyFired = useRef(false);
+
+  const toPaint = useCallback(
+    (s: Span): PaintSpan => ({
+      id: s.id,
+      label: s.label,
+      start: index.toUtf16(s.start),
+      end: index.toUtf16(s.end),
+    }),
+    [index],
+  );
+  const toCodePoints = useCallback(
+    (sel: Utf16Selection | null): CodePointRange | null => {
+      if (!sel) return null;
+      const lo = Math.min(sel.anchor, sel.focus);
+      const hi = Math.max(sel.anchor, sel.focus);
+      return { start: index.toCodePoint(lo, 'floor'), end: index.toCodePoint(hi, 'ceil') };
+    },
+    [index],
+  );
+
+  useEffect(() => {
+    if (!paragraphKeys) return;
+    const p = new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys));
+    painter.current = p;
+    return () => {
+      p.dispose();
+      painter.current = null;
+    };
+  }, [editor, layout, paragraphKeys]);
+
+  useEffect(() => {
+    if (!paragraphKeys || !painter.current) return;
+    painter.current.paint(spans.map(toPaint));
+    if (!readyFired.current) {
+      readyFired.current = true;
+      onReady();
+    }
+  }, [paragraphKeys, spans, toPaint, onReady]);
+
+  useEffect(() => {
+    painter.current?.setActive(spans.filter((s) => activeSpanIds.has(s.id)).map(toPaint));
+  }, [paragraphKeys, spans, activeSpanIds, toPaint]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      selection: () => toCodePoints(readSelection(editor.getEditorState(), layout, paragraphIndex)),
+      scrollToSpan: (span) => {
+        const box = scroller.current;
+        const at = createDomLocator(editor, layout, paragraphKeys ?? []).locate(
+          index.toUtf16(span.start),
+          'start',
+        );
+        if (!box || !at) return;
+        const range = document.createRange();
+        range.setStart(at.node, at.offset);
+        const rect = range.getBoundingClientRect();
+        const boxRect = box.getBoundingClientRect();
+        box.scrollTop += rect.top - boxRect.top - box.clientHeight / 3;
+      },
+      flashSpan: (span) => painter.current?.flash(toPaint(span)),
+      scrollTop: () => scroller.current?.scrollTop ?? 0,
+      setScrollTop: (top) => {
+        if (scroller.current) scroller.current.scrollTop = top;
+      },
+      focus: () => editor.focus(),
+      collapseSelection: () => {
+        const sel = window.getSelection();
+        if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
+      },
+      paintedCount: () => painter.current?.count() ?? 0,
+    }),
+    [editor, layout, paragraphIndex, paragraphKeys, index, toCodePoints, toPaint],
+  );
+
+  const handleSelection = useCallback(
+    (sel: Utf16Selection | null) => onSelection(toCodePoints(sel)),
+    [onSelection, toCodePoints],
+  );
+
+  return (
+    <div className="article-scroller" ref={scroller} onScroll={(e) => onScroll(e.currentTarget.scrollTop)}>
+      <div className="article-host">
+        <ContentEditable
+          className="article"
+          aria-label="Article text"
+          aria-readonly="true"
+          aria-multiline="true"
+          spellCheck={false}
+          data-testid="article"
+        />
+      </div>
+      <LoadTextPlugin layout={layout} onLoaded={setParagraphKeys} />
+      <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} />
+      {paragraphKeys && (
+        <SelectionPlugin layout={layout} paragraphIndex={paragraphIndex} onSelection={handleSelection} />
+      )}
+      <LabelKeysPlugin onLabelKey={onLabelKey} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Utf16Offset } from '../core/text/code-points';
+
+/**
+ * How the article text is laid out in the editor: one Lexical paragraph per line of the stored text
+ * (split on "\n"). `lineStarts[i]` is the UTF-16 offset of line i in the stored text, so a point
+ * (paragraph i, offset o) is the stored-text offset lineStarts[i] + o, and back by binary search.
+ */
+export class TextLayout {
+  readonly lines: readonly string[];
+  readonly lineStarts: readonly Utf16Offset[];
+
+  constructor(readonly text: string) {
+    this.lines = text.split('\n');
+    const starts: number[] = [];
+    let at = 0;
+    for (const line of this.lines) {
+      starts.push(at);
+      at += line.length + 1;
+    }
+    this.lineStarts = starts;
+  }
+
+  /** Line containing UTF-16 offset `u` (an offset at a line's end belongs to that line). O(log lines). */
+  lineOf(u: Utf16Offset): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.lineStarts[mid] as number) <= u) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** (line, offset in line) for a stored-text UTF-16 offset. */
+  locate(u: Utf16Offset): { line: number; offset: number } {
+    const line = this.lineOf(u);
+    return { line, offset: u - (this.lineStarts[line] as number) };
+  }
+}

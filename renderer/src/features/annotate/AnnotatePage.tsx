@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import type { ArticleDocument } from '../../core/model/document';
+import type { Label } from '../../core/model/labels';
+import { spansAt, type Span } from '../../core/model/span';
+import { CodePointIndex } from '../../core/text/code-points';
+import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
+import { LabelPalette } from './LabelPalette';
+import { SaveIndicator } from './SaveIndicator';
+import { SpanInspector } from './SpanInspector';
+import { SpanList } from './SpanList';
+import { useAnnotationSession } from './useAnnotationSession';
+import { useUndoKeys } from './useUndoKeys';
+
+const EXCERPT_MAX = 80;
+
+export interface AnnotatePageProps {
+  document: ArticleDocument;
+  annotator: string;
+  initialScrollTop: number;
+  sidebarOpen: boolean;
+  onScroll: (docId: string, top: number) => void;
+  onMessage: (message: string, tone?: 'info' | 'error') => void;
+  /** Registers undo/redo for the host's Edit menu. */
+  registerUndo?: (handlers: { undo: () => void; redo: () => void } | null) => void;
+}
+
+/** The annotate view of one document: the article, the label palette and the spans sidebar. */
+export function AnnotatePage({
+  document: doc,
+  annotator,
+  initialScrollTop,
+  sidebarOpen,
+  onScroll,
+  onMessage,
+  registerUndo,
+}: AnnotatePageProps) {
+  const session = useAnnotationSession(doc.id, annotator, doc.text);
+  const editor = useRef<ArticleEditorHandle>(null);
+  const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
+  const [caret, setCaret] = useState<number | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const spans = useMemo(() => session.spans ?? [], [session.spans]);
+
+  const atCaret = useMemo(() => {
+    const here = caret === null ? [] : spansAt(spans, caret);
+    const pick = picked ? spans.find((s) => s.id === picked) : undefined;
+    return pick && !here.includes(pick) ? [pick, ...here] : here;
+  }, [spans, caret, picked]);
+  const activeIds = useMemo(() => new Set(atCaret.map((s) => s.id)), [atCaret]);
+
+  const excerpt = useCallback(
+    (s: Span) => {
+      const t = index.slice(s.start, Math.min(s.end, s.start + EXCERPT_MAX)).replace(/\s+/g, ' ');
+      return s.end - s.start > EXCERPT_MAX ? `${t}…` : t;
+    },
+    [index],
+  );
+
+  const label = useCallback(
+    (l: Label) => {
+      const range = editor.current?.selection();
+      if (!range || range.start === range.end) {
+        onMessage('Select some text first, then press 1–4 or click a label.');
+        return;
+      }
+      const refused = session.create(range, l);
+      if (!refused) editor.current?.collapseSelection();
+      onMessage(refused ?? `Tagged as ${l}.`, refused ? 'error' : 'info');
+    },
+    [session, onMessage],
+  );
+
+  const onSelection = useCallback((r: CodePointRange | null) => {
+    setCaret(r && r.start === r.end ? r.start : null);
+    if (r) setPicked(null);
+  }, []);
+
+  const undo = useCallback(() => onMessage(session.undo() ?? 'Nothing to undo.'), [session, onMessage]);
+  const redo = useCallback(() => onMessage(session.redo() ?? 'Nothing to redo.'), [session, onMessage]);
+  useUndoKeys(undo, redo);
+  useEffect(() => {
+    registerUndo?.({ undo, redo });
+    return () => registerUndo?.(null);
+  }, [registerUndo, undo, redo]);
+
+  const onRefused = useCallback(
+    () => onMessage('The article text cannot be changed; select text and tag it instead.', 'error'),
+    [onMessage],
+  );
+  const onReady = useCallback(() => editor.current?.setScrollTop(initialScrollTop), [initialScrollTop]);
+  const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
+
+  const update = useCallback(
+    (before: Span, after: Span) => {
+      const refused = session.update(before, after);
+      if (refused) onMessage(refused, 'error');
+    },
+    [session, onMessage],
+  );
+
+  return (
+    <div className={`annotate ${sidebarOpen ? '' : 'no-sidebar'}`}>
+      <div className="toolbar">
+        <LabelPalette onLabel={label} />
+        <button type="button" onClick={undo} disabled={!session.canUndo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!session.canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
+        <SaveIndicator state={session.saveState} />
+      </div>
+      <div className="article-pane">
+        <h1 className="article-title">{doc.title}</h1>
+        {session.spans && (
+          <ArticleEditor
+            ref={editor}
+            text={doc.text}
+            spans={spans}
+            activeSpanIds={activeIds}
+            onSelection={onSelection}
+            onLabelKey={label}
+            onRefused={onRefused}
+            onScroll={handleScroll}
+            onReady={onReady}
+          />
+        )}
+      </div>
+      {sidebarOpen && (
+        <aside className="sidebar" aria-label="Annotations">
+          <SpanInspector spans={atCaret} excerpt={excerpt} onUpdate={update} onDelete={session.remove} />
+          <SpanList
+            spans={spans}
+            activeIds={activeIds}
+            excerpt={excerpt}
+            onPick={(s) => {
+              setPicked(s.id);
+              editor.current?.scrollToSpan(s);
+              editor.current?.flashSpan(s);
+            }}
+          />
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import {
+  applyCommand,
+  describeCommand,
+  emptyHistory,
+  invertCommand,
+  recordCommand,
+  redo as redoHistory,
+  undo as undoHistory,
+  type AnnotationCommand,
+  type History,
+} from '../../core/commands/annotate';
+import type { Label } from '../../core/model/labels';
+import { compareSpans, spanFromSelection, type Span } from '../../core/model/span';
+import { CodePointIndex } from '../../core/text/code-points';
+import { useServices } from '../../app/providers';
+import { applyAnnotationCommand, listSpans } from '../../db/repositories/annotations';
+
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
+
+export interface AnnotationSession {
+  spans: readonly Span[] | undefined;
+  saveState: SaveState;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Creates a span from a code point selection; returns a message when refused. */
+  create(range: { start: number; end: number }, label: Label): string | null;
+  update(before: Span, after: Span): string | null;
+  remove(span: Span): void;
+  undo(): string | null;
+  redo(): string | null;
+}
+
+/**
+ * One annotator's editing session on one document. Commands apply to the screen at once and are
+ * persisted strictly in order, one strict-durability transaction each; "saved" is shown only once the
+ * last queued transaction has committed. A failed write is rolled back on screen and reported.
+ */
+export function useAnnotationSession(docId: string, annotator: string, text: string): AnnotationSession {
+  const { db } = useServices();
+  const index = useMemo(() => new CodePointIndex(text), [text]);
+  const [spans, setSpans] = useState<Span[] | undefined>(undefined);
+  const [history, setHistory] = useState<History>(emptyHistory);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+  const spansRef = useRef<Span[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void listSpans(db, docId, annotator).then((loaded) => {
+      if (!live) return;
+      spansRef.current = loaded;
+      setSpans(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, docId, annotator]);
+
+  const run = useCallback(
+    (cmd: AnnotationCommand) => {
+      spansRef.current = applyCommand(spansRef.current, cmd).sort(compareSpans);
+      setSpans(spansRef.current);
+      pending.current += 1;
+      setSaveState({ kind: 'saving' });
+      queue.current = queue.current.then(async () => {
+        try {
+          await applyAnnotationCommand(db, docId, annotator, cmd);
+          pending.current -= 1;
+          if (pending.current === 0) setSaveState({ kind: 'saved', at: Date.now() });
+        } catch (e) {
+          pending.current -= 1;
+          spansRef.current = applyCommand(spansRef.current, invertCommand(cmd)).sort(compareSpans);
+          setSpans(spansRef.current);
+          setHistory((h) => ({ past: h.past.filter((c) => c !== cmd), future: h.future }));
+          const reason = e instanceof Error ? e.message : String(e);
+          setSaveState({ kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` });
+        }
+      });
+    },
+    [db, docId, annotator],
+  );
+
+  const perform = useCallback(
+    (cmd: AnnotationCommand) => {
+      setHistory((h) => recordCommand(h, cmd));
+      run(cmd);
+    },
+    [run],
+  );
+
+  const create = useCallback(
+    (range: { start: number; end: number }, label: Label): string | null => {
+      const made = spanFromSelection(index, range.start, range.end, label, spansRef.current);
+      if (!made.ok) return made.error.message;
+      perform({ kind: 'create', span: { id: crypto.randomUUID(), ...made.value, label, note: '' } });
+      return null;
+    },
+    [index, perform],
+  );
+
+  const update = useCallback(
+    (before: Span, after: Span): string | null => {
+      const clash = spansRef.current.find(
+        (s) => s.id !== after.id && s.start === after.start && s.end === after.end && s.label === after.label,
+      );
+      if (clash) return `This exact ${after.label} span already exists.`;
+      perform({ kind: 'update', before, after });
+      return null;
+    },
+    [perform],
+  );
+
+  const remove = useCallback((span: Span) => perform({ kind: 'delete', span }), [perform]);
+
+  const undo = useCallback((): string | null => {
+    const step = undoHistory(history);
+    if (!step) return null;
+    setHistory(step.history);
+    run(step.command);
+    return `Undid: ${describeCommand(invertCommand(step.command))}`;
+  }, [history, run]);
+
+  const redo = useCallback((): string | null => {
+    const step = redoHistory(history);
+    if (!step) return null;
+    setHistory(step.history);
+    run(step.command);
+    return `Redid: ${describeCommand(step.command)}`;
+  }, [history, run]);
+
+  return {
+    spans,
+    saveState,
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    create,
+    update,
+    remove,
+    undo,
+    redo,
+  };
+}

@@ -1,0 +1,70 @@
+import { LABELS, labelTitle } from '../../core/model/labels';
+import { STATUS_TITLES, STATUSES, type DocStatus } from '../../core/model/status';
+import type { LibraryEntry } from './useLibrary';
+
+const formatLength = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(1)}k chars` : `${n} chars`);
+
+/** The document list: title, length, per-label counts and the annotator's status for each. */
+export function LibraryPanel({
+  entries,
+  currentId,
+  onOpen,
+  onStatus,
+}: {
+  entries: readonly LibraryEntry[];
+  currentId: string | null;
+  onOpen: (id: string) => void;
+  onStatus: (id: string, status: DocStatus) => void;
+}) {
+  const done = entries.filter((e) => e.status === 'done').length;
+  return (
+    <nav className="library" aria-label="Library">
+      <h2>
+        Library{' '}
+        <span className="muted">
+          {done}/{entries.length} done
+        </span>
+      </h2>
+      <ul aria-label="Documents">
+        {entries.map((e) => (
+          <li
+            key={e.id}
+            className={e.id === currentId ? 'current' : undefined}
+            aria-current={e.id === currentId ? 'true' : undefined}
+          >
+            <button type="button" className="doc-title" onClick={() => onOpen(e.id)} title={e.title}>
+              {e.title}
+            </button>
+            <div className="doc-meta">
+              <span>{formatLength(e.length)}</span>
+              {LABELS.map((l) => (
+                <span
+                  key={l}
+                  className={`count count-${l}`}
+                  title={`${labelTitle(l)} spans`}
+                  aria-label={`${e.counts[l]} ${l}`}
+                >
+                  {e.counts[l]}
+                </span>
+              ))}
+              <select
+                aria-label={`Status of ${e.title}`}
+                value={e.status}
+                onChange={(ev) => onStatus(e.id, ev.target.value as DocStatus)}
+              >
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_TITLES[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">
+        <kbd>[</kbd> previous · <kbd>]</kbd> next · <kbd>N</kbd> next not done
+      </p>
+    </nav>
+  );
+}

@@ -1,0 +1,71 @@
+import type { HostApi, ImportedFile, IpcResult } from './host';
+
+const LAST_SNAPSHOT_NOTE = 'Backups in the browser are downloads made with "Back up now".';
+
+function download(name: string, content: string): void {
+  const blob = new Blob([content], { type: 'application/x-ndjson;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: Chromium reads the blob asynchronously after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function readFiles(files: readonly File[]): Promise<ImportedFile[]> {
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+function pickFiles(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.txt,.md,.html,.htm,.jsonl,.json,.ann';
+    input.addEventListener('change', () => resolve(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => resolve([]), { once: true });
+    input.click();
+  });
+}
+
+const unsupported = <T>(what: string): Promise<IpcResult<T>> =>
+  Promise.resolve({
+    ok: false,
+    error: `${what} is only available in the desktop app. ${LAST_SNAPSHOT_NOTE}`,
+  });
+
+/** Browser implementation: downloads for saving, a file input for opening, no native menus. */
+export const webHost: HostApi = {
+  async saveExport(req) {
+    download(req.suggestedName, req.content);
+    return { ok: true, value: { saved: true, displayPath: `Downloads/${req.suggestedName}` } };
+  },
+  async openImportFiles() {
+    return { ok: true, value: await readFiles(await pickFiles()) };
+  },
+  async readDroppedFiles(files) {
+    return { ok: true, value: await readFiles(files) };
+  },
+  async getAppInfo() {
+    return {
+      ok: true,
+      value: {
+        version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
+        platform: navigator.platform,
+        dataFolder: `This browser's IndexedDB for ${location.origin} (database "marginalia")`,
+        backupFolder: null,
+        shell: 'web',
+      },
+    };
+  },
+  writeBackup: () => unsupported('Writing backup files'),
+  listBackups: () => Promise.resolve({ ok: true, value: [] }),
+  readBackup: () => unsupported('Reading backup files'),
+  onMenuCommand: () => () => undefined,
+};
