@@ -1,0 +1,56 @@
+/**
+ * The only place that touches `ipcMain` (lint-enforced). Every channel goes through `handle`, which, in
+ * order: refuses senders that are not our origin's main frame, validates the arguments with the
+ * channel's schema, runs the handler, and turns any throw into `{ ok: false, error }`. A bad or
+ * malicious call therefore gets a value back and can never crash or confuse main (VS Code's
+ * validatedIpcMain idea).
+ */
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+
+import { CHANNELS, type IpcResult } from '../ipc-contract';
+import { isTrustedSender } from '../trusted-origin';
+import { publicErrorMessage } from './errors';
+import { getAppInfo } from './handlers/app-info';
+import type { BackupStore } from './handlers/backups';
+import { openImportFiles, saveExport } from './handlers/files';
+import { readImportFiles } from './handlers/read-files';
+import { ARG_SCHEMAS, type Channel, type ChannelArgs, describeIssues } from './schemas';
+
+type Handler<C extends Channel> = (args: ChannelArgs<C>, win: BrowserWindow | null) => unknown;
+
+function senderFacts(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolean } | null {
+  const frame = event.senderFrame;
+  if (!frame) return null;
+  // A frame without a parent is a top-level frame; window.open and webviews are refused, so the only
+  // top-level frame that can reach this preload is the main window's.
+  return { url: frame.url, isMainFrame: frame.parent === null };
+}
+
+function handle<C extends Channel>(channel: C, handler: Handler<C>): void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<IpcResult<unknown>> => {
+    try {
+      if (!isTrustedSender(senderFacts(event))) {
+        return { ok: false, error: 'Refused: the request did not come from Marginalia’s own page.' };
+      }
+      const parsed = ARG_SCHEMAS[channel].safeParse(args);
+      if (!parsed.success) {
+        return { ok: false, error: `Invalid arguments for ${channel}: ${describeIssues(parsed.error)}` };
+      }
+      const value = await handler(parsed.data as ChannelArgs<C>, BrowserWindow.fromWebContents(event.sender));
+      return { ok: true, value };
+    } catch (error) {
+      console.error(`[ipc] ${channel} failed:`, error);
+      return { ok: false, error: publicErrorMessage(error) };
+    }
+  });
+}
+
+export function registerIpcHandlers(backups: BackupStore): void {
+  handle(CHANNELS.saveExport, ([req], win) => saveExport(req, win));
+  handle(CHANNELS.openImportFiles, (_args, win) => openImportFiles(win));
+  handle(CHANNELS.readDroppedFiles, ([paths]) => readImportFiles(paths));
+  handle(CHANNELS.getAppInfo, () => getAppInfo());
+  handle(CHANNELS.writeBackup, ([req]) => backups.write(req));
+  handle(CHANNELS.listBackups, () => backups.list());
+  handle(CHANNELS.readBackup, ([name]) => backups.read(name));
+}

@@ -1,0 +1,83 @@
+/**
+ * Run-time argument schemas, one per channel, applied by ipc/register.ts before any handler runs.
+ * TypeScript types vanish at the process boundary, so a compromised or buggy renderer can send anything:
+ * wrong types, huge strings, extra keys such as `__proto__`. Every schema is strict (unknown keys are
+ * refused, not stripped) and every string and array is bounded.
+ */
+import path from 'node:path';
+
+import { z } from 'zod';
+
+import { BACKUP_REASONS, isBackupName } from '../backup-names';
+import { CHANNELS } from '../ipc-contract';
+
+export const LIMITS = {
+  /** Most file systems cap a name at 255 bytes; longer is never a real file name. */
+  fileNameChars: 255,
+  /** Whole-corpus exports and backups: generous (≈ 10k long articles), yet far under V8's string limit. */
+  contentChars: 256 * 1024 * 1024,
+  /** Paths of dropped files: PATH_MAX on Linux. */
+  pathChars: 4096,
+  droppedFiles: 200,
+  keepBackups: 100,
+} as const;
+
+/** What the import dialog offers and what a dropped file may be; the renderer decides the format. */
+export const IMPORT_EXTENSIONS: readonly string[] = ['txt', 'md', 'html', 'htm', 'jsonl', 'json', 'ann'];
+
+// Separators, control characters and the characters Windows forbids in names.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is being refused
+const FORBIDDEN_NAME_CHARS = /[/\\<>:"|?*\u0000-\u001f\u007f]/;
+
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.fileNameChars)
+  .refine((n) => !FORBIDDEN_NAME_CHARS.test(n) && n !== '.' && n !== '..', {
+    message: 'must be a plain file name (no folders, no control or reserved characters)',
+  });
+
+export const importPathSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.pathChars)
+  .refine((p) => !p.includes('\u0000') && path.isAbsolute(p), { message: 'must be an absolute path' })
+  .refine((p) => IMPORT_EXTENSIONS.includes(path.extname(p).slice(1).toLowerCase()), {
+    message: `must end in one of .${IMPORT_EXTENSIONS.join(', .')}`,
+  });
+
+const contentSchema = z.string().max(LIMITS.contentChars);
+
+export const backupNameSchema = z.string().refine(isBackupName, { message: 'is not a backup file name' });
+
+/** Each channel's argument list, as passed to `ipcRenderer.invoke(channel, ...args)`. */
+export const ARG_SCHEMAS = {
+  [CHANNELS.saveExport]: z.tuple([z.strictObject({ suggestedName: fileNameSchema, content: contentSchema })]),
+  [CHANNELS.openImportFiles]: z.tuple([]),
+  [CHANNELS.readDroppedFiles]: z.tuple([z.array(importPathSchema).max(LIMITS.droppedFiles)]),
+  [CHANNELS.getAppInfo]: z.tuple([]),
+  [CHANNELS.writeBackup]: z.tuple([
+    z.strictObject({
+      content: contentSchema,
+      keep: z.int().min(1).max(LIMITS.keepBackups),
+      reason: z.enum(BACKUP_REASONS),
+    }),
+  ]),
+  [CHANNELS.listBackups]: z.tuple([]),
+  [CHANNELS.readBackup]: z.tuple([backupNameSchema]),
+} as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], z.ZodType>;
+
+export type Channel = keyof typeof ARG_SCHEMAS;
+export type ChannelArgs<C extends Channel> = z.infer<(typeof ARG_SCHEMAS)[C]>;
+
+const MAX_DESCRIPTION = 300;
+
+/** A short, bounded description of why arguments were refused (never echoes a 10 MB string back). */
+export function describeIssues(error: z.ZodError): string {
+  const text = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'arguments'}: ${i.message}`)
+    .join('; ');
+  // Messages can quote a key ("Unrecognized key: …"), and a key can be megabytes long.
+  return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text;
+}

@@ -1,0 +1,64 @@
+/**
+ * The whole bridge between the page and main: a fixed set of named functions, one per channel
+ * (exactly API_KEYS). Never `ipcRenderer` itself, never a generic invoke, never the raw IPC event.
+ * Runs sandboxed, where only 'electron' can be required, so the build bundles it into one CJS file.
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+
+import {
+  CHANNELS,
+  type IpcResult,
+  type MarginaliaApi,
+  MENU_COMMANDS,
+  MENU_EVENT,
+  type MenuCommand,
+} from './ipc-contract';
+
+/** Failures to even send (e.g. an argument that cannot be cloned) become values too, like main's. */
+async function call<T>(channel: string, ...args: unknown[]): Promise<IpcResult<T>> {
+  try {
+    return (await ipcRenderer.invoke(channel, ...args)) as IpcResult<T>;
+  } catch {
+    return { ok: false, error: `The request ${channel} could not be sent.` };
+  }
+}
+
+/** Only a real dropped File has a path; a File the page built itself resolves to "" and is skipped. */
+function droppedPaths(files: unknown): string[] {
+  if (!Array.isArray(files)) return [];
+  const paths: string[] = [];
+  for (const file of files) {
+    try {
+      // No instanceof: objects crossing the context bridge come from the page's world, not this one.
+      const p = webUtils.getPathForFile(file as File);
+      if (p) paths.push(p);
+    } catch {
+      // Not a File from a drop: nothing to read.
+    }
+  }
+  return paths;
+}
+
+const api: MarginaliaApi = {
+  saveExport: (req) => call(CHANNELS.saveExport, req),
+  openImportFiles: () => call(CHANNELS.openImportFiles),
+  readDroppedFiles: (files) => call(CHANNELS.readDroppedFiles, droppedPaths(files)),
+  getAppInfo: () => call(CHANNELS.getAppInfo),
+  writeBackup: (req) => call(CHANNELS.writeBackup, req),
+  listBackups: () => call(CHANNELS.listBackups),
+  readBackup: (name) => call(CHANNELS.readBackup, name),
+  onMenuCommand(listener) {
+    // The IpcRendererEvent stays here: handing it to the page would expose `sender` (ipcRenderer).
+    const wrapped = (_event: unknown, command: unknown): void => {
+      if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) {
+        listener(command as MenuCommand);
+      }
+    };
+    ipcRenderer.on(MENU_EVENT, wrapped);
+    return () => {
+      ipcRenderer.removeListener(MENU_EVENT, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('marginalia', api);

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+
+import { CHANNELS } from '../../../electron/ipc-contract';
+import { ARG_SCHEMAS, type Channel, describeIssues, LIMITS } from '../../../electron/ipc/schemas';
+
+const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
+const abs = process.platform === 'win32' ? 'C:\\Users\\a\\' : '/home/a/';
+const backup = 'marginalia-backup-2025-01-02T03-04-05-678Z-interval.jsonl';
+
+/** A valid argument list per channel: each bad case below is one mutation of it. */
+const VALID: Record<Channel, unknown[]> = {
+  [CHANNELS.saveExport]: [{ suggestedName: 'marginalia-alice.jsonl', content: '{"a":1}\n' }],
+  [CHANNELS.openImportFiles]: [],
+  [CHANNELS.readDroppedFiles]: [[`${abs}article.txt`, `${abs}data.JSONL`]],
+  [CHANNELS.getAppInfo]: [],
+  [CHANNELS.writeBackup]: [{ content: '', keep: 10, reason: 'interval' }],
+  [CHANNELS.listBackups]: [],
+  [CHANNELS.readBackup]: [backup],
+};
+
+const protoPayload = (json: string): unknown => JSON.parse(json);
+
+const BAD: Record<Channel, unknown[][]> = {
+  [CHANNELS.saveExport]: [
+    [],
+    [null],
+    ['a string'],
+    [{ suggestedName: 'a.jsonl' }],
+    [{ suggestedName: 1, content: '' }],
+    [{ suggestedName: 'a.jsonl', content: 42 }],
+    [{ suggestedName: 'a.jsonl', content: new Uint8Array(3) }],
+    [{ suggestedName: TEN_MB, content: '' }],
+    [{ suggestedName: '', content: '' }],
+    [{ suggestedName: '../../.bashrc', content: '' }],
+    [{ suggestedName: 'a/b.jsonl', content: '' }],
+    [{ suggestedName: 'a\\b.jsonl', content: '' }],
+    [{ suggestedName: 'a\u0000.jsonl', content: '' }],
+    [{ suggestedName: '..', content: '' }],
+    [{ suggestedName: 'con:', content: '' }],
+    [{ suggestedName: 'a.jsonl', content: '', extra: true }],
+    [protoPayload('{"suggestedName":"a.jsonl","content":"","__proto__":{"polluted":true}}')],
+    [protoPayload('{"suggestedName":"a.jsonl","content":"","constructor":{"prototype":{"p":1}}}')],
+    [{ suggestedName: 'a.jsonl', content: '' }, 'extra argument'],
+    [['a.jsonl', '']],
+  ],
+  [CHANNELS.openImportFiles]: [[undefined], ['/etc/passwd'], [{}]],
+  [CHANNELS.readDroppedFiles]: [
+    [],
+    ['/etc/passwd.txt'],
+    [[1]],
+    [['relative/article.txt']],
+    [['/etc/shadow']],
+    [[`${abs}run.sh`]],
+    [[`${abs}a.txt\u0000.sh`]],
+    [[`${abs}${TEN_MB}.txt`]],
+    [Array.from({ length: LIMITS.droppedFiles + 1 }, (_, i) => `${abs}${i}.txt`)],
+    [protoPayload('{"__proto__":["/etc/passwd"]}')],
+    [{ 0: `${abs}a.txt`, length: 1 }],
+  ],
+  [CHANNELS.getAppInfo]: [[1], [TEN_MB]],
+  [CHANNELS.writeBackup]: [
+    [],
+    [{ content: '', keep: 10 }],
+    [{ content: '', keep: 10, reason: 'whenever' }],
+    [{ content: '', keep: 0, reason: 'manual' }],
+    [{ content: '', keep: 1.5, reason: 'manual' }],
+    [{ content: '', keep: LIMITS.keepBackups + 1, reason: 'manual' }],
+    [{ content: '', keep: '10', reason: 'manual' }],
+    [{ content: '', keep: Number.NaN, reason: 'manual' }],
+    [{ content: null, keep: 10, reason: 'manual' }],
+    [{ content: '', keep: 10, reason: TEN_MB }],
+    [protoPayload('{"content":"","keep":10,"reason":"manual","__proto__":{"isAdmin":true}}')],
+  ],
+  [CHANNELS.listBackups]: [[null], ['x']],
+  [CHANNELS.readBackup]: [
+    [],
+    [42],
+    [null],
+    ['../../../etc/passwd'],
+    [`../backups/${backup}`],
+    [`${backup}/../../x`],
+    ['marginalia-backup-2025-01-02T03-04-05-678Z-interval.jsonl.exe'],
+    ['marginalia-backup-.jsonl'],
+    [`${backup}\u0000`],
+    [TEN_MB],
+    [{ name: backup }],
+    [backup, backup],
+  ],
+};
+
+describe.each(Object.keys(ARG_SCHEMAS) as Channel[])('%s', (channel) => {
+  const schema = ARG_SCHEMAS[channel];
+
+  it('accepts a well-formed call', () => {
+    expect(schema.safeParse(VALID[channel]).success).toBe(true);
+  });
+
+  it.each(BAD[channel].map((args, i) => [i, args] as const))('refuses malformed call #%i', (_i, args) => {
+    const result = schema.safeParse(args);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error).length).toBeLessThanOrEqual(301);
+  });
+
+  it('refuses arguments that are not an argument list', () => {
+    for (const args of [undefined, null, 'x', 1, {}, TEN_MB])
+      expect(schema.safeParse(args).success).toBe(false);
+  });
+});
+
+describe('prototype safety', () => {
+  it('never pollutes Object.prototype while validating', () => {
+    ARG_SCHEMAS[CHANNELS.writeBackup].safeParse([
+      protoPayload('{"content":"","keep":1,"reason":"manual","__proto__":{"polluted":true}}'),
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('returns fresh objects with only the known keys', () => {
+    const parsed = ARG_SCHEMAS[CHANNELS.saveExport].parse(VALID[CHANNELS.saveExport]);
+    expect(Object.keys(parsed[0]).sort()).toEqual(['content', 'suggestedName']);
+  });
+});
+
+describe('describeIssues', () => {
+  it('does not echo a 10 MB key back to the renderer', () => {
+    const result = ARG_SCHEMAS[CHANNELS.saveExport].safeParse([
+      { suggestedName: 'a.jsonl', content: '', [TEN_MB]: 1 },
+    ]);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error).length).toBeLessThanOrEqual(301);
+  });
+});
+
+describe('limits', () => {
+  it('allows whole-corpus exports but stays far below V8’s maximum string length', () => {
+    expect(LIMITS.contentChars).toBeGreaterThanOrEqual(64 * 1024 * 1024);
+    expect(LIMITS.contentChars).toBeLessThan(2 ** 29 - 24);
+  });
+});
