@@ -8,7 +8,8 @@ export const NATIVE_SCHEMA_VERSION = 1;
 
 /** One line of a native export: one (document, annotator). */
 export interface NativeRecordInput {
-  readonly document: ArticleDocument;
+  /** Only these fields are written; a full `ArticleDocument` fits. */
+  readonly document: Pick<ArticleDocument, 'id' | 'title' | 'text' | 'meta'>;
   readonly annotator: string;
   readonly status: DocStatus;
   readonly spans: readonly Span[];

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { ImportCollector } from './collect';
+import { makeLabelResolver } from './label-resolve';
+import { check, checkText, jsonObject, offset, unknownKeys, warnDropped } from './record-helpers';
+import { validateSpans, type RawSpan } from './span-rules';
+
+const ArticleSpan = z.looseObject({
+  start: offset,
+  end: offset,
+  label: z.string(),
+  text: z.string().optional(),
+  note: z.string().optional(),
+  id: z.string().min(1).optional(),
+  unsure: z.boolean().optional(),
+  token_start: offset.optional(),
+  token_end: offset.optional(),
+});
+
+const Token = z.looseObject({ start: offset, end: offset });
+
+const ArticleRecord = z.looseObject({
+  text: z.string(),
+  title: z.string().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+  meta: jsonObject.optional(),
+  spans: z.array(ArticleSpan).optional(),
+  annotator: z.string().trim().min(1).optional(),
+  tokens: z.array(Token).optional(),
+  _annotator_id: z.string().trim().min(1).optional(),
+  answer: z.string().optional(),
+});
+
+const ARTICLE_KEYS = new Set(['text', 'title', 'id', 'meta', 'spans', 'annotator']);
+/** Prodigy's bookkeeping keys: read or knowingly ignored, never reported. */
+const PRODIGY_KEYS = new Set([
+  ...ARTICLE_KEYS,
+  'tokens',
+  '_annotator_id',
+  '_session_id',
+  '_input_hash',
+  '_task_hash',
+  '_view_id',
+  'answer',
+  '_timestamp',
+  '_is_binary',
+]);
+const SPAN_KEYS = new Set([...Object.keys(ArticleSpan.shape), 'source', 'input_hash']);
+
+/**
+ * An article line `{text, title?, id?, meta?, spans?}` or a spaCy/Prodigy task (same shape plus
+ * `tokens`, inclusive `token_start`/`token_end`, `_annotator_id`). Offsets are code points, as in
+ * Python. Unknown keys: kept under `meta` for article lines, dropped with a warning for Prodigy.
+ * Prodigy tasks answered "reject" or "ignore" are skipped. O(text + spans·log k).
+ */
+export function importArticleRecord(
+  c: ImportCollector,
+  obj: Record<string, unknown>,
+  line: number,
+  format: 'articles' | 'spacy',
+): void {
+  const rec = check(c, ArticleRecord, obj, line);
+  if (!rec) return;
+  if (rec.answer !== undefined && rec.answer !== 'accept') {
+    c.log.warn(line, 'answer', `This task was answered "${rec.answer}" in Prodigy, so it was skipped.`);
+    return;
+  }
+  const index = checkText(c, rec.text, line);
+  if (!index) return;
+  const meta: Record<string, unknown> = { ...(rec.meta ?? {}) };
+  if (rec.id !== undefined) meta['id'] = rec.id;
+  const extra = unknownKeys(obj, format === 'articles' ? ARTICLE_KEYS : PRODIGY_KEYS);
+  if (format === 'articles') for (const k of extra) meta[k] = obj[k];
+  else warnDropped(c, line, extra);
+  const doc = c.addDocument(rec.text, { title: rec.title, meta, source: `${c.file}:${line}` });
+  if (rec.spans === undefined && rec.annotator === undefined && rec._annotator_id === undefined) return;
+  const annotator = rec.annotator ?? rec._annotator_id ?? c.fallbackAnnotator;
+  const tokens = rec.tokens;
+  const raw: RawSpan[] = (rec.spans ?? []).map((s, i) => {
+    const field = `spans[${i}]`;
+    warnDropped(c, line, unknownKeys(s, SPAN_KEYS), field);
+    if (s.token_start !== undefined || s.token_end !== undefined) {
+      const ts = s.token_start ?? -1;
+      const te = s.token_end ?? -1;
+      const first = tokens?.[ts];
+      const last = tokens?.[te];
+      if (!first || !last || ts > te || first.start > s.start || last.end < s.end) {
+        c.log.error(
+          line,
+          field,
+          `token_start ${ts} and token_end ${te} (inclusive) do not cover the span's characters ${s.start}–${s.end}.`,
+        );
+      }
+    }
+    return {
+      id: s.id,
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      text: s.text,
+      note: s.note,
+      unsure: s.unsure,
+      field,
+    };
+  });
+  const spans = validateSpans(raw, {
+    index,
+    line,
+    log: c.log,
+    resolveLabel: makeLabelResolver(c.options),
+    unit: 'codepoint',
+    docId: doc.id,
+    annotator: annotator ?? '',
+  });
+  c.addSpans(doc.id, annotator, spans, { line });
+}

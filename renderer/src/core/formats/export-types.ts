@@ -1,0 +1,74 @@
+import type { ArticleDocument } from '../model/document';
+import type { Span } from '../model/span';
+import type { DocStatus } from '../model/status';
+import type { OffsetUnit } from './import-types';
+
+export const EXPORT_FORMATS = ['native', 'spacy', 'doccano', 'labelstudio', 'w3c', 'brat', 'bio'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A span to export; when `text` is given it must equal the article slice (checked before writing). */
+export type ExportSpan = Span & { readonly text?: string };
+
+/** One annotator's (or the gold) spans on one document. */
+export interface ExportAnnotationSet {
+  readonly docId: string;
+  readonly annotator: string;
+  readonly status: DocStatus;
+  readonly spans: readonly ExportSpan[];
+  /**
+   * Written as this record's `meta` instead of the document's (native; other formats' meta
+   * fields). Gold sets put their provenance here: see `goldRecordMeta`.
+   */
+  readonly recordMeta?: Readonly<Record<string, unknown>>;
+}
+
+/** What an export dialog hands over: documents plus the chosen annotation sets. */
+export interface ExportDataset {
+  readonly documents: readonly ArticleDocument[];
+  readonly sets: readonly ExportAnnotationSet[];
+}
+
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  /** Native: also write `start_utf16`/`end_utf16`. */
+  readonly withUtf16?: boolean;
+  /** doccano offsets: code points (default, Python) or UTF-16 (what doccano's editor counts). */
+  readonly doccanoUnit?: OffsetUnit;
+  /** Label Studio offsets: code points (default, Label Studio ≥ 1.5) or UTF-16 (older versions). */
+  readonly labelStudioUnit?: OffsetUnit;
+  /** File name without extension (default "marginalia-export"). */
+  readonly baseName?: string;
+  /** Documents without any annotation set are exported too (formats with a document per record). */
+  readonly includeUnannotated?: boolean;
+}
+
+/** A piece of output: append `text` to `file`. Progress counts spans written so far. */
+export interface ExportChunk {
+  readonly file: string;
+  readonly text: string;
+  readonly spansDone: number;
+  readonly spansTotal: number;
+}
+
+export interface ExportFileInfo {
+  readonly name: string;
+  readonly mediaType: string;
+}
+
+/** What the export had to say once done (shown in the dialog, printed by the CLI). */
+export interface ExportSummary {
+  readonly files: readonly ExportFileInfo[];
+  readonly documents: number;
+  readonly spans: number;
+  /** BIO only: spans that overlapping made impossible to write, and the rule used. */
+  readonly leftOut?: { readonly count: number; readonly rule: string };
+  readonly notes: readonly string[];
+}
+
+/** Why an export was refused before anything was written. */
+export interface ExportError {
+  readonly docId: string;
+  readonly docTitle: string;
+  readonly spanId: string | null;
+  readonly message: string;
+}

@@ -1,0 +1,103 @@
+import { err, ok, type Result } from '../result';
+import { bioWriter } from './bio-export';
+import { bratWriter } from './brat-export';
+import { doccanoWriter } from './doccano-export';
+import { prepareDataset } from './export-check';
+import type {
+  ExportChunk,
+  ExportDataset,
+  ExportError,
+  ExportFileInfo,
+  ExportFormat,
+  ExportOptions,
+  ExportSummary,
+} from './export-types';
+import { labelStudioWriter } from './labelstudio-export';
+import { nativeWriter } from './native-export';
+import { spacyWriter } from './spacy-export';
+import { w3cWriter } from './w3c-export';
+import type { FormatWriter } from './writer';
+
+const WRITERS: Readonly<Record<ExportFormat, FormatWriter>> = {
+  native: nativeWriter,
+  spacy: spacyWriter,
+  doccano: doccanoWriter,
+  labelstudio: labelStudioWriter,
+  w3c: w3cWriter,
+  brat: bratWriter,
+  bio: bioWriter,
+};
+
+/** A checked export, ready to stream. */
+export interface ExportPlan {
+  readonly files: readonly ExportFileInfo[];
+  readonly documents: number;
+  readonly spansTotal: number;
+  /**
+   * The output as chunks in file order (a file's chunks are contiguous except for brat, where
+   * each chunk names its file). Append each `text` to `file`; the return value is the summary.
+   * Lazy: nothing is produced until iterated, so a UI can update a progress bar between chunks.
+   */
+  chunks(): Generator<ExportChunk, ExportSummary>;
+}
+
+/**
+ * Checks the whole dataset (every span against its text, see `prepareDataset`) and returns a plan
+ * to stream, or the first problem — before any output exists, so a failed export writes nothing.
+ * O(total text + spans·log k) for the check; streaming is O(output).
+ */
+export function planExport(data: ExportDataset, options: ExportOptions): Result<ExportPlan, ExportError> {
+  const prepared = prepareDataset(data, options.includeUnannotated !== false);
+  if (!prepared.ok) return prepared;
+  const docs = prepared.value;
+  const writer = WRITERS[options.format];
+  const base = options.baseName ?? 'marginalia-export';
+  const files = writer.files(docs, base);
+  const spansTotal = docs.reduce((n, p) => n + p.sets.reduce((m, s) => m + s.spans.length, 0), 0);
+  return ok({
+    files,
+    documents: docs.length,
+    spansTotal,
+    *chunks() {
+      let done = 0;
+      const gen = writer.write(docs, options, base);
+      for (;;) {
+        const next = gen.next();
+        if (next.done) {
+          const extra = next.value;
+          return {
+            files,
+            documents: docs.length,
+            spans: spansTotal,
+            ...(extra.leftOut ? { leftOut: extra.leftOut } : {}),
+            notes: extra.notes,
+          };
+        }
+        done += next.value.spans;
+        yield { file: next.value.file, text: next.value.text, spansDone: done, spansTotal };
+      }
+    },
+  });
+}
+
+/** Runs a plan to completion in memory: each file's full text, plus the summary. O(output). */
+export function exportToStrings(
+  data: ExportDataset,
+  options: ExportOptions,
+): Result<
+  { files: { name: string; mediaType: string; text: string }[]; summary: ExportSummary },
+  ExportError
+> {
+  const plan = planExport(data, options);
+  if (!plan.ok) return err(plan.error);
+  const parts = new Map<string, string[]>(plan.value.files.map((f) => [f.name, []]));
+  const gen = plan.value.chunks();
+  for (;;) {
+    const next = gen.next();
+    if (next.done) {
+      const files = plan.value.files.map((f) => ({ ...f, text: (parts.get(f.name) ?? []).join('') }));
+      return ok({ files, summary: next.value });
+    }
+    parts.get(next.value.file)?.push(next.value.text);
+  }
+}

@@ -1,0 +1,30 @@
+import { serializeNativeRecord } from './native';
+import { recordMeta, sortedSets, type FormatWriter } from './writer';
+
+/**
+ * Native JSONL v1: one line per (document, annotator), documents in dataset order, annotators by
+ * name; the line itself comes from `serializeNativeRecord`, so output is byte-for-byte
+ * deterministic. Documents without annotations are not written (a record needs an annotator).
+ */
+export const nativeWriter: FormatWriter = {
+  files: (_docs, base) => [{ name: `${base}.jsonl`, mediaType: 'application/jsonl' }],
+  *write(docs, options, base) {
+    const file = `${base}.jsonl`;
+    for (const p of docs) {
+      for (const set of sortedSets(p)) {
+        const line = serializeNativeRecord(
+          {
+            document: { ...p.doc, meta: recordMeta(p, set) },
+            annotator: set.annotator,
+            status: set.status,
+            spans: set.spans,
+            withUtf16: options.withUtf16 === true,
+          },
+          p.index,
+        );
+        yield { file, text: `${line}\n`, spans: set.spans.length };
+      }
+    }
+    return { notes: [] };
+  },
+};

@@ -1,0 +1,60 @@
+import { tokenize, tokenRange } from './tokens';
+import { hasKeys, recordMeta, sortedSets, sortedSpans, type FormatWriter } from './writer';
+
+/**
+ * spaCy/Prodigy JSONL (`ner_manual` tasks): one line per (document, annotator) with `tokens` from
+ * the deterministic tokenizer and spans with character offsets in code points (Python's) and
+ * inclusive `token_start`/`token_end` — the tokens the span touches. Notes ride along in each
+ * span's `note` (Prodigy keeps unknown keys). Documents without annotations get one line with no
+ * spans when `includeUnannotated` is set.
+ */
+export const spacyWriter: FormatWriter = {
+  files: (_docs, base) => [{ name: `${base}.spacy.jsonl`, mediaType: 'application/jsonl' }],
+  *write(docs, options, base) {
+    const file = `${base}.spacy.jsonl`;
+    for (const p of docs) {
+      const tokens = tokenize(p.doc.text, p.index);
+      const tokenJson = tokens.map((t, i) => ({ text: t.text, start: t.start, end: t.end, id: i, ws: t.ws }));
+      const sets = sortedSets(p);
+      if (sets.length === 0 && options.includeUnannotated !== false) {
+        const meta = recordMeta(p, null);
+        const line = {
+          text: p.doc.text,
+          title: p.doc.title,
+          ...(hasKeys(meta) ? { meta } : {}),
+          tokens: tokenJson,
+          spans: [],
+        };
+        yield { file, text: `${JSON.stringify(line)}\n`, spans: 0 };
+      }
+      for (const set of sets) {
+        const spans = sortedSpans(set).map((s) => {
+          const range = tokenRange(tokens, s.start, s.end);
+          return {
+            start: s.start,
+            end: s.end,
+            label: s.label,
+            ...(range ? { token_start: range[0], token_end: range[1] } : {}),
+            text: p.index.slice(s.start, s.end),
+            ...(s.note !== '' ? { note: s.note } : {}),
+            ...(s.unsure ? { unsure: true } : {}),
+          };
+        });
+        const meta = recordMeta(p, set);
+        const line = {
+          text: p.doc.text,
+          title: p.doc.title,
+          ...(hasKeys(meta) ? { meta } : {}),
+          tokens: tokenJson,
+          spans,
+          _annotator_id: set.annotator,
+          _session_id: set.annotator,
+          _view_id: 'ner_manual',
+          answer: 'accept',
+        };
+        yield { file, text: `${JSON.stringify(line)}\n`, spans: spans.length };
+      }
+    }
+    return { notes: [] };
+  },
+};

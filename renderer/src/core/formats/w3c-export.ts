@@ -1,0 +1,77 @@
+import type { PreparedDocument } from './export-check';
+import type { ExportSpan } from './export-types';
+import { documentIri, QUOTE_CONTEXT, spanIri, W3C_CONTEXT } from './w3c-shared';
+import { sortedSets, sortedSpans, type FormatWriter } from './writer';
+
+/** One span as a W3C Web Annotation (positions in code points, as the Recommendation requires). */
+function annotation(p: PreparedDocument, annotator: string, s: ExportSpan): unknown {
+  const { index } = p;
+  const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: s.label }];
+  if (s.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: s.note });
+  return {
+    id: spanIri(s.id),
+    type: 'Annotation',
+    motivation: 'tagging',
+    creator: { type: 'Person', nickname: annotator },
+    body,
+    target: {
+      source: documentIri(p.doc.id),
+      selector: [
+        { type: 'TextPositionSelector', start: s.start, end: s.end },
+        {
+          type: 'TextQuoteSelector',
+          exact: index.slice(s.start, s.end),
+          prefix: index.slice(Math.max(0, s.start - QUOTE_CONTEXT), s.start),
+          suffix: index.slice(s.end, Math.min(index.codePointLength, s.end + QUOTE_CONTEXT)),
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * W3C Web Annotation JSON-LD: one AnnotationCollection whose first page lists every span as an
+ * Annotation (TextPositionSelector + TextQuoteSelector with 32 code points of prefix/suffix, a
+ * `tagging` body for the label, a `commenting` body for the note, `creator.nickname` = annotator).
+ * The articles are embedded under `mg:documents` so the file is self-contained.
+ */
+export const w3cWriter: FormatWriter = {
+  files: (_docs, base) => [{ name: `${base}.w3c.jsonld`, mediaType: 'application/ld+json' }],
+  *write(docs, _options, base) {
+    const file = `${base}.w3c.jsonld`;
+    const total = docs.reduce((n, p) => n + p.sets.reduce((m, s) => m + s.spans.length, 0), 0);
+    const documents = docs.map((p) => ({
+      id: documentIri(p.doc.id),
+      type: 'Text',
+      format: 'text/plain',
+      'mg:title': p.doc.title,
+      'mg:text': p.doc.text,
+      'mg:meta': p.doc.meta,
+    }));
+    const head = {
+      '@context': W3C_CONTEXT,
+      id: 'urn:marginalia:export',
+      type: 'AnnotationCollection',
+      label: 'Marginalia export',
+      total,
+      'mg:documents': documents,
+    };
+    const headJson = JSON.stringify(head);
+    yield {
+      file,
+      text: `${headJson.slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`,
+      spans: 0,
+    };
+    let first = true;
+    for (const p of docs) {
+      for (const set of sortedSets(p)) {
+        const items = sortedSpans(set).map((s) => JSON.stringify(annotation(p, set.annotator, s)));
+        if (items.length === 0) continue;
+        yield { file, text: `${first ? '\n' : ',\n'}${items.join(',\n')}`, spans: items.length };
+        first = false;
+      }
+    }
+    yield { file, text: '\n]}}\n', spans: 0 };
+    return { notes: [] };
+  },
+};
