@@ -48,7 +48,12 @@ export function maxOverlapMatching(a: readonly Interval[], b: readonly Interval[
       else j++;
       if (next.end > maxEnd) maxEnd = next.end;
     }
-    if (i > ai && j > bj) matched += matchCluster(a.slice(ai, i), b.slice(bj, j));
+    const na = i - ai;
+    const nb = j - bj;
+    // A cluster is connected, so a lone span of one side overlaps some span of the other: the
+    // common case of a single span each way needs no graph.
+    if (na === 1 || nb === 1) matched += Math.min(na, nb);
+    else if (na > 0 && nb > 0) matched += matchCluster(a.slice(ai, i), b.slice(bj, j));
   }
   return matched;
 }

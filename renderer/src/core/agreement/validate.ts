@@ -29,16 +29,17 @@ export function validateAgreementInput(input: AgreementInput, opts: AgreementOpt
     lengths.set(doc.id, codePointLength(doc.text));
   }
   input.spans.forEach((span, i) => {
-    const where = `Span ${i + 1} (${span.annotator}, ${span.doc})`;
+    // Messages are built only for bad spans: a study has hundreds of thousands of good ones.
+    const where = (): string => `Span ${i + 1} (${span.annotator}, ${span.doc})`;
     const length = lengths.get(span.doc);
-    if (!annotators.has(span.annotator)) add(`${where}: annotator "${span.annotator}" is not listed.`);
-    if (length === undefined) add(`${where}: no document "${span.doc}" in the study.`);
-    if (!isLabel(span.label)) add(`${where}: unknown label "${span.label}".`);
+    if (!annotators.has(span.annotator)) add(`${where()}: annotator "${span.annotator}" is not listed.`);
+    if (length === undefined) add(`${where()}: no document "${span.doc}" in the study.`);
+    if (!isLabel(span.label)) add(`${where()}: unknown label "${span.label}".`);
     const { start, end } = span;
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end) {
-      add(`${where}: offsets ${start}–${end} are not 0 <= start < end.`);
+      add(`${where()}: offsets ${start}–${end} are not 0 <= start < end.`);
     } else if (length !== undefined && end > length) {
-      add(`${where}: end ${end} is past the document's ${length} code points.`);
+      add(`${where()}: end ${end} is past the document's ${length} code points.`);
     }
   });
   return problems;
