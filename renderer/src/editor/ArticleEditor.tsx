@@ -92,6 +92,8 @@ function EditorBody({
   const scroller = useRef<HTMLDivElement>(null);
   const painter = useRef<Painter | null>(null);
   const readyFired = useRef(false);
+  const [generation, setGeneration] = useState(0);
+  const rebuild = useCallback(() => setGeneration((g) => g + 1), []);
 
   const toPaint = useCallback(
     (s: Span): PaintSpan => ({
@@ -184,8 +186,8 @@ function EditorBody({
           data-testid="article"
         />
       </div>
-      <LoadTextPlugin layout={layout} onLoaded={setParagraphKeys} />
-      <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} />
+      <LoadTextPlugin layout={layout} generation={generation} onLoaded={setParagraphKeys} />
+      <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} onCorrupted={rebuild} />
       {paragraphKeys && (
         <SelectionPlugin layout={layout} paragraphIndex={paragraphIndex} onSelection={handleSelection} />
       )}

@@ -13,9 +13,12 @@ export const LOAD_TAG = 'marginalia-load';
  */
 export function LoadTextPlugin({
   layout,
+  generation,
   onLoaded,
 }: {
   layout: TextLayout;
+  /** Bumped to rebuild the content from the stored text (after a refused IME edit). */
+  generation: number;
   onLoaded: (paragraphKeys: string[]) => void;
 }): null {
   const [editor] = useLexicalComposerContext();
@@ -36,6 +39,6 @@ export function LoadTextPlugin({
       { tag: LOAD_TAG, discrete: true },
     );
     onLoaded(keys);
-  }, [editor, layout, onLoaded]);
+  }, [editor, layout, generation, onLoaded]);
   return null;
 }

@@ -55,15 +55,18 @@ const BLOCKED_DOM_EVENTS = ['beforeinput', 'paste', 'cut', 'drop', 'dragstart'] 
  * and mouse selection work as in any editor. Three layers keep the text unchanged:
  * 1. DOM events that would edit are cancelled in the capture phase, before Lexical sees them;
  * 2. every Lexical command that mutates is swallowed at critical priority;
- * 3. IME composition cannot be cancelled by the browser, so any update that still changes the text
- *    is reverted to the previous editor state.
+ * 3. IME composition cannot be cancelled by the browser: after it ends, and after any update that
+ *    still changed the text, the content is checked against the stored text and, if it differs,
+ *    `onCorrupted` asks the owner to rebuild it from the stored text.
  */
 export function ReadOnlyGuardPlugin({
   layout,
   onRefused,
+  onCorrupted,
 }: {
   layout: TextLayout;
   onRefused: () => void;
+  onCorrupted: () => void;
 }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
@@ -78,15 +81,31 @@ export function ReadOnlyGuardPlugin({
       e.stopImmediatePropagation();
       if (e.type !== 'dragstart') onRefused();
     };
+    const domIntact = (root: HTMLElement): boolean =>
+      root.children.length === layout.lines.length &&
+      Array.from(root.children).every((p, i) => p.textContent === layout.lines[i]);
+    const afterComposition = (): void => {
+      // Let Lexical finish its own compositionend handling first.
+      setTimeout(() => {
+        const root = editor.getRootElement();
+        if (root && !domIntact(root)) {
+          onRefused();
+          onCorrupted();
+        }
+      }, 0);
+    };
     let host: HTMLElement | null = null;
     const unregisterRoot = editor.registerRootListener((root, prev) => {
       const hostOf = (el: HTMLElement | null): HTMLElement | null => el?.parentElement ?? null;
-      for (const type of BLOCKED_DOM_EVENTS) hostOf(prev)?.removeEventListener(type, blockDom, true);
+      const old = hostOf(prev);
+      for (const type of BLOCKED_DOM_EVENTS) old?.removeEventListener(type, blockDom, true);
+      old?.removeEventListener('compositionend', afterComposition, true);
       host = hostOf(root);
       for (const type of BLOCKED_DOM_EVENTS) host?.addEventListener(type, blockDom, true);
+      host?.addEventListener('compositionend', afterComposition, true);
     });
     const unregisterGuard = editor.registerUpdateListener(
-      ({ editorState, prevEditorState, dirtyLeaves, dirtyElements, tags }) => {
+      ({ editorState, dirtyLeaves, dirtyElements, tags }) => {
         if (tags.has(LOAD_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 0)) return;
         const intact = editorState.read(() => {
           const paragraphs = $getRoot().getChildren();
@@ -96,8 +115,8 @@ export function ReadOnlyGuardPlugin({
           );
         });
         if (!intact) {
-          editor.setEditorState(prevEditorState);
           onRefused();
+          onCorrupted();
         }
       },
     );
@@ -107,8 +126,9 @@ export function ReadOnlyGuardPlugin({
       ...MUTATING.map((cmd) => editor.registerCommand(cmd, refuse, COMMAND_PRIORITY_CRITICAL)),
       () => {
         for (const type of BLOCKED_DOM_EVENTS) host?.removeEventListener(type, blockDom, true);
+        host?.removeEventListener('compositionend', afterComposition, true);
       },
     );
-  }, [editor, layout, onRefused]);
+  }, [editor, layout, onRefused, onCorrupted]);
   return null;
 }

@@ -58,7 +58,7 @@ function SpanEditor({
         Label
         <select
           value={span.label}
-          aria-label={`Label of “${excerpt}”`}
+          aria-label={`Label of ${span.label} “${excerpt}”`}
           onChange={(e) => onUpdate(span, { ...span, label: e.target.value as Label })}
         >
           {LABELS.map((l) => (
@@ -73,7 +73,7 @@ function SpanEditor({
         <textarea
           value={note}
           rows={2}
-          aria-label={`Note on “${excerpt}”`}
+          aria-label={`Note on ${span.label} “${excerpt}”`}
           onChange={(e) => setNote(e.target.value)}
           onBlur={commitNote}
           onKeyDown={(e) => {

@@ -1,0 +1,24 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+import { AnnotatePage } from './pages/AnnotatePage';
+
+/**
+ * Every test gets a fresh browser context, so a fresh, real IndexedDB (Playwright contexts are
+ * isolated). `app` opens Marginalia and passes the first-run name dialog.
+ */
+export const test = base.extend<{ app: AnnotatePage; freshPage: Page }>({
+  freshPage: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+  app: async ({ freshPage }, use) => {
+    const app = new AnnotatePage(freshPage);
+    await app.open();
+    await app.setName('alice');
+    await use(app);
+  },
+});
+
+export { expect };

@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+
+/** Python-style slicing: `text[start:end]` in code points. */
+export const cpSlice = (text: string, start: number, end: number): string =>
+  Array.from(text).slice(start, end).join('');
+
+/**
+ * Puts an article into the app's real IndexedDB in the stored row shape (schema v1), then reloads.
+ * Stands in for the import dialog in specs that test annotation, not import.
+ */
+export async function addArticle(page: Page, text: string, title: string): Promise<void> {
+  await page.evaluate(
+    async ({ text, title }) => {
+      const bytes = new TextEncoder().encode(text);
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      const id = `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('marginalia');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['documents', 'texts'], 'readwrite');
+        tx.objectStore('texts').put({ id, text });
+        tx.objectStore('documents').put({
+          id,
+          title,
+          length: Array.from(text).length,
+          source: 'e2e',
+          meta: {},
+          order: 1000,
+          addedAt: Date.now(),
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { text, title },
+  );
+  await page.reload();
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  applyCommand,
+  emptyHistory,
+  invertCommand,
+  recordCommand,
+  redo,
+  undo,
+  type AnnotationCommand,
+} from '../../../../renderer/src/core/commands/annotate';
+import type { Span } from '../../../../renderer/src/core/model/span';
+
+const s1: Span = { id: '1', start: 0, end: 4, label: 'claim', note: '' };
+const s1quote: Span = { ...s1, label: 'quote', note: 'n' };
+
+describe('annotation commands', () => {
+  it('apply then apply the inverse restores the spans', () => {
+    const cmds: AnnotationCommand[] = [
+      { kind: 'create', span: s1 },
+      { kind: 'update', before: s1, after: s1quote },
+    ];
+    let spans: Span[] = [];
+    for (const c of cmds) spans = applyCommand(spans, c);
+    expect(spans).toEqual([s1quote]);
+    for (const c of [...cmds].reverse()) spans = applyCommand(spans, invertCommand(c));
+    expect(spans).toEqual([]);
+  });
+
+  it('undo and redo walk the history', () => {
+    let h = recordCommand(emptyHistory, { kind: 'create', span: s1 });
+    h = recordCommand(h, { kind: 'delete', span: s1 });
+    const u = undo(h);
+    expect(u?.command).toEqual({ kind: 'create', span: s1 });
+    const r = redo(u!.history);
+    expect(r?.command).toEqual({ kind: 'delete', span: s1 });
+    expect(redo(r!.history)).toBeNull();
+    const u2 = undo(undo(h)!.history);
+    expect(u2?.command).toEqual({ kind: 'delete', span: s1 });
+    expect(undo(u2!.history)).toBeNull();
+  });
+
+  it('a new action clears the redo future', () => {
+    const h = recordCommand(emptyHistory, { kind: 'create', span: s1 });
+    const after = recordCommand(undo(h)!.history, { kind: 'create', span: s1quote });
+    expect(after.future).toEqual([]);
+  });
+});
