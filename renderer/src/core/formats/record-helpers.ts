@@ -24,7 +24,7 @@ export function check<T>(
   line: number | null,
   prefix = '',
 ): T | null {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
     const { field, message } = describeIssue(issue);

@@ -24,7 +24,7 @@ function received(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'string') return 'text';
-  if (typeof input === 'number') return Number.isInteger(input) ? 'a whole number' : 'a number';
+  if (typeof input === 'number') return Number.isInteger(input) ? 'a whole number' : `the fraction ${input}`;
   return typeof input === 'object' ? 'an object' : typeof input;
 }
 

@@ -1,0 +1,66 @@
+import { parseImportFiles } from '../../renderer/src/core/formats/import';
+import type { ImportResult } from '../../renderer/src/core/formats/import-types';
+import { parseArgs } from '../args';
+import { IMPORT_FLAGS, importOptions } from '../options';
+import { readImportFiles } from '../read-files';
+import type { CommandIo } from '../main';
+
+export const VALIDATE_USAGE = `marginalia validate FILE… [--format text|json] [--annotator NAME]
+    [--doccano-unit codepoint|utf16] [--labelstudio-unit codepoint|utf16] [--case-insensitive-labels]
+
+Runs the import validator on each file and prints its report. Exit status 0 when every file
+would import, 2 otherwise. --format json prints one JSON object per file per line.`;
+
+const spansOf = (r: ImportResult): number => r.annotations.reduce((n, a) => n + a.spans.length, 0);
+
+/** The report line of `--format json` (issue #3): what would be stored, and why not. */
+export function jsonReport(r: ImportResult): string {
+  return JSON.stringify({
+    file: r.file,
+    ok: r.ok,
+    documents: r.documents.length,
+    spans: spansOf(r),
+    errors: r.errors.map((e) => ({ line: e.line, field: e.field, message: e.message })),
+    warnings: r.warnings.map((w) => ({ line: w.line, message: w.field ? `${w.field}: ${w.message}` : w.message })),
+  });
+}
+
+const where = (p: { line: number | null; field: string | null }): string =>
+  [p.line !== null ? `line ${p.line}` : null, p.field !== null ? `field ${p.field}` : null].filter(Boolean).join(', ');
+
+/** The human-readable report of one file. */
+export function textReport(r: ImportResult): string {
+  const out: string[] = [];
+  const fmt = r.format ? ` (${r.format})` : '';
+  if (r.ok) {
+    out.push(`OK    ${r.file}${fmt}: would import ${r.documents.length} document(s) and ${spansOf(r)} span(s).`);
+    if (r.needsAnnotator) out.push('      This file names no annotator: the app will ask for one (here: --annotator NAME).');
+  } else {
+    out.push(`ERROR ${r.file}${fmt}: nothing would be imported (${r.errorCount} problem(s)).`);
+  }
+  for (const e of r.errors) out.push(`      ${where(e) ? `${where(e)}: ` : ''}${e.message}`);
+  for (const w of r.warnings) out.push(`      warning${where(w) ? ` (${where(w)})` : ''}: ${w.message}`);
+  return out.join('\n');
+}
+
+export async function runValidate(argv: readonly string[], io: CommandIo): Promise<number> {
+  const args = parseArgs(argv, new Set(['format', ...IMPORT_FLAGS]));
+  if (typeof args === 'string') return io.usageError(args, VALIDATE_USAGE);
+  const format = args.flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') return io.usageError('--format must be "text" or "json".', VALIDATE_USAGE);
+  if (args.positional.length === 0) return io.usageError('Name at least one file.', VALIDATE_USAGE);
+  const options = importOptions(args);
+  if (typeof options === 'string') return io.usageError(options, VALIDATE_USAGE);
+  const { files, missing } = readImportFiles(args.positional);
+  const results: ImportResult[] = parseImportFiles(files, options);
+  let allOk = missing.length === 0;
+  for (const m of missing) {
+    const r = { file: m, ok: false, documents: 0, spans: 0, errors: [{ line: null, field: null, message: 'The file does not exist.' }], warnings: [] };
+    io.out(format === 'json' ? JSON.stringify(r) : `ERROR ${m}: the file does not exist.`);
+  }
+  for (const r of results) {
+    allOk &&= r.ok;
+    io.out(format === 'json' ? jsonReport(r) : textReport(r));
+  }
+  return allOk ? 0 : 2;
+}
