@@ -1,6 +1,7 @@
 import { record } from './pairs';
 import type { Study } from './study';
 import type { Figure, UnitizingReport } from './types';
+import { sortForWalk, walkedGaps, walkedPairDisagreement } from './unitizing-dkpro';
 
 /**
  * Krippendorff's αU (1995; 2004) with the semantics of DKPro Statistics'
@@ -11,7 +12,9 @@ import type { Figure, UnitizingReport } from './types';
  *   overlapping unit pair; a unit that overlaps none of the other rater's units lies inside one of
  *   their gaps (gaps are the complement), which is the only other non-zero distance.
  * - D_e: Σ_{gaps g ≥ l} (g − l + 1) for every unit length l is a suffix sum over sorted gap lengths.
- * Total O(R²·U + (U + G)·log G) per category.
+ * Total O(R²·U + (U + G)·log G) per category. A rater whose units of the category overlap breaks
+ * DKPro's precondition: the category's αU and the overall αU are then null (`not_applicable` says
+ * why), while d_o and d_e stay the library's means (unitizing-dkpro.ts walks exactly as DKPro).
  */
 
 interface Unit {
@@ -66,20 +69,31 @@ function pairDisagreement(a: readonly Unit[], b: readonly Unit[]): number {
   return sum;
 }
 
-/** Observed disagreement D_o(c) = 2/(R(R − 1)L²) · Σ_pairs Σ distances. */
-function observed(units: readonly Unit[][], length: number): number {
+/**
+ * Observed disagreement D_o(c) = 2/(R(R − 1)L²) · Σ_pairs Σ distances. `walk[r]` marks raters
+ * with overlapping units, whose pairs take DKPro's literal walk (see unitizing-dkpro.ts).
+ */
+function observed(units: readonly Unit[][], length: number, walk: readonly boolean[]): number {
   const r = units.length;
   let sum = 0;
   for (let x = 0; x < r; x++) {
-    for (let y = x + 1; y < r; y++) sum += pairDisagreement(units[x] as Unit[], units[y] as Unit[]);
+    for (let y = x + 1; y < r; y++) {
+      const a = units[x] as Unit[];
+      const b = units[y] as Unit[];
+      sum += walk[x] || walk[y] ? walkedPairDisagreement(a, b, length) : pairDisagreement(a, b);
+    }
   }
   return (2 * sum) / (r * (r - 1) * length * length);
 }
 
-/** Gap lengths (positive) of every rater between its units and the continuum's ends. */
-function gapLengths(units: readonly Unit[][], length: number): number[] {
+/** Gap lengths (positive) of every rater between its units and the continuum's ends, sorted. */
+function gapLengths(units: readonly Unit[][], length: number, walk: readonly boolean[]): number[] {
   const gaps: number[] = [];
-  for (const list of units) {
+  for (const [r, list] of units.entries()) {
+    if (walk[r]) {
+      gaps.push(...walkedGaps(list, length));
+      continue;
+    }
     let pos = 0;
     for (const u of list) {
       if (u.begin > pos) gaps.push(u.begin - pos);
@@ -91,10 +105,10 @@ function gapLengths(units: readonly Unit[][], length: number): number[] {
 }
 
 /** Expected disagreement D_e(c) (README formula); null when its denominator is 0. */
-function expected(units: readonly Unit[][], length: number): Figure {
+function expected(units: readonly Unit[][], length: number, walk: readonly boolean[]): Figure {
   const all = units.flat();
   const nc = all.length;
-  const gaps = gapLengths(units, length);
+  const gaps = gapLengths(units, length, walk);
   const suffix = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] as number) + (gaps[k] as number);
   let numerator = 0;
@@ -132,22 +146,25 @@ export function unitizingReport(study: Study): UnitizingReport {
     unitCount += n;
     if (n === 0 || length === 0 || units.length < 2) return void perLabel.push([label, null]);
     inStudy.push(label);
-    const overlapping = study.annotators.filter((_, a) => hasOverlap(units[a] as Unit[]));
-    if (overlapping.length > 0) {
-      notApplicable.push([label, notApplicableReason(label, overlapping)]);
-      return void perLabel.push([label, null]);
-    }
-    const dO = observed(units, length);
-    const dE = expected(units, length);
+    const walk = units.map((list) => hasOverlap(list));
+    // Disjoint units are already in DKPro's order; only the walked raters need re-sorting.
+    units.forEach((list, r) => {
+      if (walk[r]) units[r] = sortForWalk(list);
+    });
+    const dO = observed(units, length, walk);
+    const dE = expected(units, length, walk);
     dos.push(dO);
     des.push(dE);
-    perLabel.push([label, dE === null || dE === 0 ? null : 1 - dO / dE]);
+    const overlapping = study.annotators.filter((_, a) => walk[a]);
+    if (overlapping.length > 0) notApplicable.push([label, notApplicableReason(label, overlapping)]);
+    perLabel.push([label, overlapping.length > 0 || dE === null || dE === 0 ? null : 1 - dO / dE]);
   });
-  const valid = notApplicable.length === 0 && inStudy.length > 0 && des.every((d) => d !== null);
+  // The means keep a not-applicable category, as DKPro's do; only αU itself is withheld.
+  const valid = inStudy.length > 0 && des.every((d) => d !== null);
   const dO = valid ? dos.reduce((s, d) => s + d, 0) / dos.length : null;
   const dE = valid ? (des as number[]).reduce((s, d) => s + d, 0) / des.length : null;
   const report: UnitizingReport = {
-    alpha_u: dO === null || dE === null || dE === 0 ? null : 1 - dO / dE,
+    alpha_u: notApplicable.length > 0 || dO === null || dE === null || dE === 0 ? null : 1 - dO / dE,
     per_label: record(perLabel),
     continuum_length: length,
     units: unitCount,

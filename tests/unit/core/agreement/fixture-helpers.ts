@@ -35,6 +35,10 @@ export const expectedCases: Readonly<Record<string, Record<string, unknown>>> = 
  * figure is skipped: numbers within `tolerance`, null exactly, same keys in every object.
  */
 export function jsonDifferences(expected: unknown, actual: unknown, path = '', tolerance = 1e-9): string[] {
+  // `not_applicable` explains in words; which labels it names is the figure, not the wording.
+  if (path.endsWith('unitizing.not_applicable') && expected && typeof expected === 'object') {
+    return jsonDifferences(Object.keys(expected), Object.keys(actual ?? {}), `${path}(labels)`, tolerance);
+  }
   if (expected === null || typeof expected !== 'object') {
     if (typeof expected === 'number' && typeof actual === 'number') {
       return Math.abs(expected - actual) <= tolerance ? [] : [`${path}: expected ${expected}, got ${actual}`];

@@ -212,6 +212,11 @@ describe('unitizing αU, computed by hand (L = 10, two raters, one category)', (
     expect(u.alpha_u).toBeNull();
     expect(Object.keys(u.not_applicable ?? {})).toEqual(['claim']);
     expect(u.not_applicable?.['claim']).toContain('A');
+    // d_o, d_e stay DKPro's means, its walk traced by hand: claim D_o = 0, gaps A = (−2, 2), B = (5),
+    // D_e = 2/10 · 3·(120 + 25) / (380 − 60); quote D_o = 0, D_e = 2/10 · 2·(10 + 9·8) / (380 − 12).
+    expect(u.d_o).toBe(0);
+    expect(u.d_e).toBeCloseTo((87 / 320 + 32.8 / 368) / 2, 12);
+    expect(u.categories_in_study).toEqual(['claim', 'quote']);
   });
 
   it('no span at all: everything null, nothing in study', () => {

@@ -6,6 +6,11 @@ import { maxOverlapMatching } from '../../../../renderer/src/core/agreement/span
 import type { AgreementInput, AgreementSpan, Figure } from '../../../../renderer/src/core/agreement/types';
 import { LABELS } from '../../../../renderer/src/core/model/labels';
 import { tokenize } from '../../../../renderer/src/core/text/tokenize';
+import {
+  sortForWalk,
+  walkedGaps,
+  walkedPairDisagreement,
+} from '../../../../renderer/src/core/agreement/unitizing-dkpro';
 import { bruteMaxMatching, naiveCategories, naiveUnitizing } from './naive';
 
 const WORDS = ['a', 'bc', 'déf', '42', '😀', ',', 'x̌y', '𝐀𝐁', '—'];
@@ -166,6 +171,49 @@ describe('properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("DKPro's literal walk equals the definition on disjoint units (and ends on overlapping ones)", () => {
+    const units = (length: number) =>
+      fc
+        .array(fc.tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 1, max: 8 })), { maxLength: 6 })
+        .map((xs) => xs.map(([s, l]) => ({ start: s, end: Math.min(length, s + l) })));
+    const disjoint = (xs: { start: number; end: number }[]) => {
+      const out: { start: number; end: number }[] = [];
+      for (const x of [...xs].sort((p, q) => p.start - q.start)) {
+        if (out.every((y) => x.end <= y.start || y.end <= x.start)) out.push(x);
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 5, max: 40 })
+          .chain((length) => fc.tuple(fc.constant(length), units(length), units(length))),
+        ([length, xs, ys]) => {
+          const a = disjoint(xs);
+          const b = disjoint(ys);
+          const walkUnits = (list: typeof a) =>
+            sortForWalk(list.map((u) => ({ begin: u.start, end: u.end })));
+          const { dO } = naiveUnitizing([a, b], length);
+          const walked = walkedPairDisagreement(walkUnits(a), walkUnits(b), length);
+          expect(walked / (length * length)).toBeCloseTo(dO, 12);
+          const gaps = [...walkedGaps(walkUnits(a), length)].sort((p, q) => p - q);
+          const expectedGaps: number[] = [];
+          let pos = 0;
+          for (const u of a) {
+            if (u.start > pos) expectedGaps.push(u.start - pos);
+            pos = u.end;
+          }
+          if (length > pos) expectedGaps.push(length - pos);
+          expect(gaps).toEqual(expectedGaps.sort((p, q) => p - q));
+          // Overlapping input: the walk must still terminate with a finite sum.
+          expect(Number.isFinite(walkedPairDisagreement(walkUnits(xs), walkUnits(ys), length))).toBe(true);
+          expect(walkedGaps(walkUnits(xs), length).every(Number.isFinite)).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
