@@ -1,4 +1,3 @@
-import { multiRater } from './coefficients';
 import { record } from './pairs';
 import type { AgreementAnalysis } from './report';
 import { spanPairs } from './span-scores';
@@ -48,7 +47,7 @@ export function documentFigures(analysis: AgreementAnalysis): DocumentFigures[] 
       exactF1: spanPairs(study, spanCounts, spanCounts.exact, [d], allLabels).mean_f1,
       overlapF1: spanPairs(study, spanCounts, spanCounts.overlap, [d], allLabels).mean_f1,
       cohenKappaMean: token?.cohen_kappa.mean ?? null,
-      fleissKappa: view ? multiRater(view, study.pairs).fleissKappa : null,
+      fleissKappa: token?.fleiss_kappa ?? null,
       krippendorffAlpha: token?.krippendorff_alpha ?? null,
     };
   });
