@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const src = './renderer/src';
@@ -180,6 +181,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Node scripts (build, start, bench, CLI launcher); page functions inside them run in the browser.
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'bench/**/*.mjs', '*.config.*'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['**/*.tsx'],
