@@ -3,6 +3,7 @@
 // first run — and whenever a source file is newer than the bundle — it is bundled with esbuild into
 // node_modules/.cache/marginalia-cli/ and imported from there: no separate build step for users.
 import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

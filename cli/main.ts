@@ -22,14 +22,29 @@ export interface Command {
  * `run<Name>(argv, io)` and its usage text, and add a row here — nothing else needs to change.
  */
 export const COMMANDS: Readonly<Record<string, Command>> = {
-  validate: { summary: 'check files as the import would, and report', usage: VALIDATE_USAGE, run: runValidate },
-  convert: { summary: 'import a file and export it in another format', usage: CONVERT_USAGE, run: runConvert },
+  validate: {
+    summary: 'check files as the import would, and report',
+    usage: VALIDATE_USAGE,
+    run: runValidate,
+  },
+  convert: {
+    summary: 'import a file and export it in another format',
+    usage: CONVERT_USAGE,
+    run: runConvert,
+  },
   // agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
 };
 
 function help(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
-  return ['Usage: marginalia <command> [options]', '', 'Commands:', ...rows, '', 'Run "marginalia <command> --help" for details.'].join('\n');
+  return [
+    'Usage: marginalia <command> [options]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run "marginalia <command> --help" for details.',
+  ].join('\n');
 }
 
 const nodeIo: CommandIo = {

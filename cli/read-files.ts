@@ -19,7 +19,8 @@ export function readImportFiles(paths: readonly string[]): { files: ImportFile[]
     files.push({ name: p, bytes: new Uint8Array(readFileSync(p)) });
     if (p.toLowerCase().endsWith('.ann')) {
       const txt = `${p.slice(0, -4)}.txt`;
-      if (!named.has(txt) && existsSync(txt)) files.push({ name: txt, bytes: new Uint8Array(readFileSync(txt)) });
+      if (!named.has(txt) && existsSync(txt))
+        files.push({ name: txt, bytes: new Uint8Array(readFileSync(txt)) });
     }
   }
   return { files, missing };

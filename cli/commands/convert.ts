@@ -2,7 +2,11 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArticleDocument } from '../../renderer/src/core/model/document';
 import { planExport } from '../../renderer/src/core/formats/export';
-import { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../../renderer/src/core/formats/export-types';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+} from '../../renderer/src/core/formats/export-types';
 import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../renderer/src/core/formats/import-types';
 import { flag, parseArgs } from '../args';
@@ -50,7 +54,8 @@ export async function runConvert(argv: readonly string[], io: CommandIo): Promis
   const options = importOptions(args);
   if (typeof options === 'string') return io.usageError(options, CONVERT_USAGE);
   const out = flag(args, 'out');
-  if (to === 'brat' && !out) return io.usageError('brat writes several files: give --out DIRECTORY.', CONVERT_USAGE);
+  if (to === 'brat' && !out)
+    return io.usageError('brat writes several files: give --out DIRECTORY.', CONVERT_USAGE);
   const { files, missing } = readImportFiles(args.positional);
   if (missing.length > 0) {
     io.err(`${missing[0]}: the file does not exist.`);

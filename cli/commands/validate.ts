@@ -21,20 +21,28 @@ export function jsonReport(r: ImportResult): string {
     documents: r.documents.length,
     spans: spansOf(r),
     errors: r.errors.map((e) => ({ line: e.line, field: e.field, message: e.message })),
-    warnings: r.warnings.map((w) => ({ line: w.line, message: w.field ? `${w.field}: ${w.message}` : w.message })),
+    warnings: r.warnings.map((w) => ({
+      line: w.line,
+      message: w.field ? `${w.field}: ${w.message}` : w.message,
+    })),
   });
 }
 
 const where = (p: { line: number | null; field: string | null }): string =>
-  [p.line !== null ? `line ${p.line}` : null, p.field !== null ? `field ${p.field}` : null].filter(Boolean).join(', ');
+  [p.line !== null ? `line ${p.line}` : null, p.field !== null ? `field ${p.field}` : null]
+    .filter(Boolean)
+    .join(', ');
 
 /** The human-readable report of one file. */
 export function textReport(r: ImportResult): string {
   const out: string[] = [];
   const fmt = r.format ? ` (${r.format})` : '';
   if (r.ok) {
-    out.push(`OK    ${r.file}${fmt}: would import ${r.documents.length} document(s) and ${spansOf(r)} span(s).`);
-    if (r.needsAnnotator) out.push('      This file names no annotator: the app will ask for one (here: --annotator NAME).');
+    out.push(
+      `OK    ${r.file}${fmt}: would import ${r.documents.length} document(s) and ${spansOf(r)} span(s).`,
+    );
+    if (r.needsAnnotator)
+      out.push('      This file names no annotator: the app will ask for one (here: --annotator NAME).');
   } else {
     out.push(`ERROR ${r.file}${fmt}: nothing would be imported (${r.errorCount} problem(s)).`);
   }
@@ -47,7 +55,8 @@ export async function runValidate(argv: readonly string[], io: CommandIo): Promi
   const args = parseArgs(argv, new Set(['format', ...IMPORT_FLAGS]));
   if (typeof args === 'string') return io.usageError(args, VALIDATE_USAGE);
   const format = args.flags.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json') return io.usageError('--format must be "text" or "json".', VALIDATE_USAGE);
+  if (format !== 'text' && format !== 'json')
+    return io.usageError('--format must be "text" or "json".', VALIDATE_USAGE);
   if (args.positional.length === 0) return io.usageError('Name at least one file.', VALIDATE_USAGE);
   const options = importOptions(args);
   if (typeof options === 'string') return io.usageError(options, VALIDATE_USAGE);
@@ -55,7 +64,14 @@ export async function runValidate(argv: readonly string[], io: CommandIo): Promi
   const results: ImportResult[] = parseImportFiles(files, options);
   let allOk = missing.length === 0;
   for (const m of missing) {
-    const r = { file: m, ok: false, documents: 0, spans: 0, errors: [{ line: null, field: null, message: 'The file does not exist.' }], warnings: [] };
+    const r = {
+      file: m,
+      ok: false,
+      documents: 0,
+      spans: 0,
+      errors: [{ line: null, field: null, message: 'The file does not exist.' }],
+      warnings: [],
+    };
     io.out(format === 'json' ? JSON.stringify(r) : `ERROR ${m}: the file does not exist.`);
   }
   for (const r of results) {

@@ -10,8 +10,35 @@ import type { ImportResult } from '../../../../renderer/src/core/formats/import-
 
 /** Pieces that make UTF-16 and code point offsets differ, and tokenizers and bidi work. */
 const PIECES = [
-  'The', 'minister', 'said', '42', 'per', 'cent', '.', ',', '"', '(', ')', '—', ' ', ' ', ' ', '\n', '\n\n',
-  '𝔘nicode', '😀', '👩‍💻', '👍🏽', '🇫🇷', 'e\u0301', 'Å', 'שלום', 'مرحبا', '中文', 'naïve', '\t',
+  'The',
+  'minister',
+  'said',
+  '42',
+  'per',
+  'cent',
+  '.',
+  ',',
+  '"',
+  '(',
+  ')',
+  '—',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '𝔘nicode',
+  '😀',
+  '👩‍💻',
+  '👍🏽',
+  '🇫🇷',
+  'e\u0301',
+  'Å',
+  'שלום',
+  'مرحبا',
+  '中文',
+  'naïve',
+  '\t',
 ];
 const NOTE_PIECES = ['check', 'source?', '😀', 'é', 'שלום', ' ', 'see p. 3', '"quoted"'];
 
@@ -48,7 +75,15 @@ function arbSpans(length: number): fc.Arbitrary<Span[]> {
 }
 
 export function makeDocument(text: string, order = 0, title = `Doc ${order}`): ArticleDocument {
-  return { id: documentIdForText(text), title, text, length: codePointLength(text), source: 'test', meta: { n: order }, order };
+  return {
+    id: documentIdForText(text),
+    title,
+    text,
+    length: codePointLength(text),
+    source: 'test',
+    meta: { n: order },
+    order,
+  };
 }
 
 /** A dataset: up to 3 documents (distinct texts), each with sets from up to 2 annotators. */
@@ -57,9 +92,20 @@ export const arbDataset: fc.Arbitrary<ExportDataset> = fc
   .chain((texts) => {
     const docs = texts.map((t, i) => makeDocument(t, i));
     const setsArb = docs.map((d) =>
-      fc.subarray(['alice', 'bob']).chain((annotators) =>
-        fc.tuple(...annotators.map((a) => arbSpans(d.length).map((spans): ExportAnnotationSet => ({ docId: d.id, annotator: a, status: 'done', spans })))),
-      ),
+      fc
+        .subarray(['alice', 'bob'])
+        .chain((annotators) =>
+          fc.tuple(
+            ...annotators.map((a) =>
+              arbSpans(d.length).map((spans): ExportAnnotationSet => ({
+                docId: d.id,
+                annotator: a,
+                status: 'done',
+                spans,
+              })),
+            ),
+          ),
+        ),
     );
     return fc.tuple(...setsArb).map((sets) => ({ documents: docs, sets: sets.flat() }));
   });
@@ -77,13 +123,18 @@ export const plain = (spans: readonly Span[], keep: { note?: boolean; id?: boole
 /** Sets keyed "docId|annotator" from a dataset, or from import results. */
 export function setsOf(data: ExportDataset, keep?: { note?: boolean; id?: boolean }) {
   return Object.fromEntries(
-    data.sets.filter((s) => s.spans.length > 0).map((s) => [`${s.docId}|${s.annotator}`, plain(s.spans, keep)]),
+    data.sets
+      .filter((s) => s.spans.length > 0)
+      .map((s) => [`${s.docId}|${s.annotator}`, plain(s.spans, keep)]),
   );
 }
 
 export function importedSetsOf(results: readonly ImportResult[], keep?: { note?: boolean; id?: boolean }) {
   return Object.fromEntries(
-    results.flatMap((r) => r.annotations).filter((a) => a.spans.length > 0).map((a) => [`${a.docId}|${a.annotator ?? ''}`, plain(a.spans, keep)]),
+    results
+      .flatMap((r) => r.annotations)
+      .filter((a) => a.spans.length > 0)
+      .map((a) => [`${a.docId}|${a.annotator ?? ''}`, plain(a.spans, keep)]),
   );
 }
 
