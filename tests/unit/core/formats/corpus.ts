@@ -92,20 +92,18 @@ export const arbDataset: fc.Arbitrary<ExportDataset> = fc
   .chain((texts) => {
     const docs = texts.map((t, i) => makeDocument(t, i));
     const setsArb = docs.map((d) =>
-      fc
-        .subarray(['alice', 'bob'])
-        .chain((annotators) =>
-          fc.tuple(
-            ...annotators.map((a) =>
-              arbSpans(d.length).map((spans): ExportAnnotationSet => ({
-                docId: d.id,
-                annotator: a,
-                status: 'done',
-                spans,
-              })),
-            ),
+      fc.subarray(['alice', 'bob']).chain((annotators) =>
+        fc.tuple(
+          ...annotators.map((a) =>
+            arbSpans(d.length).map((spans): ExportAnnotationSet => ({
+              docId: d.id,
+              annotator: a,
+              status: 'done',
+              spans,
+            })),
           ),
         ),
+      ),
     );
     return fc.tuple(...setsArb).map((sets) => ({ documents: docs, sets: sets.flat() }));
   });
