@@ -33,6 +33,8 @@ export function createMainWindow(state: WindowState, preloadDir: string): Browse
       experimentalFeatures: false,
       // A file dropped outside the app's drop zone must not replace the app with the file.
       navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window (refused anyway, see security.ts).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
       devTools: !app.isPackaged,

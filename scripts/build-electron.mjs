@@ -2,22 +2,10 @@
 // One file each: the sandboxed preload can require nothing but 'electron', and a single main bundle
 // keeps the packaged app free of node_modules (electron-builder ships only dist/).
 import console from 'node:console';
+
 import { build } from 'esbuild';
 
-const shared = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  // Electron 45 ships Node 22.
-  target: 'node22',
-  external: ['electron'],
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+import { BUNDLES, SHARED_OPTIONS } from './electron-bundles.mjs';
 
-await Promise.all([
-  build({ ...shared, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
-  build({ ...shared, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
-]);
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+await Promise.all(BUNDLES.map((bundle) => build({ ...SHARED_OPTIONS, ...bundle })));
+console.log(`built ${BUNDLES.map((b) => b.outfile).join(' and ')}`);
