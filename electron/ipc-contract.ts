@@ -46,8 +46,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string }
 export interface SaveExportRequest {
   /** File name offered in the save dialog, e.g. "marginalia-alice.jsonl". */
   suggestedName: string;
-  /** Whole file contents (UTF-8 text). */
-  content: string;
+  /** Whole file contents: UTF-8 text, or bytes (a .zip of several files, e.g. brat's .txt + .ann). */
+  content: string | Uint8Array;
 }
 
 /** `saved` is false when the user cancelled the dialog. The path is shown, never reused by the page. */

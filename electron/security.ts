@@ -35,15 +35,16 @@ export function installSecurity(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 }
 
-/** Network requests the app never makes; CSP already forbids them, this is the second lock. */
-const NETWORK_URL_PATTERNS = [
-  'http://*/*',
-  'https://*/*',
-  'ws://*/*',
-  'wss://*/*',
-  'ftp://*/*',
-  'file://*/*',
-];
+/** Schemes the app never loads from; the CSP already forbids them, this is the second lock. */
+const BLOCKED_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+function isBlockedRequest(url: string): boolean {
+  try {
+    return BLOCKED_PROTOCOLS.has(new URL(url).protocol);
+  } catch {
+    return true;
+  }
+}
 
 /** Call once the app is ready (sessions exist only then). */
 export function lockDownSession(ses: Session): void {
@@ -51,7 +52,8 @@ export function lockDownSession(ses: Session): void {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
-  ses.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (_details, callback) =>
-    callback({ cancel: true }),
+  // One catch-all filter decided by scheme: an invalid match pattern would throw at start-up.
+  ses.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
+    callback({ cancel: isBlockedRequest(details.url) }),
   );
 }
