@@ -1,14 +1,15 @@
 import Dexie, { type Table } from 'dexie';
 
-import * as v1 from './migrations/v001-initial-schema';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { DocumentRow, ProgressRow, SettingRow, SpanRow, TextRow } from './rows';
 
 export const DEFAULT_DB_NAME = 'marginalia';
+export { CURRENT_SCHEMA_VERSION };
 
 /**
- * The Marginalia database. Every released version's declaration stays listed here in order, each
- * from its own migration file. Transactions default to strict durability: a write reported as
- * saved has been flushed, so a crash or power cut right after "Saved" loses nothing.
+ * The Marginalia database. Every released version's declaration stays listed, in order, from its
+ * own migration file. Transactions default to strict durability: a write reported as saved has
+ * been flushed, so a crash or power cut right after "Saved" loses nothing.
  */
 export class MarginaliaDb extends Dexie {
   documents!: Table<DocumentRow, string>;
@@ -16,10 +17,22 @@ export class MarginaliaDb extends Dexie {
   spans!: Table<SpanRow, string>;
   progress!: Table<ProgressRow, [string, string]>;
   settings!: Table<SettingRow, string>;
+  /** Called when another window upgrades or deletes the database and this connection closed. */
+  onReplaced: (() => void) | null = null;
 
-  constructor(name: string = DEFAULT_DB_NAME) {
+  /** `migrations` is injectable so tests can append a failing or future version. */
+  constructor(name: string = DEFAULT_DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(v1.VERSION).stores(v1.STORES);
+    for (const m of migrations) {
+      const v = this.version(m.version).stores(m.stores);
+      if (m.upgrade) v.upgrade(m.upgrade);
+    }
+    // Dexie's own handler closes with auto-reopen, and a reopen after another window upgraded would
+    // open the newer schema with this (older) code. Close for good and let the app say "reload".
+    this.on('versionchange', () => {
+      this.close();
+      this.onReplaced?.();
+    });
   }
 }
 

@@ -1,0 +1,20 @@
+import type { Transaction } from 'dexie';
+
+import * as v1 from './v001-initial-schema';
+
+/**
+ * Every released schema version in order. A version's file is never edited after release (a test
+ * pins their hashes); a change adds `vNNN-<purpose>.ts` with its old and new row shapes and an
+ * `upgrade` that runs inside Dexie's versionchange transaction, so a failure rolls back to the old
+ * version with all data.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  /** Transforms rows of the previous version; `tx` is Dexie's upgrade transaction. */
+  readonly upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: v1.VERSION, stores: v1.STORES }];
+
+export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

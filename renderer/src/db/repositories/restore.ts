@@ -1,0 +1,56 @@
+import { contentDigest, type DatabaseSnapshot } from '../../core/backup/snapshot';
+import type { MarginaliaDb } from '../database';
+import { readSnapshot } from '../snapshot';
+import { spanToRow } from '../rows';
+
+/** Whether the database holds nothing a user made: no documents, no spans, never seeded. */
+export async function isDatabaseEmpty(db: MarginaliaDb): Promise<boolean> {
+  return db.transaction('r', db.documents, db.spans, db.settings, async () => {
+    const [docs, spans, seeded] = await Promise.all([
+      db.documents.count(),
+      db.spans.count(),
+      db.settings.get('seeded'),
+    ]);
+    return docs === 0 && spans === 0 && !seeded;
+  });
+}
+
+/**
+ * Replaces everything stored with the snapshot in ONE strict transaction: either the whole backup
+ * is in the database afterwards or nothing changed (a quota error mid-way rolls the clearing back
+ * too). The caller has validated the snapshot through the import validator first.
+ */
+export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): Promise<void> {
+  const now = Date.now();
+  await db.transaction('rw', [db.documents, db.texts, db.spans, db.progress, db.settings], async () => {
+    await Promise.all([
+      db.documents.clear(),
+      db.texts.clear(),
+      db.spans.clear(),
+      db.progress.clear(),
+      db.settings.clear(),
+    ]);
+    await db.texts.bulkAdd(snap.documents.map((d) => ({ id: d.id, text: d.text })));
+    await db.documents.bulkAdd(
+      snap.documents.map((d) => ({
+        id: d.id,
+        title: d.title,
+        length: Array.from(d.text).length,
+        source: d.source,
+        meta: { ...d.meta },
+        order: d.order,
+        addedAt: d.addedAt,
+      })),
+    );
+    await db.spans.bulkAdd(
+      snap.annotations.flatMap((a) => a.spans.map((s) => spanToRow(s, a.docId, a.annotator, now))),
+    );
+    await db.progress.bulkAdd(snap.statuses.map((s) => ({ ...s, updatedAt: now })));
+    await db.settings.bulkAdd(Object.entries(snap.settings).map(([key, value]) => ({ key, value })));
+  });
+}
+
+/** Content digest of what is stored now (see `contentDigest`). */
+export async function storedDigest(db: MarginaliaDb): Promise<string> {
+  return contentDigest(await readSnapshot(db, db.verno));
+}

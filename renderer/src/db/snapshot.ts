@@ -1,0 +1,64 @@
+import type Dexie from 'dexie';
+
+import { compareSpans } from '../core/model/span';
+import type { DatabaseSnapshot, SnapshotAnnotation } from '../core/backup/snapshot';
+import {
+  rowToSpan,
+  type DocumentRow,
+  type ProgressRow,
+  type SettingRow,
+  type SpanRow,
+  type TextRow,
+} from './rows';
+
+/**
+ * Reads the whole database in one read transaction, so a backup is a consistent snapshot even while
+ * the user keeps annotating. Works on a schema-less Dexie too (tables by name), which is how the
+ * pre-upgrade backup reads a database still at an older version. O(database size).
+ */
+export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<DatabaseSnapshot> {
+  const names = ['documents', 'texts', 'spans', 'progress', 'settings'];
+  const tables = names.map((n) => db.table(n));
+  return db.transaction('r', tables, async () => {
+    const [docs, texts, spans, progress, settings] = (await Promise.all(tables.map((t) => t.toArray()))) as [
+      DocumentRow[],
+      TextRow[],
+      SpanRow[],
+      ProgressRow[],
+      SettingRow[],
+    ];
+    const textOf = new Map(texts.map((t) => [t.id, t.text]));
+    docs.sort((a, b) => a.order - b.order);
+    const sets = new Map<string, { docId: string; annotator: string; rows: SpanRow[] }>();
+    for (const r of spans) {
+      const key = `${r.docId}\u0000${r.annotator}`;
+      let set = sets.get(key);
+      if (!set) sets.set(key, (set = { docId: r.docId, annotator: r.annotator, rows: [] }));
+      set.rows.push(r);
+    }
+    const annotations: SnapshotAnnotation[] = [...sets.values()].map((s) => ({
+      docId: s.docId,
+      annotator: s.annotator,
+      spans: s.rows.map(rowToSpan).sort(compareSpans),
+    }));
+    return {
+      schemaVersion,
+      documents: docs.map((d) => {
+        const text = textOf.get(d.id);
+        if (text === undefined) throw new Error(`The text of "${d.title}" is missing from the database.`);
+        return {
+          id: d.id,
+          title: d.title,
+          text,
+          meta: d.meta,
+          source: d.source,
+          order: d.order,
+          addedAt: d.addedAt,
+        };
+      }),
+      annotations,
+      statuses: progress.map((p) => ({ docId: p.docId, annotator: p.annotator, status: p.status })),
+      settings: Object.fromEntries(settings.map((s) => [s.key, s.value])),
+    };
+  });
+}
