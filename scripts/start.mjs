@@ -7,7 +7,9 @@ import process from 'node:process';
 
 import { findElectronBinary, projectRoot, tryDownloadElectron } from './electron-binary.mjs';
 
-const WEB_URL = 'http://127.0.0.1:4173';
+// The port of `npm run web`; overridable for machines where 4173 is taken.
+const PORT = process.env.MARGINALIA_WEB_PORT ?? '4173';
+const WEB_URL = `http://127.0.0.1:${PORT}`;
 
 function run(command, args) {
   const child = spawn(command, args, { cwd: projectRoot, stdio: 'inherit' });
@@ -35,5 +37,5 @@ if (binary.ok) {
     `Electron's binary is not available on this machine (it could not be downloaded), so Marginalia is served as a web app at ${WEB_URL} — open it in Chromium.`,
   );
   const vite = path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  run(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort']);
+  run(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort']);
 }
