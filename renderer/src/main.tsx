@@ -1,12 +1,20 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 
 import { App } from './app/App';
+import { BackupService } from './app/backup/backup-service';
+import { selectBackupSink } from './app/backup/backup-sink';
+import { DurabilityProvider } from './app/durability';
 import { ServicesProvider } from './app/providers';
+import { ReadOnlyProvider } from './app/read-only';
 import { SEED_ARTICLES } from './app/seeds';
-import { openDatabase } from './db/database';
+import { openAppDatabase } from './app/startup/open-app-database';
+import { RestoreOffer, StartupProblemView } from './app/startup/StartupScreens';
+import { SnapshotStore } from './db/backup-store';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, type MarginaliaDb } from './db/database';
 import { seedOnFirstRun } from './db/repositories/documents';
-import { requestPersistentStorage } from './db/storage';
+import { requestPersistentStorage, storageEstimate } from './db/storage';
+import type { HostApi } from './platform/host';
 import { selectHost } from './platform/select-host';
 import './styles.css';
 
@@ -15,30 +23,65 @@ async function start(): Promise<void> {
   const rootEl = document.getElementById('root');
   if (!rootEl) throw new Error('index.html has no #root');
   const root = createRoot(rootEl);
-  try {
-    const host = selectHost();
-    const db = await openDatabase();
-    await seedOnFirstRun(db, SEED_ARTICLES);
-    void requestPersistentStorage().then((state) => {
-      (window as unknown as { __marginaliaPersist?: string }).__marginaliaPersist = state;
-    });
-    root.render(
-      <StrictMode>
-        <ServicesProvider db={db} host={host}>
-          <App />
-        </ServicesProvider>
-      </StrictMode>,
-    );
-  } catch (e) {
-    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    root.render(
-      <div className="fatal" role="alert">
-        <h1>Marginalia could not open its database</h1>
-        <p>{message}</p>
-        <p>Your data has not been changed. Close other Marginalia windows or tabs and reload.</p>
-      </div>,
-    );
+  const host = selectHost();
+  const sink = await selectBackupSink(host, new SnapshotStore());
+  const result = await openAppDatabase({ name: DEFAULT_DB_NAME, sink });
+  if (result.kind === 'problem') {
+    root.render(<StartupProblemView problem={result} backupLocation={sink.location} />);
+    return;
   }
+  const backups = new BackupService(result.db, sink, host);
+  if (!result.offerRestore) return launch(root, result.db, host, backups);
+  const restoreFrom = async (task: () => Promise<{ content: string; name: string } | null>) => {
+    try {
+      const file = await task();
+      if (!file) return null;
+      const restored = await backups.restore(file.content, file.name);
+      if (!restored.ok) return `Not restored: ${restored.error}`;
+      await launch(root, result.db, host, backups);
+      return null;
+    } catch (e) {
+      return `Not restored: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+  root.render(
+    <RestoreOffer
+      backups={result.offerRestore}
+      onRestore={(name) => restoreFrom(async () => ({ name, content: await sink.read(name) }))}
+      onRestoreFile={() => restoreFrom(() => pickBackupFile(host))}
+      onStartFresh={() => void launch(root, result.db, host, backups)}
+    />,
+  );
 }
 
-void start();
+async function pickBackupFile(host: HostApi): Promise<{ content: string; name: string } | null> {
+  const picked = await host.openImportFiles();
+  if (!picked.ok) throw new Error(picked.error);
+  const file = picked.value[0];
+  return file
+    ? { name: file.name, content: new TextDecoder('utf-8', { fatal: true }).decode(file.bytes) }
+    : null;
+}
+
+async function launch(root: Root, db: MarginaliaDb, host: HostApi, backups: BackupService): Promise<void> {
+  await seedOnFirstRun(db, SEED_ARTICLES);
+  const persist = requestPersistentStorage();
+  const durability = { backups, schemaVersion: CURRENT_SCHEMA_VERSION, estimate: storageEstimate };
+  root.render(
+    <StrictMode>
+      <ServicesProvider db={db} host={host}>
+        <ReadOnlyProvider>
+          <DurabilityProvider value={durability} persist={persist}>
+            <App />
+          </DurabilityProvider>
+        </ReadOnlyProvider>
+      </ServicesProvider>
+    </StrictMode>,
+  );
+}
+
+void start().catch((e: unknown) => {
+  // Last resort: something failed before any screen could be shown. Say so instead of a blank page.
+  const el = document.getElementById('root');
+  if (el) el.textContent = `Marginalia could not start: ${e instanceof Error ? e.message : String(e)}`;
+});

@@ -12,8 +12,12 @@ import { exportDataset } from '../features/export/exportDataset';
 import { LibraryPanel } from '../features/library/LibraryPanel';
 import { useLibrary } from '../features/library/useLibrary';
 import { NameDialog } from '../features/onboarding/NameDialog';
+import { SettingsPage } from '../features/settings';
 import { StatusLine } from '../ui/StatusLine';
+import { useBackupSchedule } from './backup/useBackupSchedule';
+import { useDurability } from './durability';
 import { useServices } from './providers';
+import { ReadOnlyBanner, useReadOnly } from './read-only';
 import { useNavigationKeys } from './useNavigationKeys';
 
 interface OpenDoc {
@@ -44,6 +48,11 @@ export function App() {
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
+  const readOnly = useReadOnly();
+  const { backups } = useDurability();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const sayError = useCallback((text: string) => say(text, 'error'), [say]);
+  useBackupSchedule(backups, sayError);
 
   const openDocument = useCallback(
     async (id: string) => {
@@ -83,9 +92,14 @@ export function App() {
 
   const onStatus = useCallback(
     (id: string, status: DocStatus) => {
-      if (annotator) void setStatus(db, id, annotator, status).then(() => say('Status saved.'));
+      if (!annotator) return;
+      if (readOnly.problem) return say(readOnly.problem.message, 'error');
+      void setStatus(db, id, annotator, status).then(
+        () => say('Status saved.'),
+        (e: unknown) => say(readOnly.report(e).message, 'error'),
+      );
     },
-    [db, annotator, say],
+    [db, annotator, say, readOnly],
   );
 
   const onScroll = useCallback(
@@ -112,9 +126,11 @@ export function App() {
         if (cmd === 'export') void runExport();
         else if (cmd === 'undo') undoHandlers.current?.undo();
         else if (cmd === 'redo') undoHandlers.current?.redo();
+        else if (cmd === 'backup-now')
+          void backups.backupNow().then(say, (e: unknown) => say(String(e), 'error'));
         else if (cmd === 'toggle-sidebar') void setSetting(db, 'sidebarOpen', !sidebarOpen);
       }),
-    [host, db, runExport, sidebarOpen],
+    [host, db, runExport, sidebarOpen, backups, say],
   );
 
   if (!settings) return <p className="loading">Opening your library…</p>;
@@ -164,7 +180,11 @@ export function App() {
         >
           Sidebar
         </button>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
       </header>
+      <ReadOnlyBanner />
       <StatusLine message={message.text} tone={message.tone} />
       <main className="workspace">
         {entries && (
@@ -192,6 +212,7 @@ export function App() {
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>
         )}
       </main>
+      <SettingsPage open={settingsOpen} onClose={() => setSettingsOpen(false)} onMessage={say} />
       <NameDialog
         key={renaming ? 'rename' : 'first'}
         open={annotator === null || renaming}

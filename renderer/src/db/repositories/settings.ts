@@ -5,6 +5,8 @@ export interface Settings {
   annotator: string;
   lastDocId: string;
   sidebarOpen: boolean;
+  /** How many backup files to keep (desktop); see app/backup. */
+  backupKeep: number;
 }
 
 export async function getSetting<K extends keyof Settings>(

@@ -15,7 +15,8 @@ import type { Label } from '../../core/model/labels';
 import { compareSpans, spanFromSelection, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../app/providers';
-import { applyAnnotationCommand, listSpans } from '../../db/repositories/annotations';
+import { useReadOnly } from '../../app/read-only';
+import { applyAnnotationCommand, DuplicateSpanError, listSpans } from '../../db/repositories/annotations';
 
 export type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
@@ -28,7 +29,8 @@ export interface AnnotationSession {
   /** Creates a span from a code point selection; returns a message when refused. */
   create(range: { start: number; end: number }, label: Label): string | null;
   update(before: Span, after: Span): string | null;
-  remove(span: Span): void;
+  /** Returns a message when refused (read-only). */
+  remove(span: Span): string | null;
   undo(): string | null;
   redo(): string | null;
 }
@@ -40,6 +42,10 @@ export interface AnnotationSession {
  */
 export function useAnnotationSession(docId: string, annotator: string, text: string): AnnotationSession {
   const { db } = useServices();
+  const readOnly = useReadOnly();
+  // Read at call time: a write failing mid-burst must stop the commands already queued behind it.
+  const refusal = useRef<string | null>(null);
+  refusal.current = readOnly.problem?.message ?? null;
   const index = useMemo(() => new CodePointIndex(text), [text]);
   const [spans, setSpans] = useState<Span[] | undefined>(undefined);
   const [history, setHistory] = useState<History>(emptyHistory);
@@ -76,12 +82,13 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
           spansRef.current = applyCommand(spansRef.current, invertCommand(cmd)).sort(compareSpans);
           setSpans(spansRef.current);
           setHistory((h) => ({ past: h.past.filter((c) => c !== cmd), future: h.future }));
-          const reason = e instanceof Error ? e.message : String(e);
+          // Disk full / I/O errors switch the whole app to read-only (app/read-only.tsx).
+          const reason = e instanceof DuplicateSpanError ? e.message : readOnly.report(e).message;
           setSaveState({ kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` });
         }
       });
     },
-    [db, docId, annotator],
+    [db, docId, annotator, readOnly],
   );
 
   const perform = useCallback(
@@ -94,6 +101,7 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
 
   const create = useCallback(
     (range: { start: number; end: number }, label: Label): string | null => {
+      if (refusal.current) return refusal.current;
       const made = spanFromSelection(index, range.start, range.end, label, spansRef.current);
       if (!made.ok) return made.error.message;
       perform({ kind: 'create', span: { id: crypto.randomUUID(), ...made.value, label, note: '' } });
@@ -104,6 +112,7 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
 
   const update = useCallback(
     (before: Span, after: Span): string | null => {
+      if (refusal.current) return refusal.current;
       const clash = spansRef.current.find(
         (s) => s.id !== after.id && s.start === after.start && s.end === after.end && s.label === after.label,
       );
@@ -114,9 +123,17 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
     [perform],
   );
 
-  const remove = useCallback((span: Span) => perform({ kind: 'delete', span }), [perform]);
+  const remove = useCallback(
+    (span: Span): string | null => {
+      if (refusal.current) return refusal.current;
+      perform({ kind: 'delete', span });
+      return null;
+    },
+    [perform],
+  );
 
   const undo = useCallback((): string | null => {
+    if (refusal.current) return refusal.current;
     const step = undoHistory(history);
     if (!step) return null;
     setHistory(step.history);
@@ -125,6 +142,7 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
   }, [history, run]);
 
   const redo = useCallback((): string | null => {
+    if (refusal.current) return refusal.current;
     const step = redoHistory(history);
     if (!step) return null;
     setHistory(step.history);
