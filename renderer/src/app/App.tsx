@@ -8,7 +8,10 @@ import { getDocument } from '../db/repositories/documents';
 import { setStatus } from '../db/repositories/progress';
 import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../db/repositories/settings';
 import { AnnotatePage } from '../features/annotate/AnnotatePage';
-import { exportDataset } from '../features/export/exportDataset';
+import { ExportDialog } from '../features/export/ExportDialog';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { useFileDrop } from '../features/import/useFileDrop';
+import { useImport } from '../features/import/useImport';
 import { LibraryPanel } from '../features/library/LibraryPanel';
 import { useLibrary } from '../features/library/useLibrary';
 import { NameDialog } from '../features/onboarding/NameDialog';
@@ -110,34 +113,47 @@ export function App() {
     [db],
   );
 
-  const runExport = useCallback(async () => {
-    if (!annotator) return;
-    try {
-      say(await exportDataset(db, host, annotator));
-    } catch (e) {
-      say(`Export failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-    }
-  }, [db, host, annotator, say]);
+  const [exporting, setExporting] = useState(false);
+  const runExport = useCallback(() => setExporting(true), []);
+  const importFlow = useImport();
+  const { start: startImport } = importFlow;
+  const importFiles = useCallback(
+    async (
+      read: Promise<
+        { ok: true; value: { name: string; bytes: Uint8Array }[] } | { ok: false; error: string }
+      >,
+    ) => {
+      const files = await read;
+      if (!files.ok) return say(`Could not read the files: ${files.error}`, 'error');
+      await startImport(files.value);
+    },
+    [startImport, say],
+  );
+  const openImport = useCallback(() => void importFiles(host.openImportFiles()), [host, importFiles]);
+  const dropping = useFileDrop(
+    useCallback((files: File[]) => void importFiles(host.readDroppedFiles(files)), [host, importFiles]),
+  );
 
   const sidebarOpen = settings?.sidebarOpen ?? true;
   useEffect(
     () =>
       host.onMenuCommand((cmd) => {
-        if (cmd === 'export') void runExport();
+        if (cmd === 'export') runExport();
+        else if (cmd === 'import') openImport();
         else if (cmd === 'undo') undoHandlers.current?.undo();
         else if (cmd === 'redo') undoHandlers.current?.redo();
         else if (cmd === 'backup-now')
           void backups.backupNow().then(say, (e: unknown) => say(String(e), 'error'));
         else if (cmd === 'toggle-sidebar') void setSetting(db, 'sidebarOpen', !sidebarOpen);
       }),
-    [host, db, runExport, sidebarOpen, backups, say],
+    [host, db, runExport, openImport, sidebarOpen, backups, say],
   );
 
   if (!settings) return <p className="loading">Opening your library…</p>;
   const current = entries?.find((e) => e.id === open?.doc.id);
 
   return (
-    <div className="app">
+    <div className={`app${dropping ? ' dropping' : ''}`}>
       <header className="app-header">
         <span className="brand">Marginalia</span>
         <div className="doc-nav" role="group" aria-label="Document navigation">
@@ -162,7 +178,10 @@ export function App() {
             </select>
           )}
         </div>
-        <button type="button" onClick={() => void runExport()}>
+        <button type="button" onClick={openImport}>
+          Import…
+        </button>
+        <button type="button" onClick={runExport}>
           Export…
         </button>
         <button
@@ -212,6 +231,17 @@ export function App() {
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>
         )}
       </main>
+      <ImportDialog flow={importFlow} defaultAnnotator={annotator ?? ''} />
+      {annotator && (
+        <ExportDialog
+          open={exporting}
+          onClose={() => setExporting(false)}
+          annotator={annotator}
+          currentDocId={open?.doc.id ?? null}
+          documents={entries ?? []}
+          onDone={say}
+        />
+      )}
       <SettingsPage open={settingsOpen} onClose={() => setSettingsOpen(false)} onMessage={say} />
       <NameDialog
         key={renaming ? 'rename' : 'first'}

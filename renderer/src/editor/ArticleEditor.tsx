@@ -12,7 +12,12 @@ import type { PaintSpan, Painter } from './painter/painter';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
 import { LoadTextPlugin } from './plugins/LoadTextPlugin';
 import { ReadOnlyGuardPlugin } from './plugins/ReadOnlyGuardPlugin';
-import { readSelection, SelectionPlugin, type Utf16Selection } from './plugins/SelectionPlugin';
+import {
+  readDomSelection,
+  readSelection,
+  SelectionPlugin,
+  type Utf16Selection,
+} from './plugins/SelectionPlugin';
 import { TextLayout } from './text-layout';
 
 /** A selection or caret in code points (start ≤ end). */
@@ -140,7 +145,11 @@ function EditorBody({
   useImperativeHandle(
     ref,
     () => ({
-      selection: () => toCodePoints(readSelection(editor.getEditorState(), layout, paragraphIndex)),
+      selection: () =>
+        toCodePoints(
+          readDomSelection(editor, layout, paragraphIndex) ??
+            readSelection(editor.getEditorState(), layout, paragraphIndex),
+        ),
       scrollToSpan: (span) => {
         const box = scroller.current;
         const at = createDomLocator(editor, layout, paragraphKeys ?? []).locate(

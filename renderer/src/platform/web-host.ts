@@ -2,8 +2,9 @@ import type { HostApi, ImportedFile, IpcResult } from './host';
 
 const LAST_SNAPSHOT_NOTE = 'Backups in the browser are downloads made with "Back up now".';
 
-function download(name: string, content: string): void {
-  const blob = new Blob([content], { type: 'application/x-ndjson;charset=utf-8' });
+function download(name: string, content: string | Uint8Array): void {
+  const type = typeof content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream';
+  const blob = new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -110,14 +110,25 @@ export class AnnotatePage {
     });
   }
 
-  async exportDownload(): Promise<{ download: Download; lines: Record<string, unknown>[]; raw: string }> {
+  /** Opens the export dialog, applies `choose` to it, exports and returns the downloaded file. */
+  async exportFile(
+    choose: (dialog: Locator) => Promise<void> = async () => undefined,
+  ): Promise<{ download: Download; bytes: Buffer }> {
+    await this.page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Export' });
+    await choose(dialog);
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'Export…' }).click(),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
-    const path = await download.path();
     const { readFileSync } = await import('node:fs');
-    const raw = readFileSync(path, 'utf8');
+    return { download, bytes: readFileSync(await download.path()) };
+  }
+
+  /** Exports the native JSONL with the dialog's defaults (all documents, this annotator). */
+  async exportDownload(): Promise<{ download: Download; lines: Record<string, unknown>[]; raw: string }> {
+    const { download, bytes } = await this.exportFile();
+    const raw = bytes.toString('utf8');
     const lines = raw
       .split('\n')
       .filter((l) => l !== '')

@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection } from 'lexical';
+import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 
-import { $pointToUtf16 } from '../offsets';
+import { $domPointToUtf16, $pointToUtf16 } from '../offsets';
 import type { TextLayout } from '../text-layout';
 
 /** A selection in stored-text UTF-16 offsets; `anchor` may be after `focus` (backwards). */
@@ -22,6 +22,24 @@ export function readSelection(
     if (!$isRangeSelection(sel)) return null;
     const anchor = $pointToUtf16(sel.anchor, layout, paragraphIndex);
     const focus = $pointToUtf16(sel.focus, layout, paragraphIndex);
+    return anchor === null || focus === null ? null : { anchor, focus };
+  });
+}
+
+/** Reads the browser's current selection (the truth while Lexical has not synced yet). */
+export function readDomSelection(
+  editor: LexicalEditor,
+  layout: TextLayout,
+  paragraphIndex: ReadonlyMap<string, number>,
+): Utf16Selection | null {
+  const root = editor.getRootElement();
+  const sel = root?.ownerDocument.getSelection();
+  if (!root || !sel || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return null;
+  const { anchorNode, anchorOffset, focusNode, focusOffset } = sel;
+  // editor.read (not editorState.read): mapping DOM nodes to Lexical nodes needs the active editor.
+  return editor.read(() => {
+    const anchor = $domPointToUtf16(root, anchorNode, anchorOffset, layout, paragraphIndex);
+    const focus = $domPointToUtf16(root, focusNode, focusOffset, layout, paragraphIndex);
     return anchor === null || focus === null ? null : { anchor, focus };
   });
 }

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+
+import { Dialog } from '../../ui/Dialog';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { ImportReport } from './ImportReport';
+import type { useImport } from './useImport';
+
+/** The import dialog: progress with Cancel, the annotator question, then the report. */
+export function ImportDialog({
+  flow,
+  defaultAnnotator,
+}: {
+  flow: ReturnType<typeof useImport>;
+  defaultAnnotator: string;
+}) {
+  const { state } = flow;
+  const [name, setName] = useState(defaultAnnotator);
+  const open = state.phase !== 'idle';
+  const busy = state.phase === 'parsing' || state.phase === 'storing';
+  const doccano = state.phase === 'done' && state.outcomes.some((o) => o.result.format === 'doccano');
+  return (
+    <Dialog title="Import" open={open} required={busy} onClose={flow.close}>
+      {state.phase === 'parsing' && (
+        <>
+          <ProgressBar label={`Checking ${state.file}`} value={state.fraction} />
+          <button type="button" onClick={flow.cancel}>
+            Cancel
+          </button>
+        </>
+      )}
+      {state.phase === 'storing' && (
+        <ProgressBar
+          label={`Storing file ${state.done + 1} of ${state.total}`}
+          value={state.done / state.total}
+        />
+      )}
+      {state.phase === 'needs-annotator' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) void flow.chooseAnnotator(state.results, name.trim());
+          }}
+        >
+          <p>Some files do not say who annotated them. Store their spans under this annotator:</p>
+          <label>
+            Annotator for unnamed files
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <div className="dialog-actions">
+            <button type="button" onClick={flow.close}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Import
+            </button>
+          </div>
+        </form>
+      )}
+      {state.phase === 'done' && <ImportReport outcomes={state.outcomes} />}
+      {state.phase === 'cancelled' && <p>Import cancelled; nothing was stored.</p>}
+      {state.phase === 'failed' && (
+        <p className="field-error">Import failed: {state.message}. Nothing was stored.</p>
+      )}
+      {!busy && state.phase !== 'needs-annotator' && (
+        <div className="dialog-actions">
+          {doccano && (
+            <button type="button" onClick={() => void flow.recheck({ doccanoUnit: 'utf16' })}>
+              Re-check doccano offsets as UTF-16
+            </button>
+          )}
+          <button type="button" className="primary" onClick={flow.close}>
+            Close
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}
