@@ -47,12 +47,18 @@ export const importPathSchema = z
   });
 
 const contentSchema = z.string().max(LIMITS.contentChars);
+/** Binary exports (a .zip of several files) arrive as bytes, bounded like text. */
+const bytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMITS.contentChars, {
+  message: 'is too large',
+});
 
 export const backupNameSchema = z.string().refine(isBackupName, { message: 'is not a backup file name' });
 
 /** Each channel's argument list, as passed to `ipcRenderer.invoke(channel, ...args)`. */
 export const ARG_SCHEMAS = {
-  [CHANNELS.saveExport]: z.tuple([z.strictObject({ suggestedName: fileNameSchema, content: contentSchema })]),
+  [CHANNELS.saveExport]: z.tuple([
+    z.strictObject({ suggestedName: fileNameSchema, content: z.union([contentSchema, bytesSchema]) }),
+  ]),
   [CHANNELS.openImportFiles]: z.tuple([]),
   [CHANNELS.readDroppedFiles]: z.tuple([z.array(importPathSchema).max(LIMITS.droppedFiles)]),
   [CHANNELS.getAppInfo]: z.tuple([]),

@@ -137,3 +137,14 @@ describe('limits', () => {
     expect(LIMITS.contentChars).toBeLessThan(2 ** 29 - 24);
   });
 });
+
+describe('saveExport content', () => {
+  it('accepts bytes (a zipped multi-file export) as well as text, and refuses other objects', () => {
+    const schema = ARG_SCHEMAS[CHANNELS.saveExport];
+    expect(
+      schema.safeParse([{ suggestedName: 'brat.zip', content: new Uint8Array([80, 75, 3, 4]) }]).success,
+    ).toBe(true);
+    expect(schema.safeParse([{ suggestedName: 'brat.zip', content: [80, 75] }]).success).toBe(false);
+    expect(schema.safeParse([{ suggestedName: 'brat.zip', content: { length: 2 } }]).success).toBe(false);
+  });
+});
