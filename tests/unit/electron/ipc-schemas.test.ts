@@ -28,7 +28,7 @@ const BAD: Record<Channel, unknown[][]> = {
     [{ suggestedName: 'a.jsonl' }],
     [{ suggestedName: 1, content: '' }],
     [{ suggestedName: 'a.jsonl', content: 42 }],
-    [{ suggestedName: 'a.jsonl', content: new Uint8Array(3) }],
+    [{ suggestedName: 'a.jsonl', content: new Uint16Array(3) }],
     [{ suggestedName: TEN_MB, content: '' }],
     [{ suggestedName: '', content: '' }],
     [{ suggestedName: '../../.bashrc', content: '' }],
