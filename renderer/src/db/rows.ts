@@ -1,4 +1,5 @@
 import type { ArticleDocument } from '../core/model/document';
+import type { GoldProvenance } from '../core/model/gold';
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
 import type { DocStatus } from '../core/model/status';
@@ -30,6 +31,8 @@ export interface SpanRow {
   label: Label;
   note: string;
   unsure?: boolean;
+  /** Gold spans only (annotator "gold"): how adjudication made it. Not indexed: no schema bump. */
+  provenance?: GoldProvenance;
   updatedAt: number;
 }
 
