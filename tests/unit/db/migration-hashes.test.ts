@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { MIGRATIONS } from '../../../renderer/src/db/migrations';
+
+/**
+ * Released migration files are frozen (architecture §12.9; Actual's check-migrations): users'
+ * databases were upgraded by exactly this code. Adding a version appends a line here; changing a
+ * released file fails CI. Line endings are normalised so a Windows checkout passes too.
+ */
+const RELEASED: Readonly<Record<string, string>> = {
+  'v001-initial-schema.ts': 'd1500f282ca3e7e68dfb87c45cdec6bbac58456c9822c8eed65f6039c47dfd11',
+};
+
+const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');
+const hash = (file: string): string =>
+  createHash('sha256')
+    .update(readFileSync(path.join(DIR, file), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex');
+
+describe('released migrations are never edited', () => {
+  const files = readdirSync(DIR)
+    .filter((f) => /^v\d{3}-[a-z0-9-]+\.ts$/.test(f))
+    .sort();
+
+  it('every migration file is listed, in version order, one per schema version', () => {
+    expect(files).toEqual(Object.keys(RELEASED).sort());
+    expect(files.map((f) => Number(f.slice(1, 4)))).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  for (const [file, expected] of Object.entries(RELEASED)) {
+    it(`${file} is unchanged since release`, () => {
+      expect(hash(file), `${file} was edited; add a new migration file instead`).toBe(expected);
+    });
+  }
+});
