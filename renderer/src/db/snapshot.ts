@@ -11,30 +11,51 @@ import {
   type TextRow,
 } from './rows';
 
+/** The tables every schema version has; any other table is backed up verbatim. */
+export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings'] as const;
+
+/** Span-row fields the native record carries (or that are bookkeeping); the rest are "extras". */
+const NATIVE_SPAN_FIELDS = new Set([
+  'id',
+  'docId',
+  'annotator',
+  'start',
+  'end',
+  'label',
+  'note',
+  'unsure',
+  'updatedAt',
+]);
+
 /**
  * Reads the whole database in one read transaction, so a backup is a consistent snapshot even while
  * the user keeps annotating. Works on a schema-less Dexie too (tables by name), which is how the
  * pre-upgrade backup reads a database still at an older version. O(database size).
  */
 export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<DatabaseSnapshot> {
-  const names = ['documents', 'texts', 'spans', 'progress', 'settings'];
-  const tables = names.map((n) => db.table(n));
-  return db.transaction('r', tables, async () => {
-    const [docs, texts, spans, progress, settings] = (await Promise.all(tables.map((t) => t.toArray()))) as [
+  const core = CORE_TABLES.map((n) => db.table(n));
+  const others = db.tables.filter((t) => !(CORE_TABLES as readonly string[]).includes(t.name));
+  return db.transaction('r', [...core, ...others], async () => {
+    const [docs, texts, spans, progress, settings] = (await Promise.all(core.map((t) => t.toArray()))) as [
       DocumentRow[],
       TextRow[],
       SpanRow[],
       ProgressRow[],
       SettingRow[],
     ];
+    const extraTables: Record<string, unknown[]> = {};
+    for (const t of others) extraTables[t.name] = await t.toArray();
     const textOf = new Map(texts.map((t) => [t.id, t.text]));
     docs.sort((a, b) => a.order - b.order);
     const sets = new Map<string, { docId: string; annotator: string; rows: SpanRow[] }>();
+    const spanExtras: Record<string, Record<string, unknown>> = {};
     for (const r of spans) {
       const key = `${r.docId}\u0000${r.annotator}`;
       let set = sets.get(key);
       if (!set) sets.set(key, (set = { docId: r.docId, annotator: r.annotator, rows: [] }));
       set.rows.push(r);
+      const extra = Object.entries(r).filter(([k, v]) => !NATIVE_SPAN_FIELDS.has(k) && v !== undefined);
+      if (extra.length > 0) spanExtras[r.id] = Object.fromEntries(extra);
     }
     const annotations: SnapshotAnnotation[] = [...sets.values()].map((s) => ({
       docId: s.docId,
@@ -46,19 +67,14 @@ export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<Da
       documents: docs.map((d) => {
         const text = textOf.get(d.id);
         if (text === undefined) throw new Error(`The text of "${d.title}" is missing from the database.`);
-        return {
-          id: d.id,
-          title: d.title,
-          text,
-          meta: d.meta,
-          source: d.source,
-          order: d.order,
-          addedAt: d.addedAt,
-        };
+        const { id, title, meta, source, order, addedAt } = d;
+        return { id, title, text, meta, source, order, addedAt };
       }),
       annotations,
       statuses: progress.map((p) => ({ docId: p.docId, annotator: p.annotator, status: p.status })),
       settings: Object.fromEntries(settings.map((s) => [s.key, s.value])),
+      spanExtras,
+      extraTables,
     };
   });
 }

@@ -24,7 +24,15 @@ afterEach(async () => rm(root, { recursive: true, force: true }));
 
 const backupOf = (i: number): string =>
   serializeBackup(
-    { schemaVersion: 1, documents: [], annotations: [], statuses: [], settings: { n: i } },
+    {
+      schemaVersion: 1,
+      documents: [],
+      annotations: [],
+      statuses: [],
+      settings: { n: i },
+      spanExtras: {},
+      extraTables: {},
+    },
     { createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(), reason: 'interval', appVersion: 't' },
   ).content;
 

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { MarginaliaDb } from '../../../renderer/src/db/database';
+import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import {
   createBackup,
   restoreFromBackup,
@@ -58,6 +59,8 @@ describe('whole-database backup', () => {
     expect(after.annotations).toEqual(expect.arrayContaining([...before.annotations]));
     expect(after.annotations).toHaveLength(before.annotations.length);
     expect(after.settings).toEqual(before.settings);
+    expect(after.spanExtras).toEqual(before.spanExtras);
+    expect(after.spanExtras['g1']).toMatchObject({ provenance: { decidedBy: 'carol' } });
     expect(after.statuses.filter((s) => s.status !== 'todo')).toEqual(
       expect.arrayContaining(before.statuses.filter((s) => s.status !== 'todo')),
     );
@@ -90,5 +93,24 @@ describe('whole-database backup', () => {
       value: { documents: 0 },
     });
     expect(await db.documents.count()).toBe(0);
+  });
+});
+
+describe('tables added by later schema versions', () => {
+  it('are backed up verbatim and restored (and a build without them refuses the restore)', async () => {
+    const withDecisions = [...MIGRATIONS, { version: 2, stores: { decisions: 'id' } }];
+    const db = new MarginaliaDb(`backup-${process.pid}-${n++}`, withDecisions);
+    dbs.push(db);
+    await fillCorpus(db);
+    await db.table('decisions').add({ id: 'd1', kind: 'reject', by: 'carol' });
+    const backup = await createBackup(db, info);
+    const target = new MarginaliaDb(`backup-${process.pid}-${n++}`, withDecisions);
+    dbs.push(target);
+    expect(await restoreFromBackup(target, backup.content, 'b')).toMatchObject({ ok: true });
+    expect(await target.table('decisions').toArray()).toEqual([{ id: 'd1', kind: 'reject', by: 'carol' }]);
+    const older = await freshDb();
+    await expect(restoreFromBackup(older, backup.content, 'b')).rejects.toThrow(
+      /does not know \(decisions\)/,
+    );
   });
 });

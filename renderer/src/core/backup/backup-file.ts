@@ -41,6 +41,8 @@ export function serializeBackup(snapshot: DatabaseSnapshot, info: BackupInfo): S
       added_at: d.addedAt,
     })),
     settings: snapshot.settings,
+    span_extras: snapshot.spanExtras,
+    extra_tables: snapshot.extraTables,
   });
   const byDoc = new Map<string, Map<string, { spans: DatabaseSnapshot['annotations'][number]['spans'] }>>();
   const entry = (docId: string, annotator: string) => {

@@ -10,6 +10,8 @@ export interface BackupHeader {
   readonly dbSchemaVersion: number;
   readonly library: ReadonlyMap<string, { source: string; order: number; addedAt: number }>;
   readonly settings: Readonly<Record<string, unknown>>;
+  readonly spanExtras: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly extraTables: Readonly<Record<string, readonly unknown[]>>;
 }
 
 export interface BackupEnvelope {
@@ -59,6 +61,11 @@ export function readBackupEnvelope(content: string): Result<BackupEnvelope> {
     });
   }
   const settings = isJsonObject(h['settings']) ? h['settings'] : {};
+  const spanExtras = isJsonObject(h['span_extras']) ? h['span_extras'] : {};
+  if (!Object.values(spanExtras).every(isJsonObject))
+    return err('The backup header has malformed span extras.');
+  const extraTables = isJsonObject(h['extra_tables']) ? h['extra_tables'] : {};
+  if (!Object.values(extraTables).every(Array.isArray)) return err('The backup header has malformed tables.');
   return ok({
     header: {
       createdAt: String(h['created_at'] ?? ''),
@@ -66,6 +73,8 @@ export function readBackupEnvelope(content: string): Result<BackupEnvelope> {
       dbSchemaVersion: typeof h['db_schema_version'] === 'number' ? h['db_schema_version'] : 0,
       library,
       settings,
+      spanExtras: spanExtras as Record<string, Record<string, unknown>>,
+      extraTables: extraTables as Record<string, unknown[]>,
     },
     body: `\n${above.slice(firstBreak + 1)}`,
     records: typeof end['records'] === 'number' ? end['records'] : -1,
@@ -106,5 +115,7 @@ export function snapshotFromImport(
     annotations,
     statuses,
     settings: envelope.header.settings,
+    spanExtras: envelope.header.spanExtras,
+    extraTables: envelope.header.extraTables,
   });
 }

@@ -37,10 +37,18 @@ export interface DatabaseSnapshot {
   readonly annotations: readonly SnapshotAnnotation[];
   readonly statuses: readonly SnapshotStatus[];
   readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * Span-row fields the native record has no place for (e.g. gold `provenance`), by span id, so
+   * fields added by later features survive a backup without a format change.
+   */
+  readonly spanExtras: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Rows of tables other than the five core ones (added by later schema versions), verbatim. */
+  readonly extraTables: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** What the content digest covers: the user's work, not bookkeeping (order, timestamps, settings). */
-export type DigestInput = Pick<DatabaseSnapshot, 'documents' | 'annotations' | 'statuses'>;
+export type DigestInput = Pick<DatabaseSnapshot, 'documents' | 'annotations' | 'statuses'> &
+  Partial<Pick<DatabaseSnapshot, 'spanExtras' | 'extraTables'>>;
 
 /** JSON with object keys sorted, so equal data always gives equal bytes. */
 export function canonicalJson(value: unknown): string {
@@ -61,7 +69,8 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * `sha256:<hex>` over documents (id, title, text, meta), every annotator's spans (offsets, label,
- * note, unsure — not ids, which a foreign import may regenerate) and statuses other than "todo"
+ * note, unsure, extra row fields such as gold provenance — not ids, which a foreign import may
+ * regenerate), statuses other than "todo", and the rows of any later tables
  * (a missing status means "todo", so both spellings are the same data). Independent of row order
  * and of how the data was stored, so a backup, a restored database and a re-import compare equal.
  * O(total size · log n).
@@ -74,7 +83,19 @@ export function contentDigest(data: DigestInput): string {
   for (const d of [...data.documents].sort((a, b) => cmp(a.id, b.id)))
     line(['doc', d.id, d.title, d.meta, d.text]);
   const spans = data.annotations.flatMap((a) =>
-    a.spans.map((s) => [a.docId, a.annotator, s.start, s.end, s.label, s.note, s.unsure === true] as const),
+    a.spans.map(
+      (s) =>
+        [
+          a.docId,
+          a.annotator,
+          s.start,
+          s.end,
+          s.label,
+          s.note,
+          s.unsure === true,
+          data.spanExtras?.[s.id] ?? null,
+        ] as const,
+    ),
   );
   spans.sort(
     (x, y) =>
@@ -84,6 +105,9 @@ export function contentDigest(data: DigestInput): string {
   const statuses = data.statuses.filter((s) => s.status !== 'todo');
   statuses.sort((x, y) => cmp(x.docId, y.docId) || cmp(x.annotator, y.annotator));
   for (const s of statuses) line(['status', s.docId, s.annotator, s.status]);
+  const tables = data.extraTables ?? {};
+  for (const name of Object.keys(tables).sort())
+    line(['table', name, (tables[name] ?? []).map(canonicalJson).sort()]);
   return `sha256:${bytesToHex(h.digest())}`;
 }
 

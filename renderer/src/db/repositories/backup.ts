@@ -40,6 +40,8 @@ export function validateBackup(
       annotations: [],
       statuses: [],
       settings: header.settings,
+      spanExtras: header.spanExtras,
+      extraTables: header.extraTables,
     };
     return ok({ snapshot: empty, digest });
   }

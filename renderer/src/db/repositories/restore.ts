@@ -16,20 +16,19 @@ export async function isDatabaseEmpty(db: MarginaliaDb): Promise<boolean> {
 }
 
 /**
- * Replaces everything stored with the snapshot in ONE strict transaction: either the whole backup
+ * Replaces everything stored (every table) with the snapshot in ONE strict transaction: either the whole backup
  * is in the database afterwards or nothing changed (a quota error mid-way rolls the clearing back
  * too). The caller has validated the snapshot through the import validator first.
  */
 export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', [db.documents, db.texts, db.spans, db.progress, db.settings], async () => {
-    await Promise.all([
-      db.documents.clear(),
-      db.texts.clear(),
-      db.spans.clear(),
-      db.progress.clear(),
-      db.settings.clear(),
-    ]);
+  const missing = Object.keys(snap.extraTables).filter((t) => !db.tables.some((x) => x.name === t));
+  if (missing.length > 0)
+    throw new Error(
+      `The backup has tables this Marginalia does not know (${missing.join(', ')}); use a newer version.`,
+    );
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((t) => t.clear()));
     await db.texts.bulkAdd(snap.documents.map((d) => ({ id: d.id, text: d.text })));
     await db.documents.bulkAdd(
       snap.documents.map((d) => ({
@@ -43,10 +42,13 @@ export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): 
       })),
     );
     await db.spans.bulkAdd(
-      snap.annotations.flatMap((a) => a.spans.map((s) => spanToRow(s, a.docId, a.annotator, now))),
+      snap.annotations.flatMap((a) =>
+        a.spans.map((s) => ({ ...spanToRow(s, a.docId, a.annotator, now), ...snap.spanExtras[s.id] })),
+      ),
     );
     await db.progress.bulkAdd(snap.statuses.map((s) => ({ ...s, updatedAt: now })));
     await db.settings.bulkAdd(Object.entries(snap.settings).map(([key, value]) => ({ key, value })));
+    for (const [name, rows] of Object.entries(snap.extraTables)) await db.table(name).bulkAdd([...rows]);
   });
 }
 
