@@ -24,7 +24,10 @@ export class AnnotatePage {
   }
 
   async openDocument(title: string | RegExp): Promise<void> {
-    await this.page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: title }).click();
+    await this.page
+      .getByRole('list', { name: 'Documents' })
+      .getByRole('button', { name: title, exact: typeof title === 'string' })
+      .click();
     await expect(this.page.locator('.article-title')).toHaveText(title);
   }
 
