@@ -1,4 +1,5 @@
-import { unzipSync, strFromU8 } from 'fflate';
+import type { Locator } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 
 import { expect, test } from './fixtures';
 import { cpSlice } from './helpers';
@@ -129,7 +130,7 @@ test('export in every format through the dialog; every download parses and its o
   await page.keyboard.press('2');
   await app.expectSaved();
   const text = await app.text();
-  const pick = (format: string) => async (d: import('@playwright/test').Locator) => {
+  const pick = (format: string) => async (d: Locator) => {
     await d.getByRole('radio', { name: 'This document' }).check();
     await d.getByRole('combobox', { name: 'Format' }).selectOption(format);
   };
