@@ -1,3 +1,4 @@
+import { AGREEMENT_USAGE, runAgreement } from './commands/agreement';
 import { CONVERT_USAGE, runConvert } from './commands/convert';
 import { runValidate, VALIDATE_USAGE } from './commands/validate';
 
@@ -32,7 +33,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     usage: CONVERT_USAGE,
     run: runConvert,
   },
-  // agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
+  agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
 };
 
 function help(): string {
