@@ -20,6 +20,7 @@ import { StatusLine } from '../ui/StatusLine';
 import { useBackupSchedule } from './backup/useBackupSchedule';
 import { useDurability } from './durability';
 import { useServices } from './providers';
+import { ReviewViews, useReviewView } from './ReviewViews';
 import { ReadOnlyBanner, useReadOnly } from './read-only';
 import { useNavigationKeys } from './useNavigationKeys';
 
@@ -91,7 +92,8 @@ export function App() {
     },
     [entries, open, openDocument, say],
   );
-  useNavigationKeys(move, annotator !== null);
+  const review = useReviewView(host);
+  useNavigationKeys(move, annotator !== null && !review.active);
 
   const onStatus = useCallback(
     (id: string, status: DocStatus) => {
@@ -184,6 +186,9 @@ export function App() {
         <button type="button" onClick={runExport}>
           Export…
         </button>
+        <button type="button" onClick={review.toggleAgreement} aria-pressed={review.active}>
+          Agreement
+        </button>
         <button
           type="button"
           className="annotator"
@@ -206,7 +211,7 @@ export function App() {
       <ReadOnlyBanner />
       <StatusLine message={message.text} tone={message.tone} />
       <main className="workspace">
-        {entries && (
+        {entries && !review.active && (
           <LibraryPanel
             entries={entries}
             currentId={open?.doc.id ?? null}
@@ -214,7 +219,9 @@ export function App() {
             onStatus={onStatus}
           />
         )}
-        {open && annotator ? (
+        {review.active ? (
+          <ReviewViews review={review} adjudicator={annotator ?? 'adjudicator'} onMessage={say} />
+        ) : open && annotator ? (
           <AnnotatePage
             key={`${open.doc.id}|${annotator}`}
             document={open.doc}
