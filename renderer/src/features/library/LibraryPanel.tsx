@@ -1,6 +1,12 @@
+import { useMemo, useState } from 'react';
+
 import { LABELS, labelTitle } from '../../core/model/labels';
 import { STATUS_TITLES, STATUSES, type DocStatus } from '../../core/model/status';
+import { VirtualList } from '../../ui/VirtualList';
 import type { LibraryEntry } from './useLibrary';
+import './library.css';
+
+const ROW_HEIGHT = 84;
 
 const formatLength = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(1)}k chars` : `${n} chars`);
 
@@ -16,7 +22,13 @@ export function LibraryPanel({
   onOpen: (id: string) => void;
   onStatus: (id: string, status: DocStatus) => void;
 }) {
+  const [filter, setFilter] = useState('');
   const done = entries.filter((e) => e.status === 'done').length;
+  const shown = useMemo(() => {
+    const q = filter.trim().toLocaleLowerCase();
+    return q ? entries.filter((e) => e.title.toLocaleLowerCase().includes(q)) : entries;
+  }, [entries, filter]);
+  const currentIndex = shown.findIndex((e) => e.id === currentId);
   return (
     <nav className="library" aria-label="Library">
       <h2>
@@ -25,43 +37,61 @@ export function LibraryPanel({
           {done}/{entries.length} done
         </span>
       </h2>
-      <ul aria-label="Documents">
-        {entries.map((e) => (
-          <li
-            key={e.id}
-            className={e.id === currentId ? 'current' : undefined}
-            aria-current={e.id === currentId ? 'true' : undefined}
-          >
-            <button type="button" className="doc-title" onClick={() => onOpen(e.id)} title={e.title}>
-              {e.title}
-            </button>
-            <div className="doc-meta">
-              <span>{formatLength(e.length)}</span>
-              {LABELS.map((l) => (
-                <span
-                  key={l}
-                  className={`count count-${l}`}
-                  title={`${labelTitle(l)} spans`}
-                  aria-label={`${e.counts[l]} ${l}`}
-                >
-                  {e.counts[l]}
-                </span>
-              ))}
-              <select
-                aria-label={`Status of ${e.title}`}
-                value={e.status}
-                onChange={(ev) => onStatus(e.id, ev.target.value as DocStatus)}
-              >
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_TITLES[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {entries.length > 20 && (
+        <input
+          className="library-filter"
+          type="search"
+          placeholder="Filter by title"
+          aria-label="Filter documents by title"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      )}
+      <VirtualList
+        label="Documents"
+        count={shown.length}
+        rowHeight={ROW_HEIGHT}
+        scrollToIndex={currentIndex}
+        renderRow={(i) => {
+          const e = shown[i] as LibraryEntry;
+          return {
+            key: e.id,
+            className: e.id === currentId ? 'current' : undefined,
+            current: e.id === currentId,
+            content: (
+              <>
+                <button type="button" className="doc-title" onClick={() => onOpen(e.id)} title={e.title}>
+                  {e.title}
+                </button>
+                <div className="doc-meta">
+                  <span>{formatLength(e.length)}</span>
+                  {LABELS.map((l) => (
+                    <span
+                      key={l}
+                      className={`count count-${l}`}
+                      title={`${labelTitle(l)} spans`}
+                      aria-label={`${e.counts[l]} ${l}`}
+                    >
+                      {e.counts[l]}
+                    </span>
+                  ))}
+                  <select
+                    aria-label={`Status of ${e.title}`}
+                    value={e.status}
+                    onChange={(ev) => onStatus(e.id, ev.target.value as DocStatus)}
+                  >
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_TITLES[s]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </>
+            ),
+          };
+        }}
+      />
       <p className="hint">
         <kbd>[</kbd> previous · <kbd>]</kbd> next · <kbd>N</kbd> next not done
       </p>
