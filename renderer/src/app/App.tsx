@@ -9,6 +9,7 @@ import { setStatus } from '../db/repositories/progress';
 import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../db/repositories/settings';
 import { AnnotatePage } from '../features/annotate/AnnotatePage';
 import { ExportDialog } from '../features/export/ExportDialog';
+import { HelpDialog } from '../features/help/HelpDialog';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { useFileDrop } from '../features/import/useFileDrop';
 import { useImport } from '../features/import/useImport';
@@ -116,6 +117,7 @@ export function App() {
   );
 
   const [exporting, setExporting] = useState(false);
+  const [help, setHelp] = useState<'keys' | 'format' | null>(null);
   const runExport = useCallback(() => setExporting(true), []);
   const importFlow = useImport();
   const { start: startImport } = importFlow;
@@ -142,6 +144,7 @@ export function App() {
       host.onMenuCommand((cmd) => {
         if (cmd === 'export') runExport();
         else if (cmd === 'import') openImport();
+        else if (cmd === 'open-format-docs') setHelp('format');
         else if (cmd === 'undo') undoHandlers.current?.undo();
         else if (cmd === 'redo') undoHandlers.current?.redo();
         else if (cmd === 'backup-now')
@@ -204,6 +207,12 @@ export function App() {
         >
           Sidebar
         </button>
+        <button type="button" onClick={() => setHelp('keys')} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+        <button type="button" onClick={() => setHelp('format')}>
+          Formats
+        </button>
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -238,6 +247,7 @@ export function App() {
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>
         )}
       </main>
+      <HelpDialog open={help !== null} section={help ?? 'keys'} onClose={() => setHelp(null)} />
       <ImportDialog flow={importFlow} defaultAnnotator={annotator ?? ''} />
       {annotator && (
         <ExportDialog

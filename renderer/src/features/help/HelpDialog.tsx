@@ -1,0 +1,53 @@
+import formatDoc from '../../../../docs/format.md?raw';
+import { Dialog } from '../../ui/Dialog';
+import './help.css';
+
+const SHORTCUTS: readonly [string, string][] = [
+  ['1 / 2 / 3 / 4', 'Tag the selection as claim / quote / figure / speculation'],
+  ['Shift + arrows', 'Extend the selection by keyboard'],
+  ['Ctrl+Z', 'Undo'],
+  ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
+  ['[ and ]', 'Previous / next document'],
+  ['N', 'Next document not marked done'],
+  ['Alt+↑ / Alt+↓', 'Previous / next document'],
+];
+
+/**
+ * Keyboard shortcuts and the format documentation (bundled docs/format.md), shown as plain text:
+ * the app never renders Markdown or HTML.
+ */
+export function HelpDialog({
+  open,
+  section,
+  onClose,
+}: {
+  open: boolean;
+  section: 'keys' | 'format';
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={section === 'keys' ? 'Keyboard shortcuts' : 'File formats'} open={open} onClose={onClose}>
+      {section === 'keys' ? (
+        <table className="shortcuts">
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={keys}>
+                <th scope="row">
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <pre className="format-doc">{formatDoc}</pre>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
