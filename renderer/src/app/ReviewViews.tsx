@@ -4,6 +4,7 @@ import type { DisagreementFilter } from '../core/model/disagreement-filter';
 import { AdjudicatePage } from '../features/adjudicate/AdjudicatePage';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import type { HostApi } from '../platform/host';
+import './review.css';
 
 export interface ReviewView {
   /** True while the agreement or disagreement view replaces the annotate view. */

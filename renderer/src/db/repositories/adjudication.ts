@@ -51,7 +51,7 @@ export async function loadAdjudication(
     ]);
     const wanted = new Set(annotators);
     const spans = rows
-      .filter((r) => wanted.has(r.annotator) && r.annotator !== GOLD_ANNOTATOR)
+      .filter((r) => wanted.has(r.annotator))
       .map((r) => ({ ...rowToSpan(r), annotator: r.annotator }));
     const gold = rows
       .filter((r) => r.annotator === GOLD_ANNOTATOR)
@@ -122,5 +122,36 @@ export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDat
       };
     });
     return { documents, sets };
+  });
+}
+
+/**
+ * The chosen annotators' spans on each of `docIds` plus the documents' titles, in one transaction,
+ * to count the disagreements per document before one is opened.
+ */
+export async function loadDocumentsSpans(
+  db: MarginaliaDb,
+  docIds: readonly string[],
+  annotators: readonly string[],
+): Promise<{ id: string; title: string; spans: SourceSpan[] }[]> {
+  return db.transaction('r', db.documents, db.spans, async () => {
+    const wanted = new Set(annotators);
+    const [rows, docs] = await Promise.all([
+      db.spans
+        .where('docId')
+        .anyOf([...docIds])
+        .toArray(),
+      db.documents.bulkGet([...docIds]),
+    ]);
+    const byDoc = new Map<string, SourceSpan[]>(docIds.map((id) => [id, []]));
+    for (const r of rows) {
+      if (wanted.has(r.annotator)) {
+        byDoc.get(r.docId)?.push({ ...rowToSpan(r), annotator: r.annotator });
+      }
+    }
+    return docIds.flatMap((id, i) => {
+      const doc = docs[i];
+      return doc ? [{ id, title: doc.title, spans: byDoc.get(id) ?? [] }] : [];
+    });
   });
 }

@@ -1,4 +1,19 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+import { decisionStatus } from '../../core/commands/adjudicate';
+import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
 import type { DisagreementFilter } from '../../core/model/disagreement-filter';
+import type { ArticleDocument } from '../../core/model/document';
+import { GOLD_ANNOTATOR, type AdjudicationReason } from '../../core/model/gold';
+import { CodePointIndex } from '../../core/text/code-points';
+import { useServices } from '../../app/providers';
+import { DecisionPanel } from './DecisionPanel';
+import { GoldExport } from './GoldExport';
+import { Lanes, type Lane } from './Lanes';
+import { useAdjudication } from './useAdjudication';
+import { useDecisionKeys } from './useDecisionKeys';
+import { useDocumentChoice } from './useDocumentChoice';
+import './adjudicate.css';
 
 export interface AdjudicatePageProps {
   filter: DisagreementFilter;
@@ -7,10 +22,141 @@ export interface AdjudicatePageProps {
   onMessage: (text: string, tone?: 'info' | 'error') => void;
 }
 
-export function AdjudicatePage({ filter }: AdjudicatePageProps) {
+/** The disagreement view: pick a document among the filter's, then walk and decide. */
+export function AdjudicatePage({ filter, adjudicator, onBack, onMessage }: AdjudicatePageProps) {
+  const { choices, docId, setDocId, doc } = useDocumentChoice(filter);
   return (
-    <section className="adjudicate-page" aria-label="Disagreements">
-      <h2>Disagreements: {filter.title}</h2>
+    <section className="adjudicate-page review-page" aria-label="Disagreements">
+      <header className="review-header">
+        <button type="button" onClick={onBack}>
+          ‹ Back
+        </button>
+        <h2>Disagreements: {filter.title}</h2>
+        {choices && choices.length > 1 && (
+          <select aria-label="Document" value={docId ?? ''} onChange={(e) => setDocId(e.target.value)}>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title} ({c.count})
+              </option>
+            ))}
+          </select>
+        )}
+        <GoldExport onMessage={onMessage} />
+      </header>
+      {choices && choices.length === 0 && <p>None of these documents is in the library any more.</p>}
+      {doc && (
+        <DocumentAdjudication
+          key={doc.id}
+          doc={doc}
+          filter={filter}
+          adjudicator={adjudicator}
+          onMessage={onMessage}
+        />
+      )}
     </section>
+  );
+}
+
+function DocumentAdjudication({
+  doc,
+  filter,
+  adjudicator,
+  onMessage,
+}: {
+  doc: ArticleDocument;
+  filter: DisagreementFilter;
+  adjudicator: string;
+  onMessage: (text: string, tone?: 'info' | 'error') => void;
+}) {
+  const { host } = useServices();
+  const [reason, setReason] = useState<AdjudicationReason | null>(null);
+  const s = useAdjudication(doc.id, filter, adjudicator, reason, onMessage);
+  const [at, setAt] = useState(0);
+  const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
+  const current = s.decisions[Math.min(at, s.decisions.length - 1)] ?? null;
+  const say = useCallback((m: string | null) => m && onMessage(m), [onMessage]);
+  const keys = useMemo(
+    () => ({
+      next: () => setAt((i) => Math.min(i + 1, Math.max(0, s.decisions.length - 1))),
+      previous: () => setAt((i) => Math.max(0, i - 1)),
+      undo: () => say(s.undo() ?? 'Nothing to undo.'),
+      redo: () => say(s.redo() ?? 'Nothing to redo.'),
+    }),
+    [s, say],
+  );
+  useDecisionKeys(keys);
+  useEffect(
+    () =>
+      host.onMenuCommand((cmd) => {
+        if (cmd === 'undo') keys.undo();
+        else if (cmd === 'redo') keys.redo();
+      }),
+    [host, keys],
+  );
+  const lanes: Lane[] = useMemo(
+    () => [
+      ...filter.annotators.map((a) => ({ name: a, spans: s.spans.filter((x) => x.annotator === a) })),
+      { name: GOLD_ANNOTATOR, spans: s.state.gold },
+    ],
+    [filter.annotators, s.spans, s.state.gold],
+  );
+  if (!s.loaded) return <p>Loading…</p>;
+  const decided = s.decisions.filter((d) => decisionStatus(s.state, d) !== 'open').length;
+  return (
+    <div className="adjudication">
+      <div className="adjudication-bar" role="toolbar" aria-label="Adjudication">
+        <button type="button" onClick={keys.previous} aria-keyshortcuts="K Alt+ArrowLeft" disabled={at === 0}>
+          ‹ Previous disagreement
+        </button>
+        <span data-testid="decision-position">
+          {s.decisions.length === 0
+            ? 'No disagreement here'
+            : `${Math.min(at, s.decisions.length - 1) + 1} of ${s.decisions.length}`}{' '}
+          · {decided} decided
+        </span>
+        <button
+          type="button"
+          onClick={keys.next}
+          aria-keyshortcuts="J Alt+ArrowRight"
+          disabled={at >= s.decisions.length - 1}
+        >
+          Next disagreement ›
+        </button>
+        <button
+          type="button"
+          onClick={() => say(s.decide((st, ctx) => acceptAllAgreed(st, s.all.agreed, ctx)))}
+        >
+          Accept everything all annotators agree on ({s.all.agreed.length})
+        </button>
+        <button type="button" onClick={keys.undo} disabled={!s.canUndo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" onClick={keys.redo} disabled={!s.canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
+      </div>
+      <div className="adjudication-body">
+        <Lanes
+          text={doc.text}
+          lanes={lanes}
+          decisions={s.decisions}
+          current={current}
+          onPick={(d) => setAt(s.decisions.indexOf(d))}
+        />
+        {current && (
+          <DecisionPanel
+            key={current.id}
+            decision={current}
+            allDecisions={s.all.decisions}
+            annotators={filter.annotators}
+            state={s.state}
+            index={index}
+            reason={reason}
+            onReason={setReason}
+            onDecide={(make) => say(s.decide(make))}
+          />
+        )}
+      </div>
+    </div>
   );
 }

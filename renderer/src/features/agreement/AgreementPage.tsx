@@ -1,4 +1,20 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+
+import type { AgreementResult } from '../../core/agreement-report/result';
 import type { DisagreementFilter } from '../../core/model/disagreement-filter';
+import { useServices } from '../../app/providers';
+import { listStudyAnnotators } from '../../db/repositories/agreement';
+import { listDocuments } from '../../db/repositories/documents';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { DocumentTable } from './DocumentTable';
+import { LabelBars } from './LabelBars';
+import { OverallFigures } from './OverallFigures';
+import { PairHeatmap } from './PairHeatmap';
+import { ReportExport } from './ReportExport';
+import { SelectionPanel } from './SelectionPanel';
+import { useAgreementRun } from './useAgreementRun';
+import './agreement.css';
 
 export interface AgreementPageProps {
   hidden: boolean;
@@ -7,10 +23,88 @@ export interface AgreementPageProps {
   onMessage: (text: string, tone?: 'info' | 'error') => void;
 }
 
-export function AgreementPage({ hidden }: AgreementPageProps) {
+/** Every figure's click-through: the filter that shows the disagreements behind it. */
+function filters(result: AgreementResult) {
+  const docIds = result.documents.map((d) => d.id);
+  const annotators = result.annotators;
+  return {
+    label: (label: string): DisagreementFilter => ({ docIds, annotators, label, title: `label ${label}` }),
+    pair: (a: string, b: string): DisagreementFilter => ({
+      docIds,
+      annotators: [a, b],
+      title: `pair ${a} | ${b}`,
+    }),
+    confusion: (a: string, b: string, rowLabel: string, colLabel: string): DisagreementFilter => ({
+      docIds,
+      annotators: [a, b],
+      confusion: { a, b, rowLabel, colLabel },
+      title: `${a} ${rowLabel === 'O' ? 'no label' : rowLabel} × ${b} ${colLabel === 'O' ? 'no label' : colLabel}`,
+    }),
+    document: (docId: string): DisagreementFilter => ({
+      docIds: [docId],
+      annotators,
+      title: result.documents.find((d) => d.id === docId)?.title ?? docId,
+    }),
+  };
+}
+
+/** The agreement view: choose, compute in a worker (progress, Cancel), read, click through, save. */
+export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage }: AgreementPageProps) {
+  const { db } = useServices();
+  const documents = useLiveQuery(() => listDocuments(db), [db]) ?? [];
+  const annotators = useLiveQuery(() => listStudyAnnotators(db), [db]) ?? [];
+  const { state, run, cancel } = useAgreementRun();
+  const result = state.kind === 'done' ? state.result : null;
+  const f = result ? filters(result) : null;
   return (
-    <section className="agreement-page" aria-label="Agreement" hidden={hidden}>
-      <h2>Agreement</h2>
+    <section className="agreement-page review-page" aria-label="Agreement" hidden={hidden}>
+      <header className="review-header">
+        <h2>Agreement</h2>
+        <button type="button" onClick={onClose}>
+          Back to annotating
+        </button>
+      </header>
+      <SelectionPanel
+        documents={documents}
+        annotators={annotators}
+        running={state.kind === 'running'}
+        onRun={run}
+      />
+      {state.kind === 'running' && (
+        <div className="agreement-progress">
+          <ProgressBar label="Computing agreement" value={state.fraction} />
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {state.kind === 'failed' && (
+        <div role="alert" className="agreement-error">
+          {state.message.split('\n').map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
+      {result && f && (
+        <div className="agreement-result">
+          {result.warnings.length > 0 && (
+            <ul className="warnings" aria-label="Warnings">
+              {result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <ReportExport result={result} onMessage={onMessage} />
+          <OverallFigures result={result} />
+          <LabelBars result={result} onOpen={(l) => onOpenDisagreements(f.label(l))} />
+          <PairHeatmap result={result} onOpen={(a, b) => onOpenDisagreements(f.pair(a, b))} />
+          <ConfusionMatrix
+            result={result}
+            onOpen={(a, b, x, y) => onOpenDisagreements(f.confusion(a, b, x, y))}
+          />
+          <DocumentTable result={result} onOpen={(id) => onOpenDisagreements(f.document(id))} />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,181 @@
+import { useState } from 'react';
+
+import {
+  acceptAnnotator,
+  decisionStatus,
+  editBoundaries,
+  rejectDecision,
+  type AdjudicationState,
+  type AdjudicationStep,
+  type DecideContext,
+} from '../../core/commands/adjudicate';
+import { acceptMajority } from '../../core/commands/adjudicate-bulk';
+import type { Decision } from '../../core/model/decisions';
+import { ADJUDICATION_REASONS, REASON_TITLES, type AdjudicationReason } from '../../core/model/gold';
+import type { Result } from '../../core/result';
+import type { CodePointIndex } from '../../core/text/code-points';
+
+const KIND_TITLES = {
+  missing: 'missing',
+  different_label: 'different label',
+  different_boundaries: 'different boundaries',
+} as const;
+
+type Decide = (make: (state: AdjudicationState, ctx: DecideContext) => Result<AdjudicationStep>) => void;
+
+/**
+ * One decision: each annotator's spans of this label here (with their notes and "unsure" flags),
+ * the other labels of the same disagreement, the gold it has, and the actions.
+ */
+export function DecisionPanel({
+  decision,
+  allDecisions,
+  annotators,
+  state,
+  index,
+  reason,
+  onReason,
+  onDecide,
+}: {
+  decision: Decision;
+  allDecisions: readonly Decision[];
+  annotators: readonly string[];
+  state: AdjudicationState;
+  index: CodePointIndex;
+  reason: AdjudicationReason | null;
+  onReason: (r: AdjudicationReason | null) => void;
+  onDecide: Decide;
+}) {
+  const gold = state.gold.filter((g) => g.provenance.decision === decision.id);
+  const base = gold[0] ?? decision.candidates[0];
+  const [start, setStart] = useState(String(base?.start ?? decision.start));
+  const [end, setEnd] = useState(String(base?.end ?? decision.end));
+  const status = decisionStatus(state, decision);
+  const others = allDecisions.filter((d) => d.group === decision.group && d !== decision);
+  const rejection = state.rejections.find((r) => r.decision === decision.id);
+  return (
+    <section className="decision" aria-label="Decision" data-status={status} data-decision={decision.id}>
+      <h3>
+        <span className={`lab lab-${decision.label}`}>{decision.label}</span> · {KIND_TITLES[decision.kind]} ·{' '}
+        <span className={`status status-${status}`}>{status}</span>
+      </h3>
+      <blockquote className="excerpt">{index.slice(decision.start, decision.end)}</blockquote>
+      <ul className="proposals" aria-label="What each annotator marked">
+        {annotators.map((a) => {
+          const mine = decision.byAnnotator.find((x) => x.annotator === a)?.spans ?? [];
+          return (
+            <li key={a}>
+              <strong>{a}</strong>:{' '}
+              {mine.length === 0 ? (
+                <em>no {decision.label} here</em>
+              ) : (
+                mine.map((s) => (
+                  <span key={s.id} className="proposal">
+                    {s.start}–{s.end} “{index.slice(s.start, s.end)}”
+                    {s.unsure && <span className="unsure"> unsure</span>}
+                    {s.note && <span className="note"> note: {s.note}</span>}{' '}
+                  </span>
+                ))
+              )}
+              {mine.length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => onDecide((st, ctx) => acceptAnnotator(st, decision, a, ctx))}
+                >
+                  Accept {a}’s
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {others.length > 0 && (
+        <p className="hint">
+          Same place, other labels (separate decisions):{' '}
+          {others
+            .map(
+              (o) =>
+                `${o.label} by ${o.byAnnotator
+                  .filter((x) => x.spans.length > 0)
+                  .map((x) => x.annotator)
+                  .join(', ')}`,
+            )
+            .join('; ')}
+        </p>
+      )}
+      <div className="decision-actions">
+        <label>
+          Reason{' '}
+          <select
+            value={reason ?? ''}
+            onChange={(e) => onReason((e.target.value || null) as AdjudicationReason | null)}
+          >
+            <option value="">(none)</option>
+            {ADJUDICATION_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {REASON_TITLES[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => onDecide((st, ctx) => acceptMajority(st, allDecisions, decision, annotators, ctx))}
+        >
+          Accept label by majority
+        </button>
+        <button type="button" onClick={() => onDecide((st, ctx) => rejectDecision(st, decision, ctx))}>
+          Reject
+        </button>
+      </div>
+      <form
+        className="boundaries"
+        aria-label="Edit boundaries"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onDecide((st, ctx) =>
+            editBoundaries(st, decision, Number(start), Number(end), index.codePointLength, ctx),
+          );
+        }}
+      >
+        <label>
+          Start{' '}
+          <input
+            type="number"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            aria-label="Gold start (code points)"
+          />
+        </label>
+        <label>
+          End{' '}
+          <input
+            type="number"
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+            aria-label="Gold end (code points)"
+          />
+        </label>
+        <button type="submit">Set boundaries</button>
+        <span className="hint">
+          “{index.slice(Math.max(0, Number(start) || 0), Math.min(index.codePointLength, Number(end) || 0))}”
+        </span>
+      </form>
+      <div className="gold-now" aria-label="Gold for this decision">
+        {gold.map((g) => (
+          <p key={g.id}>
+            Gold: {g.label} {g.start}–{g.end} “{index.slice(g.start, g.end)}” — {g.provenance.action} by{' '}
+            {g.provenance.decidedBy}, proposed by {g.provenance.proposedBy.join(', ') || 'nobody'}
+            {g.provenance.reason && ` (${REASON_TITLES[g.provenance.reason]})`}
+          </p>
+        ))}
+        {rejection && (
+          <p>
+            Rejected by {rejection.decidedBy}
+            {rejection.reason && ` (${REASON_TITLES[rejection.reason]})`}.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

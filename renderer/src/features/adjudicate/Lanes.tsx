@@ -1,0 +1,75 @@
+import { Fragment, memo, useMemo } from 'react';
+
+import type { Decision, SourceSpan } from '../../core/model/decisions';
+import type { GoldSpan } from '../../core/model/gold';
+import { segmentText } from './segments';
+
+export interface Lane {
+  readonly name: string;
+  readonly spans: readonly (SourceSpan | GoldSpan)[];
+}
+
+/**
+ * The article with one lane per annotator (and gold) under it: every piece of text is an inline
+ * block holding the text (a plain text node — never HTML) and one row per lane with a bar per
+ * covering span, so lanes stay aligned with the words as the text wraps. Pieces inside a
+ * disagreement are tinted by its kind; the current decision is outlined. Clicking a piece selects
+ * the decision there.
+ */
+export const Lanes = memo(function Lanes({
+  text,
+  lanes,
+  decisions,
+  current,
+  onPick,
+}: {
+  text: string;
+  lanes: readonly Lane[];
+  decisions: readonly Decision[];
+  current: Decision | null;
+  onPick: (d: Decision) => void;
+}) {
+  const segments = useMemo(() => {
+    const cuts = lanes.flatMap((l) => l.spans.flatMap((s) => [s.start, s.end]));
+    for (const d of decisions) cuts.push(d.start, d.end);
+    return segmentText(text, cuts);
+  }, [text, lanes, decisions]);
+  return (
+    <div className="lanes" data-testid="lanes" aria-label="Text with one lane per annotator">
+      <div className="lane-legend" aria-hidden="true">
+        {lanes.map((l, i) => (
+          <span key={l.name} className={`legend-item lane-${i}`}>
+            {i + 1}. {l.name}
+          </span>
+        ))}
+      </div>
+      {segments.map((seg) => {
+        const at = decisions.find((d) => d.start < seg.end && seg.start < d.end);
+        const inCurrent = current !== null && current.start < seg.end && seg.start < current.end;
+        const cls = `seg${at ? ` dis-${at.kind}` : ''}${inCurrent ? ' current' : ''}`;
+        return (
+          <Fragment key={seg.start}>
+            <span className={cls} onClick={at ? () => onPick(at) : undefined}>
+              <span className="seg-text">{seg.text === '' ? '\u00a0' : seg.text}</span>
+              {lanes.map((l) => {
+                const covering = l.spans.filter((s) => s.start <= seg.start && seg.end <= s.end);
+                return (
+                  <span key={l.name} className="lane-cell">
+                    {covering.map((s) => (
+                      <span
+                        key={s.id}
+                        className={`lane-bar lab-${s.label}${s.start === seg.start ? ' first' : ''}`}
+                        title={`${l.name}: ${s.label}`}
+                      />
+                    ))}
+                  </span>
+                );
+              })}
+            </span>
+            {seg.lineEnd && <br />}
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+});

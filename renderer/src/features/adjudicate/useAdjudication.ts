@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import {
+  applyStep,
+  invertStep,
+  type AdjudicationState,
+  type AdjudicationStep,
+  type DecideContext,
+} from '../../core/commands/adjudicate';
+import {
+  emptyStepHistory,
+  recordStep,
+  redoStep,
+  undoStep,
+  type StepHistory,
+} from '../../core/commands/adjudicate-bulk';
+import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../core/model/decisions';
+import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
+import type { AdjudicationReason } from '../../core/model/gold';
+import type { Result } from '../../core/result';
+import { useServices } from '../../app/providers';
+import { applyAdjudicationStep, loadAdjudication } from '../../db/repositories/adjudication';
+
+export interface AdjudicationSession {
+  readonly loaded: boolean;
+  readonly spans: readonly SourceSpan[];
+  readonly all: DocumentDecisions;
+  /** The decisions the filter selects, in text order. */
+  readonly decisions: DocumentDecisions['decisions'];
+  readonly state: AdjudicationState;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** Runs a decision function; returns a message for the status line. */
+  decide(make: (state: AdjudicationState, ctx: DecideContext) => Result<AdjudicationStep>): string;
+  undo(): string | null;
+  redo(): string | null;
+}
+
+const EMPTY: AdjudicationState = { gold: [], rejections: [] };
+
+/**
+ * One document's adjudication: the annotators' spans, their decisions, the gold set and its undo
+ * history. Steps show at once and are persisted in order, one transaction each; a failed write is
+ * taken back on screen and reported.
+ */
+export function useAdjudication(
+  docId: string,
+  filter: DisagreementFilter,
+  adjudicator: string,
+  reason: AdjudicationReason | null,
+  onMessage: (text: string, tone?: 'info' | 'error') => void,
+): AdjudicationSession {
+  const { db } = useServices();
+  const [spans, setSpans] = useState<SourceSpan[] | null>(null);
+  const [state, setState] = useState<AdjudicationState>(EMPTY);
+  const [history, setHistory] = useState<StepHistory>(emptyStepHistory);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    let live = true;
+    setSpans(null);
+    setHistory(emptyStepHistory);
+    void loadAdjudication(db, docId, filter.annotators).then((d) => {
+      if (!live) return;
+      setSpans(d.spans);
+      setState({ gold: d.gold, rejections: d.rejections });
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, docId, filter.annotators]);
+
+  const all = useMemo(() => buildDecisions(spans ?? [], filter.annotators), [spans, filter.annotators]);
+  const decisions = useMemo(() => filterDecisions(all.decisions, filter), [all, filter]);
+
+  const run = useCallback(
+    (step: AdjudicationStep) => {
+      setState((s) => applyStep(s, step));
+      queue.current = queue.current.then(async () => {
+        try {
+          await applyAdjudicationStep(db, docId, step);
+        } catch (e) {
+          setState((s) => applyStep(s, invertStep(step)));
+          onMessage(
+            `Not saved (${step.description}): ${e instanceof Error ? e.message : String(e)}`,
+            'error',
+          );
+        }
+      });
+    },
+    [db, docId, onMessage],
+  );
+
+  const decide = useCallback(
+    (make: (state: AdjudicationState, ctx: DecideContext) => Result<AdjudicationStep>): string => {
+      const ctx: DecideContext = {
+        adjudicator,
+        now: new Date().toISOString(),
+        newId: () => crypto.randomUUID(),
+        ...(reason ? { reason } : {}),
+      };
+      const step = make(state, ctx);
+      if (!step.ok) return step.error;
+      setHistory((h) => recordStep(h, step.value));
+      run(step.value);
+      return `Gold: ${step.value.description}.`;
+    },
+    [adjudicator, reason, state, run],
+  );
+
+  const undo = useCallback((): string | null => {
+    const u = undoStep(history);
+    if (!u) return null;
+    setHistory(u.history);
+    run(u.step);
+    return `Undid: ${u.step.description}.`;
+  }, [history, run]);
+
+  const redo = useCallback((): string | null => {
+    const r = redoStep(history);
+    if (!r) return null;
+    setHistory(r.history);
+    run(r.step);
+    return `Redid: ${r.step.description}.`;
+  }, [history, run]);
+
+  return {
+    loaded: spans !== null,
+    spans: spans ?? [],
+    all,
+    decisions,
+    state,
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    decide,
+    undo,
+    redo,
+  };
+}

@@ -1,0 +1,60 @@
+import { formatFigure } from '../../core/agreement-report/format';
+import type { AgreementResult } from '../../core/agreement-report/result';
+
+const fig = (v: number | null, reason: string) => (
+  <td className={v === null ? 'na num' : 'num'} title={v === null ? reason : undefined}>
+    {formatFigure(v)}
+  </td>
+);
+
+/** Documents worst first (lowest α, then lowest F1); a row opens that document's disagreements. */
+export function DocumentTable({
+  result,
+  onOpen,
+}: {
+  result: AgreementResult;
+  onOpen: (docId: string) => void;
+}) {
+  return (
+    <section aria-label="Documents, worst first">
+      <h3>Documents, worst first</h3>
+      <table className="documents">
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col">Tokens</th>
+            <th scope="col">Spans</th>
+            <th scope="col">α</th>
+            <th scope="col">F1 overlap</th>
+            <th scope="col">κ mean</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.documents.map((d) => (
+            <tr key={d.id} data-doc={d.id}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen(d.id)}
+                  aria-label={`${d.title}: show disagreements`}
+                >
+                  {d.title}
+                </button>
+              </th>
+              <td className="num">{d.nTokens}</td>
+              <td>
+                {Object.entries(d.nSpans)
+                  .map(([a, n]) => `${a} ${n}`)
+                  .join(', ')}
+              </td>
+              {fig(d.krippendorffAlpha, 'n/a: a single category occurs in this document')}
+              {fig(d.overlapF1, 'n/a: no spans in this document')}
+              {fig(d.cohenKappaMean, 'n/a: no pair has a defined κ')}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
