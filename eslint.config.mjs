@@ -1,40 +1,89 @@
 // Layer rules (architecture §10): dependencies point one way, features → editor | db | platform → core.
+// Enforced with @typescript-eslint/no-restricted-imports per layer (a later config block replaces the
+// rule for its files, so each layer's block lists every pattern that applies to it).
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const src = './renderer/src';
-const layerZones = [
-  // core is pure: nothing but other core modules.
-  ...['db', 'editor', 'features', 'platform', 'app', 'ui', 'main.tsx'].map((from) => ({
-    target: `${src}/core`,
-    from: `${src}/${from}`,
-    message: 'core/ is pure domain code and may import only core/.',
-  })),
-  ...['editor', 'features', 'platform', 'app', 'ui'].map((from) => ({
-    target: `${src}/db`,
-    from: `${src}/${from}`,
-    message: 'db/ may import only core/ and dexie.',
-  })),
-  ...['db', 'features', 'platform', 'app'].map((from) => ({
-    target: `${src}/editor`,
-    from: `${src}/${from}`,
-    message: 'editor/ knows nothing about storage, platform or features.',
-  })),
-  ...['db', 'editor', 'features', 'app', 'ui'].map((from) => ({
-    target: `${src}/platform`,
-    from: `${src}/${from}`,
-    message: 'platform/ may import only core/ and the IPC contract types.',
-  })),
-  ...['core', 'db', 'editor', 'features', 'platform', 'app'].map((from) => ({
-    target: `${src}/ui`,
-    from: `${src}/${from}`,
-    message: 'ui/ holds generic components: React only.',
-  })),
-  { target: './electron', from: './renderer', message: 'electron/ never imports the renderer.' },
+/** A relative import that reaches into one of these renderer/src folders. */
+const intoLayers = (layers, message) => ({ regex: `(^|/)(${layers.join('|')})(/|$)`, message });
+
+const rendererBase = [
+  {
+    group: ['**/electron/*', '!**/electron/ipc-contract'],
+    message: 'The renderer may only take types from electron/ipc-contract.',
+  },
+  {
+    group: ['**/electron/ipc-contract'],
+    allowTypeImports: true,
+    message: 'Import only types from the IPC contract.',
+  },
+  { group: ['electron'], message: 'The renderer never imports Electron.' },
 ];
+
+const LAYERS = [
+  {
+    files: ['renderer/src/core/**/*.ts'],
+    patterns: [
+      intoLayers(
+        ['db', 'editor', 'features', 'platform', 'app', 'ui'],
+        'core/ is pure domain code: only core/.',
+      ),
+      {
+        group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'lexical', '@lexical/*', 'node:*'],
+        message: 'core/ is pure: no React, Dexie, Lexical, Electron or Node.',
+      },
+    ],
+  },
+  {
+    files: ['renderer/src/db/**/*.ts'],
+    patterns: [
+      intoLayers(['editor', 'features', 'platform', 'app', 'ui'], 'db/ may import only core/ and dexie.'),
+      { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'db/ is storage only.' },
+    ],
+  },
+  {
+    files: ['renderer/src/editor/**/*.{ts,tsx}'],
+    patterns: [
+      intoLayers(
+        ['db', 'features', 'platform', 'app'],
+        'editor/ knows nothing about storage, platform or features.',
+      ),
+      { group: ['dexie', 'dexie-react-hooks'], message: 'editor/ knows nothing about storage.' },
+    ],
+  },
+  {
+    files: ['renderer/src/platform/**/*.ts'],
+    patterns: [intoLayers(['db', 'editor', 'features', 'app', 'ui'], 'platform/ may import only core/.')],
+  },
+  {
+    files: ['renderer/src/ui/**/*.tsx'],
+    patterns: [
+      intoLayers(
+        ['core', 'db', 'editor', 'features', 'platform', 'app'],
+        'ui/ holds generic components: React only.',
+      ),
+    ],
+  },
+  {
+    // A feature never reaches into another feature (its files sit directly in features/<task>/).
+    files: ['renderer/src/features/*/*.{ts,tsx}'],
+    patterns: [
+      {
+        regex: '^\\.\\./(?!\\.\\./)[^/]+/',
+        message: 'A feature never imports another feature: move shared pieces to ui/ or core/.',
+      },
+    ],
+  },
+];
+
+const layerConfigs = LAYERS.map(({ files, patterns }) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...rendererBase, ...patterns] }],
+  },
+}));
 
 const htmlSinks = [
   {
@@ -84,12 +133,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mjs}'],
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-duplicates': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
     },
   },
@@ -100,51 +147,16 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-syntax': ['error', ...htmlSinks],
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/electron/*', '!**/electron/ipc-contract'],
-              message: 'The renderer may only take types from electron/ipc-contract.',
-            },
-            {
-              group: ['**/electron/ipc-contract'],
-              allowTypeImports: true,
-              message: 'Import only types from the IPC contract.',
-            },
-            { group: ['electron'], message: 'The renderer never imports Electron.' },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererBase }],
     },
   },
+  ...layerConfigs,
   {
-    files: ['renderer/src/core/**/*.ts'],
+    files: ['electron/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'dexie', 'lexical', '@lexical/*', 'electron', 'node:*'],
-              message: 'core/ is pure: no React, Dexie, Lexical, Electron or Node.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/src/db/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'db/ is storage only.' },
-          ],
-        },
+        { patterns: [{ regex: '(^|/)renderer/', message: 'electron/ never imports the renderer.' }] },
       ],
     },
   },
@@ -157,12 +169,6 @@ export default tseslint.config(
         { property: 'ipcRenderer', message: 'ipcRenderer lives only in electron/preload.ts.' },
         { property: 'ipcMain', message: 'ipcMain lives only in electron/ipc/register.ts.' },
       ],
-    },
-  },
-  {
-    files: ['renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts'],
-    ignores: ['electron/preload.ts', 'electron/ipc/register.ts'],
-    rules: {
       'no-restricted-imports': [
         'error',
         {

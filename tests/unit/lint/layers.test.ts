@@ -1,0 +1,88 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The layer rules of eslint.config.mjs, exercised on code that breaks them (and code that does not). */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restricted(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter(
+      (m) => m.ruleId === '@typescript-eslint/no-restricted-imports' || m.ruleId === 'no-restricted-syntax',
+    )
+    .map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it.each([
+    [
+      'renderer/src/core/x.ts',
+      "import { openDatabase } from '../db/database';\nexport const a = openDatabase;\n",
+      /core\/ is pure/,
+    ],
+    [
+      'renderer/src/core/model/x.ts',
+      "import { useState } from 'react';\nexport const a = useState;\n",
+      /core\/ is pure/,
+    ],
+    [
+      'renderer/src/editor/x.ts',
+      "import { getDocument } from '../db/repositories/documents';\nexport const a = getDocument;\n",
+      /editor\/ knows nothing/,
+    ],
+    [
+      'renderer/src/db/x.ts',
+      "import { App } from '../app/App';\nexport const a = App;\n",
+      /db\/ may import only/,
+    ],
+    [
+      'renderer/src/features/export/x.ts',
+      "import { useImport } from '../import/useImport';\nexport const a = useImport;\n",
+      /never imports another feature/,
+    ],
+    [
+      'renderer/src/platform/x.ts',
+      "import { ArticleEditor } from '../editor/ArticleEditor';\nexport const a = ArticleEditor;\n",
+      /platform\/ may import only/,
+    ],
+    [
+      'renderer/src/features/x/y.ts',
+      "import { app } from 'electron';\nexport const a = app;\n",
+      /never imports Electron/,
+    ],
+    [
+      'electron/x.ts',
+      "import { ok } from '../renderer/src/core/result';\nexport const a = ok;\n",
+      /never imports the renderer/,
+    ],
+    [
+      'renderer/src/features/x/y.tsx',
+      'export const A = () => <div dangerouslySetInnerHTML={{ __html: "x" }} />;\n',
+      /dangerouslySetInnerHTML is banned/,
+    ],
+    [
+      'renderer/src/ui/y.ts',
+      'export function f(el: HTMLElement) {\n  el.innerHTML = "x";\n}\n',
+      /innerHTML is banned/,
+    ],
+  ])('%s: refused', async (file, code, message) => {
+    expect((await restricted(code, file)).join('\n')).toMatch(message);
+  });
+
+  it.each([
+    [
+      'renderer/src/features/export/x.ts',
+      "import { planExport } from '../../core/formats/export';\nexport const a = planExport;\n",
+    ],
+    [
+      'renderer/src/editor/x.ts',
+      "import { CodePointIndex } from '../core/text/code-points';\nexport const a = CodePointIndex;\n",
+    ],
+    [
+      'renderer/src/platform/x.ts',
+      "import type { MarginaliaApi } from '../../../electron/ipc-contract';\nexport type A = MarginaliaApi;\n",
+    ],
+  ])('%s: allowed', async (file, code) => {
+    expect(await restricted(code, file)).toEqual([]);
+  });
+});
