@@ -264,3 +264,26 @@ test('clicking a span in the sidebar scrolls to it and flashes it; scroll positi
     .poll(() => page.locator('.article-scroller').evaluate((el) => el.scrollTop))
     .toBeGreaterThan(top - 30);
 });
+
+test('a selection may cross paragraphs; the sidebar filters by label with counts', async ({ app, page }) => {
+  const text = await app.text();
+  const firstBreak = Array.from(text).indexOf('\n');
+  // From the last word of paragraph 1 into the first words of paragraph 2.
+  await app.dragSelect(firstBreak - 9, firstBreak + 10);
+  await page.keyboard.press('4');
+  await app.dragSelect(0, 2);
+  await page.keyboard.press('3');
+  await app.expectSaved();
+  const { lines } = await app.exportDownload();
+  const spans = (lines[0] as { spans: { label: string; text: string }[] }).spans;
+  const crossing = spans.find((s) => s.label === 'speculation');
+  expect(crossing?.text).toBe(cpSlice(text, firstBreak - 9, firstBreak + 10));
+  expect(crossing?.text).toContain('\n');
+  const filters = page.getByRole('group', { name: 'Filter by label' });
+  await expect(filters.getByRole('button', { name: 'Speculation 1' })).toBeVisible();
+  await filters.getByRole('button', { name: 'Figure 1' }).click();
+  await expect(app.spanItems()).toHaveCount(1);
+  await expect(app.spanItems().first()).toContainText('Speculation');
+  await filters.getByRole('button', { name: 'Figure 1' }).click();
+  await expect(app.spanItems()).toHaveCount(2);
+});
