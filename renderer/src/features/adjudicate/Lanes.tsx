@@ -47,20 +47,24 @@ export const Lanes = memo(function Lanes({
         const at = decisions.find((d) => d.start < seg.end && seg.start < d.end);
         const inCurrent = current !== null && current.start < seg.end && seg.start < current.end;
         const cls = `seg${at ? ` dis-${at.kind}` : ''}${inCurrent ? ' current' : ''}`;
+        // An empty line (a paragraph gap) needs no lanes: no span covers only a line break.
+        if (seg.text === '' && seg.lineEnd) return <br key={seg.start} />;
         return (
           <Fragment key={seg.start}>
             <span className={cls} onClick={at ? () => onPick(at) : undefined}>
               <span className="seg-text">{seg.text === '' ? '\u00a0' : seg.text}</span>
-              {lanes.map((l) => {
+              {lanes.map((l, lane) => {
                 const covering = l.spans.filter((s) => s.start <= seg.start && seg.end <= s.end);
                 return (
-                  <span key={l.name} className="lane-cell">
+                  <span key={l.name} className={`lane-cell lane-${lane % 2 ? 'odd' : 'even'}`}>
                     {covering.map((s) => (
                       <span
                         key={s.id}
                         className={`lane-bar lab-${s.label}${s.start === seg.start ? ' first' : ''}`}
                         title={`${l.name}: ${s.label}`}
-                      />
+                      >
+                        {s.start === seg.start ? lane + 1 : ''}
+                      </span>
                     ))}
                   </span>
                 );

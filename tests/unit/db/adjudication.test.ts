@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { acceptAnnotator, rejectDecision } from '../../../renderer/src/core/commands/adjudicate';
+import { planExport } from '../../../renderer/src/core/formats/export';
+import { buildDecisions } from '../../../renderer/src/core/model/decisions';
+import { MarginaliaDb } from '../../../renderer/src/db/database';
+import { listStudyAnnotators, loadAgreementSource } from '../../../renderer/src/db/repositories/agreement';
+import {
+  applyAdjudicationStep,
+  loadAdjudication,
+  loadGoldExportDataset,
+} from '../../../renderer/src/db/repositories/adjudication';
+import { addDocuments } from '../../../renderer/src/db/repositories/documents';
+import { setStatus } from '../../../renderer/src/db/repositories/progress';
+
+let n = 0;
+const dbs: MarginaliaDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function setup() {
+  const db = new MarginaliaDb(`adj-${process.pid}-${n++}`);
+  await db.open();
+  dbs.push(db);
+  const { ids } = await addDocuments(db, [
+    { text: 'The minister said 42 per cent.', source: 't' },
+    { text: 'Unread.', source: 't' },
+  ]);
+  const docId = ids[0] as string;
+  const now = Date.now();
+  await db.spans.bulkPut([
+    {
+      id: 's1',
+      docId,
+      annotator: 'ann',
+      start: 4,
+      end: 12,
+      label: 'claim',
+      note: 'hm',
+      unsure: true,
+      updatedAt: now,
+    },
+    { id: 's2', docId, annotator: 'bob', start: 4, end: 17, label: 'claim', note: '', updatedAt: now },
+  ]);
+  await setStatus(db, docId, 'carol', 'done');
+  return { db, docId };
+}
+
+const ctx = { adjudicator: 'lead', now: '2025-01-01T00:00:00.000Z', newId: () => 'gold-1' };
+
+describe('agreement and adjudication repositories', () => {
+  it('annotators come from spans and statuses; a status alone is a (spanless) set', async () => {
+    const { db, docId } = await setup();
+    expect(await listStudyAnnotators(db)).toEqual(['ann', 'bob', 'carol']);
+    const src = await loadAgreementSource(db, null, ['ann', 'carol']);
+    expect(src.documents.map((d) => d.id)).toEqual([docId]);
+    expect(src.sets).toEqual(
+      expect.arrayContaining([
+        { docId, annotator: 'carol', spans: [] },
+        { docId, annotator: 'ann', spans: [{ start: 4, end: 12, label: 'claim' }] },
+      ]),
+    );
+  });
+
+  it('a step is stored with provenance; rejections persist; gold exports with meta.gold', async () => {
+    const { db, docId } = await setup();
+    const data = await loadAdjudication(db, docId, ['ann', 'bob']);
+    expect(data.spans.find((s) => s.id === 's1')).toMatchObject({
+      unsure: true,
+      note: 'hm',
+      annotator: 'ann',
+    });
+    const d = buildDecisions(data.spans, ['ann', 'bob']).decisions[0]!;
+    const state = { gold: data.gold, rejections: data.rejections };
+    const step = acceptAnnotator(state, d, 'bob', { ...ctx, reason: 'annotator_error' });
+    if (!step.ok) throw new Error(step.error);
+    await applyAdjudicationStep(db, docId, step.value);
+    const after = await loadAdjudication(db, docId, ['ann', 'bob']);
+    expect(after.gold).toMatchObject([
+      { id: 'gold-1', start: 4, end: 17, provenance: { proposedBy: ['bob'], reason: 'annotator_error' } },
+    ]);
+
+    const exported = await loadGoldExportDataset(db);
+    const plan = planExport(exported, { format: 'native' });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const text = [
+      ...(function* () {
+        const g = plan.value.chunks();
+        for (let x = g.next(); !x.done; x = g.next()) yield x.value.text;
+      })(),
+    ].join('');
+    const line = JSON.parse(text.trim());
+    expect(line.annotator).toBe('gold');
+    expect(line.spans).toMatchObject([{ id: 'gold-1', start: 4, end: 17, text: 'minister said' }]);
+    expect(line.meta.gold['gold-1']).toEqual({
+      proposed_by: ['bob'],
+      decided_by: 'lead',
+      decided_at: '2025-01-01T00:00:00.000Z',
+      action: 'accepted',
+      decision: d.id,
+      reason: 'annotator_error',
+    });
+
+    const rej = rejectDecision({ gold: after.gold, rejections: after.rejections }, d, ctx);
+    if (!rej.ok) throw new Error(rej.error);
+    await applyAdjudicationStep(db, docId, rej.value);
+    const last = await loadAdjudication(db, docId, ['ann', 'bob']);
+    expect(last.gold).toEqual([]);
+    expect(last.rejections).toMatchObject([{ decision: d.id, decidedBy: 'lead' }]);
+  });
+});
