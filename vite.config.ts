@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-import { contentSecurityPolicy } from './electron/csp';
+import { contentSecurityPolicy } from './electron/csp.ts';
 
 // The same renderer is served to Chromium (npm run web) and loaded by Electron from app://.
 // Relative base so the built files resolve under either origin.
@@ -27,6 +27,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    // Served from disk (app://) or loopback, never over a network: one bundle costs no round trips.
+    chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
