@@ -49,15 +49,21 @@ export class BackupService {
     return entry;
   }
 
-  /** "Back up now": a file the user keeps (web: a download), and the newest snapshot in the sink. */
+  /**
+   * "Back up now". Desktop: a new file in the backup folder. Web: a download first — it works even
+   * when storage is full and the app is read-only — then the newest snapshot in the second database.
+   */
   async backupNow(): Promise<string> {
-    const entry = await this.backup('manual');
-    if (this.sink.kind === 'folder') return `Backup written: ${entry?.name ?? ''}`;
+    if (this.sink.kind === 'folder') return `Backup written: ${(await this.backup('manual'))?.name ?? ''}`;
     const made = await createBackup(this.db, { reason: 'manual', appVersion: APP_VERSION });
     const name = `marginalia-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`;
     const saved = await this.host.saveExport({ suggestedName: name, content: made.content });
     if (!saved.ok) throw new Error(saved.error);
-    return `Backup saved as ${saved.value.displayPath ?? name}.`;
+    const kept = await this.backup('manual').then(
+      () => '',
+      () => ' (it could not also be kept in the browser)',
+    );
+    return `Backup saved as ${saved.value.displayPath ?? name}${kept}.`;
   }
 
   async list(): Promise<BackupEntry[]> {

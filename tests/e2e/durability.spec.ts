@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+import { addArticle } from './helpers';
+import type { AnnotatePage } from './pages/AnnotatePage';
+
+/** Every store of the main database, rows sorted, write times dropped (a restore rewrites them). */
+async function dump(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('marginalia');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    // Key order inside stored objects is not data (a backup writes canonical, sorted JSON).
+    const canon = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(canon)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    const out: Record<string, string[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      const rows = await new Promise<Record<string, unknown>[]>((resolve) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      });
+      out[name] = rows.map(({ updatedAt: _u, ...r }) => JSON.stringify(canon(r))).sort();
+    }
+    db.close();
+    return out;
+  });
+}
+
+async function deleteMainDb(page: Page): Promise<void> {
+  // The app closes its connection on versionchange (db/database.ts), so the delete is not blocked.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('marginalia');
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error);
+      }),
+  );
+}
+
+async function tag(app: AnnotatePage, at: number, count: number, key: string): Promise<void> {
+  await app.keyboardSelect(at, count);
+  await app.page.keyboard.press(key);
+  await app.expectSaved();
+}
+
+async function backUpNow(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Back up now' }).click(),
+  ]);
+  await expect(page.getByTestId('settings-message')).toContainText('Backup saved');
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+  return readFileSync(await download.path(), 'utf8');
+}
+
+test('Settings → Diagnostics states persistence as answered, the storage estimate and the schema version', async ({
+  app,
+}) => {
+  await app.page.getByRole('button', { name: 'Settings' }).click();
+  await expect(app.page.getByTestId('persist-state')).toHaveText(/^(Granted|Not granted|Not supported)/);
+  await expect(app.page.getByTestId('storage-estimate')).toHaveText(/MB used of .* MB available/);
+  await expect(app.page.getByTestId('schema-version')).toHaveText('1');
+  await expect(app.page.getByTestId('backup-location')).toContainText('marginalia-backup');
+});
+
+test('a full disk: plain message, read-only, nothing stored changes, a backup can still be downloaded', async ({
+  app,
+}) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  const before = await dump(page);
+  // Chromium raises QuotaExceededError from the object store when the origin's quota is used up.
+  await page.evaluate(() => {
+    const w = window as unknown as { __diskFull: boolean };
+    w.__diskFull = true;
+    for (const m of ['put', 'add', 'delete', 'clear'] as const) {
+      const orig = IDBObjectStore.prototype[m] as (...a: unknown[]) => IDBRequest;
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[m] = function (
+        this: IDBObjectStore,
+        ...a: unknown[]
+      ) {
+        if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return orig.apply(this, a);
+      };
+    }
+  });
+  await app.keyboardSelect(10, 5);
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('read-only')).toContainText('The disk is full');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(app.spanItems()).toHaveCount(1);
+  // Further annotation is refused with the same plain words, before any write is attempted.
+  await app.keyboardSelect(20, 4);
+  await page.keyboard.press('3');
+  await expect(app.status()).toContainText('The disk is full');
+  await expect(app.spanItems()).toHaveCount(1);
+  expect(await dump(page)).toEqual(before);
+  const backup = await backUpNow(page);
+  expect(backup.split('\n').filter((l) => l.includes('"spans":[{')).length).toBe(1);
+  expect(await dump(page)).toEqual(before);
+});
+
+test('the database deleted: the next start offers the newest backup and restores everything in one click', async ({
+  app,
+}) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  await tag(app, 2, 8, '2');
+  await page.getByRole('combobox', { name: 'Status of this document' }).selectOption('done');
+  await expect(app.status()).toHaveText('Status saved.');
+  await backUpNow(page);
+  const before = await dump(page);
+  await deleteMainDb(page);
+  await page.reload();
+  await page.getByRole('button', { name: /Restore newest backup/ }).click();
+  await expect(app.article.locator('p').first()).toBeVisible();
+  await expect(app.spanItems()).toHaveCount(2);
+  expect(await dump(page)).toEqual(before);
+});
+
+test('backup file → wipe → restore from the file gives identical data (astral text, overlaps, notes, gold)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const text = '𝔘nicode 😀 test: the 👩‍👩‍👧 family said "prices rose 3.5%".';
+  await addArticle(page, text, 'Astral');
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('marginalia');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const last = await new Promise<{ id: string }>((resolve) => {
+      const req = db
+        .transaction('documents')
+        .objectStore('documents')
+        .index('order')
+        .openCursor(null, 'prev');
+      req.onsuccess = () => resolve(req.result?.value as { id: string });
+    });
+    const docId = last.id;
+    const tx = db.transaction(['spans', 'progress'], 'readwrite');
+    const put = (
+      id: string,
+      annotator: string,
+      start: number,
+      end: number,
+      label: string,
+      note = '',
+      extra = {},
+    ) =>
+      tx.objectStore('spans').put({ id, docId, annotator, start, end, label, note, updatedAt: 1, ...extra });
+    put('s1', 'alice', 0, 7, 'claim', 'astral 😀 note');
+    put('s2', 'alice', 0, 9, 'quote');
+    put('s3', 'alice', 8, 9, 'figure', '', { unsure: true });
+    put('s4', 'bob', 2, 30, 'speculation', 'bob’s');
+    put('g1', 'gold', 0, 9, 'quote', '', {
+      provenance: {
+        proposedBy: ['alice'],
+        decidedBy: 'carol',
+        decidedAt: '2025-01-01T00:00:00Z',
+        action: 'accepted',
+        decision: 'd1',
+      },
+    });
+    tx.objectStore('progress').put({ docId, annotator: 'bob', status: 'in_progress', updatedAt: 1 });
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  });
+  await page.reload();
+  await expect(app.article.locator('p').first()).toBeVisible();
+  const before = await dump(page);
+  const file = await backUpNow(page);
+  await deleteMainDb(page);
+  await page.reload();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Restore from a file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'backup.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(file),
+  });
+  await expect(app.article.locator('p').first()).toBeVisible();
+  expect(await dump(page)).toEqual(before);
+});
+
+test('a database written by a newer Marginalia: a clear message within 5 s, and the data is left alone', async ({
+  app,
+}) => {
+  const { page } = app;
+  await deleteMainDb(page);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const req = indexedDB.open('marginalia', 990);
+        req.onupgradeneeded = () => req.result.createObjectStore('future', { keyPath: 'id' });
+        req.onsuccess = () => {
+          const tx = req.result.transaction('future', 'readwrite');
+          tx.objectStore('future').put({ id: 'keep-me' });
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  const started = Date.now();
+  await page.reload();
+  await expect(page.getByTestId('startup-problem')).toContainText('newer version of Marginalia', {
+    timeout: 5_000,
+  });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  const kept = await page.evaluate(
+    () =>
+      new Promise<{ version: number; rows: number }>((resolve) => {
+        const req = indexedDB.open('marginalia');
+        req.onsuccess = () => {
+          const count = req.result.transaction('future').objectStore('future').count();
+          count.onsuccess = () => resolve({ version: req.result.version, rows: count.result });
+        };
+      }),
+  );
+  expect(kept).toEqual({ version: 990, rows: 1 });
+});
