@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +33,7 @@ const expected = computeAgreement({
 
 test('import two annotators, check the agreement shown, adjudicate three disagreements, export gold', async ({
   app,
-}) => {
+}, testInfo) => {
   const page = app.page;
   // Two annotators' native exports of the seed articles, through the import dialog.
   const chooser = page.waitForEvent('filechooser');
@@ -82,6 +83,25 @@ test('import two annotators, check the agreement shown, adjudicate three disagre
       String(expected.token.per_label[label]?.krippendorff_alpha ?? null),
     );
   }
+
+  // The report saves as a self-contained HTML page (no script) and as CSV with the same κ.
+  const save = async (name: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByRole('button', { name: `Save report as ${name}` }).click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    return readFileSync(await download.path(), 'utf8');
+  };
+  const html = await save('HTML page');
+  expect(html).toContain('<svg');
+  expect(html).not.toMatch(/<script/i);
+  const csv = await save('CSV');
+  expect(csv).toContain(
+    `token,cohen_kappa,,alice|ben,${expected.token.cohen_kappa.pairs['alice|ben']},true,`,
+  );
+  mkdirSync(testInfo.outputDir, { recursive: true }); // kept for a look at the printed report
+  writeFileSync(join(testInfo.outputDir, 'agreement-report.html'), html);
 
   // The worst document's row opens its disagreements.
   await view.getByRole('region', { name: 'Documents, worst first' }).getByRole('button').first().click();
