@@ -30,6 +30,7 @@ export function reportToHtml(result: AgreementResult): string {
       `<tr><td>${e(a)}</td><td class="n">${r.n_spans[a] ?? 0}</td>${result.labels.map((l) => `<td class="n">${r.n_spans_by_label[a]?.[l] ?? 0}</td>`).join('')}</tr>`,
   );
   const bars = (key: string, title: string): string =>
+    `<h3>${e(title)}</h3>` +
     barChartSvg(
       title,
       labels.map((l) => {
@@ -43,6 +44,7 @@ export function reportToHtml(result: AgreementResult): string {
       }),
     );
   const matrix = (metric: 'kappa' | 'f1', title: string): string =>
+    `<h3>${e(title)}</h3>` +
     heatmapSvg(title, ann, ann, (i, j) => {
       const f = pairFigure(r, ann[i] as string, ann[j] as string, metric);
       return f && { value: f.value };
