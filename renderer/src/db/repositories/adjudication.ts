@@ -17,7 +17,7 @@ import { rowToSpan, rowsToDocument, spanToRow, type SpanRow } from '../rows';
 const rejectionsKey = (docId: string): string => `adjudication:rejections:${docId}`;
 
 /** A stored gold row as a gold span; a gold span typed by hand (no provenance) is its own decision. */
-function rowToGold(row: SpanRow): GoldSpan {
+export function rowToGold(row: SpanRow): GoldSpan {
   const provenance = isGoldProvenance(row.provenance)
     ? row.provenance
     : {

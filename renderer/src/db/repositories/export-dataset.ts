@@ -1,6 +1,9 @@
+import { goldRecordMeta } from '../../core/formats/export-check';
 import type { ExportAnnotationSet, ExportDataset } from '../../core/formats/export-types';
+import { goldProvenanceMeta, GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
 import { rowToSpan, rowsToDocument } from '../rows';
+import { rowToGold } from './adjudication';
 
 /** Every annotator with spans or a status in the database (gold included), sorted. */
 export async function listAnnotators(db: MarginaliaDb): Promise<string[]> {
@@ -41,12 +44,13 @@ export async function loadExportDataset(
           db.progress.get([doc.id, annotator]),
         ]);
         if (spans.length === 0 && !progress && !includeUntouched) continue;
-        sets.push({
-          docId: doc.id,
-          annotator,
-          status: progress?.status ?? 'todo',
-          spans: spans.map(rowToSpan),
-        });
+        const status = progress?.status ?? 'todo';
+        if (annotator === GOLD_ANNOTATOR) {
+          // Gold carries its provenance (who proposed, who decided, when, why) in the record's meta.
+          const gold = spans.map(rowToGold);
+          const recordMeta = goldRecordMeta(doc, goldProvenanceMeta(gold));
+          sets.push({ docId: doc.id, annotator, status, spans: gold, recordMeta });
+        } else sets.push({ docId: doc.id, annotator, status, spans: spans.map(rowToSpan) });
       }
     }
     return { documents, sets };

@@ -8,6 +8,8 @@ export interface StoredImport {
   spansAdded: number;
   /** Spans already stored for the same document, annotator, offsets and label. */
   spansAlreadyPresent: number;
+  /** Titles of added documents that an existing document with different text already has. */
+  sameTitleOtherText: string[];
 }
 
 const CHUNK = 5_000;
@@ -32,6 +34,7 @@ export async function storeImport(
       documentsExisting: 0,
       spansAdded: 0,
       spansAlreadyPresent: 0,
+      sameTitleOtherText: [],
     };
     const existing = new Set(
       (await db.documents.bulkGet(file.documents.map((d) => d.id))).flatMap((d) => (d ? [d.id] : [])),
@@ -40,6 +43,12 @@ export async function storeImport(
     let order = (last?.order ?? -1) + 1;
     const fresh = file.documents.filter((d) => !existing.has(d.id));
     out.documentsExisting = file.documents.length - fresh.length;
+    // Same title, different text: a different document (its id differs). Say so, never merge.
+    const freshTitles = new Set(fresh.map((d) => d.title));
+    if (freshTitles.size > 0) {
+      const clashes = await db.documents.filter((d) => freshTitles.has(d.title)).toArray();
+      out.sameTitleOtherText = [...new Set(clashes.map((d) => d.title))];
+    }
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const part = fresh.slice(i, i + CHUNK);
       await db.texts.bulkAdd(part.map((d) => ({ id: d.id, text: d.text })));

@@ -18,6 +18,12 @@ export function ImportReport({ outcomes }: { outcomes: readonly FileOutcome[] })
               {stored.spansAlreadyPresent > 0 && `, ${stored.spansAlreadyPresent} already present`}.
             </p>
           )}
+          {stored?.sameTitleOtherText.map((t) => (
+            <p key={t} className="muted">
+              “{t}” has the same title as a document already in the library but different text; it was added
+              as a separate document.
+            </p>
+          ))}
           {storeError && <p className="field-error">Nothing from this file was stored: {storeError}</p>}
           {r.errors.length > 0 && (
             <>
