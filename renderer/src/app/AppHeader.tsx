@@ -1,0 +1,80 @@
+import type { NavigationMove } from '../core/model/library-navigation';
+import { STATUS_TITLES, STATUSES, type DocStatus } from '../core/model/status';
+
+export interface AppHeaderProps {
+  annotator: string | null;
+  status: DocStatus | undefined;
+  sidebarOpen: boolean;
+  reviewActive: boolean;
+  onMove: (move: NavigationMove) => void;
+  onStatus: (status: DocStatus) => void;
+  onImport: () => void;
+  onExport: () => void;
+  onToggleReview: () => void;
+  onRename: () => void;
+  onToggleSidebar: () => void;
+  onHelp: (section: 'keys' | 'format') => void;
+  onSettings: () => void;
+}
+
+/** The header: document navigation and status, then the app-wide actions. Renders and dispatches only. */
+export function AppHeader(p: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <span className="brand">Marginalia</span>
+      <div className="doc-nav" role="group" aria-label="Document navigation">
+        <button type="button" onClick={() => p.onMove('previous')} aria-keyshortcuts="[">
+          ‹ Previous
+        </button>
+        <button type="button" onClick={() => p.onMove('next')} aria-keyshortcuts="]">
+          Next ›
+        </button>
+        <button type="button" onClick={() => p.onMove('next-not-done')} aria-keyshortcuts="N">
+          Next not done
+        </button>
+        {p.status && (
+          <select
+            aria-label="Status of this document"
+            value={p.status}
+            onChange={(e) => p.onStatus(e.target.value as DocStatus)}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_TITLES[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <button type="button" onClick={p.onImport}>
+        Import…
+      </button>
+      <button type="button" onClick={p.onExport}>
+        Export…
+      </button>
+      <button type="button" onClick={p.onToggleReview} aria-pressed={p.reviewActive}>
+        Agreement
+      </button>
+      <button
+        type="button"
+        className="annotator"
+        onClick={p.onRename}
+        aria-label={`Annotator: ${p.annotator ?? 'not set'}. Change name`}
+      >
+        {p.annotator ?? '—'}
+      </button>
+      <button type="button" onClick={p.onToggleSidebar} aria-pressed={p.sidebarOpen}>
+        Sidebar
+      </button>
+      <button type="button" onClick={() => p.onHelp('keys')} aria-label="Keyboard shortcuts">
+        ?
+      </button>
+      <button type="button" onClick={() => p.onHelp('format')}>
+        Formats
+      </button>
+      <button type="button" onClick={p.onSettings}>
+        Settings
+      </button>
+    </header>
+  );
+}

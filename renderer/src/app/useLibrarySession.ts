@@ -1,0 +1,117 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { ArticleDocument } from '../core/model/document';
+import { navigate, type NavigationMove } from '../core/model/library-navigation';
+import type { DocStatus } from '../core/model/status';
+import { getDocument } from '../db/repositories/documents';
+import { setStatus } from '../db/repositories/progress';
+import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../db/repositories/settings';
+import { useLibrary } from '../features/library/useLibrary';
+import { useServices } from './providers';
+import { useReadOnly } from './read-only';
+
+export interface OpenDoc {
+  doc: ArticleDocument;
+  scrollTop: number;
+}
+
+type Say = (text: string, tone?: 'info' | 'error') => void;
+
+/**
+ * Who is annotating, the library, the open document and moving between documents. The last open
+ * document and each document's scroll position live in the settings table, so a reload or restart
+ * comes back exactly where the annotator was.
+ */
+export function useLibrarySession(say: Say) {
+  const { db } = useServices();
+  const readOnly = useReadOnly();
+  const settings = useLiveQuery(
+    async () => ({
+      annotator: (await getSetting(db, 'annotator')) ?? null,
+      lastDocId: (await getSetting(db, 'lastDocId')) ?? null,
+      sidebarOpen: (await getSetting(db, 'sidebarOpen')) ?? true,
+    }),
+    [db],
+  );
+  const annotator = settings?.annotator ?? null;
+  const entries = useLibrary(annotator ?? '');
+  const [open, setOpen] = useState<OpenDoc | null>(null);
+  const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const openDocument = useCallback(
+    async (id: string) => {
+      const [doc, scrollTop] = await Promise.all([getDocument(db, id), getScrollPosition(db, id)]);
+      if (!doc) return say('That document is no longer in the library.', 'error');
+      setOpen({ doc, scrollTop });
+      await setSetting(db, 'lastDocId', id);
+    },
+    [db, say],
+  );
+
+  // Reopen the last document (or the first) once the library is known.
+  useEffect(() => {
+    if (open || !entries || entries.length === 0 || !settings) return;
+    const last =
+      settings.lastDocId && entries.some((e) => e.id === settings.lastDocId) ? settings.lastDocId : null;
+    void openDocument(last ?? (entries[0] as { id: string }).id);
+  }, [open, entries, settings, openDocument]);
+
+  const move = useCallback(
+    (m: NavigationMove) => {
+      if (!entries) return;
+      const statusOf = (id: string): DocStatus => entries.find((e) => e.id === id)?.status ?? 'todo';
+      const ids = entries.map((e) => e.id);
+      const target = navigate(ids, statusOf, open?.doc.id ?? null, m);
+      if (target) void openDocument(target);
+      else
+        say(m === 'next-not-done' ? 'Every other document is done.' : 'No more documents in that direction.');
+    },
+    [entries, open, openDocument, say],
+  );
+
+  const changeStatus = useCallback(
+    (id: string, status: DocStatus) => {
+      if (!annotator) return;
+      if (readOnly.problem) return say(readOnly.problem.message, 'error');
+      void setStatus(db, id, annotator, status).then(
+        () => say('Status saved.'),
+        (e: unknown) => say(readOnly.report(e).message, 'error'),
+      );
+    },
+    [db, annotator, say, readOnly],
+  );
+
+  const rememberScroll = useCallback(
+    (docId: string, top: number) => {
+      clearTimeout(scrollTimer.current);
+      scrollTimer.current = setTimeout(() => void setScrollPosition(db, docId, top), 300);
+    },
+    [db],
+  );
+
+  const sidebarOpen = settings?.sidebarOpen ?? true;
+  const toggleSidebar = useCallback(
+    () => void setSetting(db, 'sidebarOpen', !sidebarOpen),
+    [db, sidebarOpen],
+  );
+  const rename = useCallback(
+    (name: string) => void setSetting(db, 'annotator', name).then(() => say(`Annotating as ${name}.`)),
+    [db, say],
+  );
+
+  return {
+    loaded: settings !== undefined,
+    annotator,
+    entries,
+    open,
+    current: entries?.find((e) => e.id === open?.doc.id),
+    sidebarOpen,
+    openDocument,
+    move,
+    changeStatus,
+    rememberScroll,
+    toggleSidebar,
+    rename,
+  };
+}
