@@ -1,5 +1,6 @@
 import type { NavigationMove } from '../core/model/library-navigation';
-import { STATUS_TITLES, STATUSES, type DocStatus } from '../core/model/status';
+import type { DocStatus } from '../core/model/status';
+import { StatusSelect } from '../features/library/StatusSelect';
 
 export interface AppHeaderProps {
   annotator: string | null;
@@ -32,19 +33,7 @@ export function AppHeader(p: AppHeaderProps) {
         <button type="button" onClick={() => p.onMove('next-not-done')} aria-keyshortcuts="N">
           Next not done
         </button>
-        {p.status && (
-          <select
-            aria-label="Status of this document"
-            value={p.status}
-            onChange={(e) => p.onStatus(e.target.value as DocStatus)}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_TITLES[s]}
-              </option>
-            ))}
-          </select>
-        )}
+        {p.status && <StatusSelect label="Status of this document" value={p.status} onChange={p.onStatus} />}
       </div>
       <button type="button" onClick={p.onImport}>
         Import…

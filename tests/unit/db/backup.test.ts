@@ -1,8 +1,5 @@
-import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
 
-import { afterEach, describe, expect, it } from 'vitest';
-
-import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import {
   createBackup,
@@ -12,24 +9,13 @@ import {
 import { isDatabaseEmpty, storedDigest } from '../../../renderer/src/db/repositories/restore';
 import { readSnapshot } from '../../../renderer/src/db/snapshot';
 import { fillCorpus } from './durability-corpus';
-
-let n = 0;
-const dbs: MarginaliaDb[] = [];
-async function freshDb(): Promise<MarginaliaDb> {
-  const db = new MarginaliaDb(`backup-${process.pid}-${n++}`);
-  await db.open();
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { freshDb, newDb } from './fresh-db';
 
 const info = { reason: 'manual', appVersion: 'test', createdAt: '2025-01-01T00:00:00.000Z' };
 
 describe('whole-database backup', () => {
   it('is deterministic and framed by a header and an end line with the digest', async () => {
-    const db = await freshDb();
+    const db = await freshDb('backup');
     await fillCorpus(db);
     const a = await createBackup(db, info);
     const b = await createBackup(db, info);
@@ -45,12 +31,12 @@ describe('whole-database backup', () => {
   });
 
   it('export → wipe → restore gives back every document, span (incl. gold), status and setting', async () => {
-    const db = await freshDb();
+    const db = await freshDb('backup');
     await fillCorpus(db);
     const before = await readSnapshot(db, 1);
     const backup = await createBackup(db, info);
     await db.delete();
-    const fresh = await freshDb();
+    const fresh = await freshDb('backup');
     expect(await isDatabaseEmpty(fresh)).toBe(true);
     const report = await restoreFromBackup(fresh, backup.content, 'b.jsonl');
     expect(report).toMatchObject({ ok: true, value: { documents: 3, spans: 7, digest: backup.digest } });
@@ -68,7 +54,7 @@ describe('whole-database backup', () => {
   });
 
   it('refuses a truncated or altered file before touching the database', async () => {
-    const db = await freshDb();
+    const db = await freshDb('backup');
     await fillCorpus(db);
     const { content } = await createBackup(db, info);
     const cut = content.slice(0, Math.floor(content.length / 2));
@@ -85,7 +71,7 @@ describe('whole-database backup', () => {
   });
 
   it('restores an empty database backup to an empty database', async () => {
-    const db = await freshDb();
+    const db = await freshDb('backup');
     const { content } = await createBackup(db, info);
     await fillCorpus(db);
     expect(await restoreFromBackup(db, content, 'empty.jsonl')).toMatchObject({
@@ -99,16 +85,14 @@ describe('whole-database backup', () => {
 describe('tables added by later schema versions', () => {
   it('are backed up verbatim and restored (and a build without them refuses the restore)', async () => {
     const withDecisions = [...MIGRATIONS, { version: 2, stores: { decisions: 'id' } }];
-    const db = new MarginaliaDb(`backup-${process.pid}-${n++}`, withDecisions);
-    dbs.push(db);
+    const db = newDb('backup', withDecisions);
     await fillCorpus(db);
     await db.table('decisions').add({ id: 'd1', kind: 'reject', by: 'carol' });
     const backup = await createBackup(db, info);
-    const target = new MarginaliaDb(`backup-${process.pid}-${n++}`, withDecisions);
-    dbs.push(target);
+    const target = newDb('backup', withDecisions);
     expect(await restoreFromBackup(target, backup.content, 'b')).toMatchObject({ ok: true });
     expect(await target.table('decisions').toArray()).toEqual([{ id: 'd1', kind: 'reject', by: 'carol' }]);
-    const older = await freshDb();
+    const older = await freshDb('backup');
     await expect(restoreFromBackup(older, backup.content, 'b')).rejects.toThrow(
       /does not know \(decisions\)/,
     );

@@ -1,25 +1,11 @@
-import 'fake-indexeddb/auto';
-
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { parseImportFile } from '../../../renderer/src/core/formats/import';
-import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { listSpans } from '../../../renderer/src/db/repositories/annotations';
 import { addDocuments, listDocuments } from '../../../renderer/src/db/repositories/documents';
 import { storeImport } from '../../../renderer/src/db/repositories/import';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
-
-let n = 0;
-const dbs: MarginaliaDb[] = [];
-async function freshDb(): Promise<MarginaliaDb> {
-  const db = new MarginaliaDb(`import-${process.pid}-${n++}`);
-  await db.open();
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { freshDb } from './fresh-db';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const native = (annotator: string, text: string, spans: object[]) =>
@@ -39,7 +25,7 @@ const newId = () => `fresh-${ids++}`;
 
 describe('storeImport', () => {
   it('attaches a second annotator to the same document and is idempotent', async () => {
-    const db = await freshDb();
+    const db = await freshDb('import');
     await addDocuments(db, [{ text: 'Hello 😀 world', source: 'seed', title: 'T' }]);
     const file = (who: string) =>
       parseImportFile({
@@ -62,7 +48,7 @@ describe('storeImport', () => {
   });
 
   it('adds a same-titled document with other text as a separate document, and says so', async () => {
-    const db = await freshDb();
+    const db = await freshDb('import');
     await addDocuments(db, [{ text: 'Original text', source: 'seed', title: 'Same title' }]);
     const r = parseImportFile({
       name: 'a.jsonl',
@@ -75,7 +61,7 @@ describe('storeImport', () => {
   });
 
   it('stores nothing when the annotator is missing for unnamed spans', async () => {
-    const db = await freshDb();
+    const db = await freshDb('import');
     const r = parseImportFile({
       name: 'd.jsonl',
       bytes: enc(`${JSON.stringify({ text: 'abc def', label: [[0, 3, 'claim']] })}\n`),

@@ -1,8 +1,5 @@
-import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
 
-import { afterEach, describe, expect, it } from 'vitest';
-
-import { MarginaliaDb } from '../../../renderer/src/db/database';
 import {
   applyAnnotationCommand,
   countSpansByDocument,
@@ -18,18 +15,7 @@ import {
 import { exportAnnotatorLines } from '../../../renderer/src/db/repositories/export';
 import { listStatuses, setStatus } from '../../../renderer/src/db/repositories/progress';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
-
-let n = 0;
-const dbs: MarginaliaDb[] = [];
-async function freshDb(): Promise<MarginaliaDb> {
-  const db = new MarginaliaDb(`test-${process.pid}-${n++}`);
-  await db.open();
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { freshDb } from './fresh-db';
 
 const seeds = [
   { name: '001.txt', raw: 'Second\r\nbody' },
@@ -38,7 +24,7 @@ const seeds = [
 
 describe('documents repository', () => {
   it('seeds once, in file-name order, with normalised text and derived titles', async () => {
-    const db = await freshDb();
+    const db = await freshDb('test');
     expect(await seedOnFirstRun(db, seeds)).toBe(true);
     expect(await seedOnFirstRun(db, seeds)).toBe(false);
     const docs = await listDocuments(db);
@@ -50,7 +36,7 @@ describe('documents repository', () => {
   });
 
   it('never re-adds or overwrites a stored text', async () => {
-    const db = await freshDb();
+    const db = await freshDb('test');
     const a = await addDocuments(db, [{ text: 'same', source: 'a', title: 'A' }]);
     const b = await addDocuments(db, [
       { text: 'same', source: 'b', title: 'B' },
@@ -62,7 +48,7 @@ describe('documents repository', () => {
   });
 
   it('stores nothing of a batch when one write fails', async () => {
-    const db = await freshDb();
+    const db = await freshDb('test');
     const bad = {
       text: 'x',
       source: 's',
@@ -78,7 +64,7 @@ describe('documents repository', () => {
 
 describe('annotations repository', () => {
   it('persists commands and refuses duplicates inside the transaction', async () => {
-    const db = await freshDb();
+    const db = await freshDb('test');
     const { ids } = await addDocuments(db, [{ text: 'hello world', source: 't' }]);
     const docId = ids[0]!;
     const span = { id: 's1', start: 0, end: 5, label: 'claim' as const, note: '' };
@@ -105,7 +91,7 @@ describe('annotations repository', () => {
   });
 
   it('exports one native line per document with the annotator status', async () => {
-    const db = await freshDb();
+    const db = await freshDb('test');
     await seedOnFirstRun(db, seeds);
     const [d0] = await listDocuments(db);
     await setStatus(db, d0!.id, 'alice', 'done');

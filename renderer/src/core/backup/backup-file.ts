@@ -1,6 +1,7 @@
 import { joinJsonl, NATIVE_SCHEMA_VERSION, serializeNativeRecord } from '../formats/native';
 import { CodePointIndex } from '../text/code-points';
-import { canonicalJson, contentDigest, sha256Text, type DatabaseSnapshot } from './snapshot';
+import { canonicalJson } from '../formats/canonical';
+import { contentDigest, sha256Text, type DatabaseSnapshot } from './snapshot';
 
 /** Version of the backup envelope (header and end line around native records); docs/format.md. */
 export const BACKUP_FORMAT_VERSION = 1;

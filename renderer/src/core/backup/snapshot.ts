@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
+import { canonicalJson } from '../formats/canonical';
 import type { Span } from '../model/span';
 import type { DocStatus } from '../model/status';
 
@@ -49,21 +50,6 @@ export interface DatabaseSnapshot {
 /** What the content digest covers: the user's work, not bookkeeping (order, timestamps, settings). */
 export type DigestInput = Pick<DatabaseSnapshot, 'documents' | 'annotations' | 'statuses'> &
   Partial<Pick<DatabaseSnapshot, 'spanExtras' | 'extraTables'>>;
-
-/** JSON with object keys sorted, so equal data always gives equal bytes. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
-}
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -2,6 +2,7 @@ import type { ArticleDocument } from '../model/document';
 import type { DocStatus } from '../model/status';
 import { compareSpans, type Span } from '../model/span';
 import { CodePointIndex } from '../text/code-points';
+import { sortKeys } from './canonical';
 
 /** Version of the native JSONL format written by this code; see docs/format.md. */
 export const NATIVE_SCHEMA_VERSION = 1;
@@ -65,14 +66,4 @@ export function serializeNativeRecord(input: NativeRecordInput, index?: CodePoin
 /** Joins records into a JSONL file body: LF after every line, no BOM. */
 export function joinJsonl(lines: readonly string[]): string {
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
 }

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 
 import { LABELS, labelTitle } from '../../core/model/labels';
-import { STATUS_TITLES, STATUSES, type DocStatus } from '../../core/model/status';
+import type { DocStatus } from '../../core/model/status';
 import { VirtualList } from '../../ui/VirtualList';
+import { StatusSelect } from './StatusSelect';
 import type { LibraryEntry } from './useLibrary';
 import './library.css';
 
@@ -75,17 +76,11 @@ export function LibraryPanel({
                       {e.counts[l]}
                     </span>
                   ))}
-                  <select
-                    aria-label={`Status of ${e.title}`}
+                  <StatusSelect
+                    label={`Status of ${e.title}`}
                     value={e.status}
-                    onChange={(ev) => onStatus(e.id, ev.target.value as DocStatus)}
-                  >
-                    {STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {STATUS_TITLES[s]}
-                      </option>
-                    ))}
-                  </select>
+                    onChange={(s) => onStatus(e.id, s)}
+                  />
                 </div>
               </>
             ),
