@@ -1,14 +1,12 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
 import { CodePointIndex } from '../core/text/code-points';
 import { createDomLocator } from './dom-locator';
-import { CssHighlightPainter } from './painter/css-highlight-painter';
-import type { PaintSpan, Painter } from './painter/painter';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
 import { LoadTextPlugin } from './plugins/LoadTextPlugin';
 import { ReadOnlyGuardPlugin } from './plugins/ReadOnlyGuardPlugin';
@@ -19,6 +17,7 @@ import {
   type Utf16Selection,
 } from './plugins/SelectionPlugin';
 import { TextLayout } from './text-layout';
+import { usePainter } from './usePainter';
 
 /** A selection or caret in code points (start ≤ end). */
 export interface CodePointRange {
@@ -95,20 +94,19 @@ function EditorBody({
   const [paragraphKeys, setParagraphKeys] = useState<string[] | null>(null);
   const paragraphIndex = useMemo(() => new Map((paragraphKeys ?? []).map((k, i) => [k, i])), [paragraphKeys]);
   const scroller = useRef<HTMLDivElement>(null);
-  const painter = useRef<Painter | null>(null);
-  const readyFired = useRef(false);
   const [generation, setGeneration] = useState(0);
   const rebuild = useCallback(() => setGeneration((g) => g + 1), []);
+  const { painter, toPaint } = usePainter({
+    editor,
+    layout,
+    index,
+    paragraphKeys,
+    scroller,
+    spans,
+    activeSpanIds,
+    onReady,
+  });
 
-  const toPaint = useCallback(
-    (s: Span): PaintSpan => ({
-      id: s.id,
-      label: s.label,
-      start: index.toUtf16(s.start),
-      end: index.toUtf16(s.end),
-    }),
-    [index],
-  );
   const toCodePoints = useCallback(
     (sel: Utf16Selection | null): CodePointRange | null => {
       if (!sel) return null;
@@ -118,29 +116,6 @@ function EditorBody({
     },
     [index],
   );
-
-  useEffect(() => {
-    if (!paragraphKeys) return;
-    const p = new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys));
-    painter.current = p;
-    return () => {
-      p.dispose();
-      painter.current = null;
-    };
-  }, [editor, layout, paragraphKeys]);
-
-  useEffect(() => {
-    if (!paragraphKeys || !painter.current) return;
-    painter.current.paint(spans.map(toPaint));
-    if (!readyFired.current) {
-      readyFired.current = true;
-      onReady();
-    }
-  }, [paragraphKeys, spans, toPaint, onReady]);
-
-  useEffect(() => {
-    painter.current?.setActive(spans.filter((s) => activeSpanIds.has(s.id)).map(toPaint));
-  }, [paragraphKeys, spans, activeSpanIds, toPaint]);
 
   useImperativeHandle(
     ref,
@@ -175,7 +150,7 @@ function EditorBody({
       },
       paintedCount: () => painter.current?.count() ?? 0,
     }),
-    [editor, layout, paragraphIndex, paragraphKeys, index, toCodePoints, toPaint],
+    [editor, layout, paragraphIndex, paragraphKeys, index, toCodePoints, toPaint, painter],
   );
 
   const handleSelection = useCallback(

@@ -76,6 +76,12 @@ export function AnnotatePage({
     if (r) setPicked(null);
   }, []);
 
+  const pick = useCallback((s: Span) => {
+    setPicked(s.id);
+    editor.current?.scrollToSpan(s);
+    editor.current?.flashSpan(s);
+  }, []);
+
   const undo = useCallback(() => onMessage(session.undo() ?? 'Nothing to undo.'), [session, onMessage]);
   const redo = useCallback(() => onMessage(session.redo() ?? 'Nothing to redo.'), [session, onMessage]);
   useUndoKeys(undo, redo);
@@ -130,16 +136,7 @@ export function AnnotatePage({
       {sidebarOpen && (
         <aside className="sidebar" aria-label="Annotations">
           <SpanInspector spans={atCaret} excerpt={excerpt} onUpdate={update} onDelete={session.remove} />
-          <SpanList
-            spans={spans}
-            activeIds={activeIds}
-            excerpt={excerpt}
-            onPick={(s) => {
-              setPicked(s.id);
-              editor.current?.scrollToSpan(s);
-              editor.current?.flashSpan(s);
-            }}
-          />
+          <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />
         </aside>
       )}
     </div>

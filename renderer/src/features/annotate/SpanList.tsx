@@ -1,9 +1,15 @@
-import { useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
 
-/** The document's spans in text order, filterable by label, with counts. */
+const NONE: readonly Span[] = [];
+
+/**
+ * The document's spans in text order, filterable by label, with counts. The rows follow the spans
+ * through `useDeferredValue`: opening a document or labelling paints the article first, and React
+ * renders the rows afterwards in interruptible slices (measured: docs/architecture.md).
+ */
 export function SpanList({
   spans,
   activeIds,
@@ -16,12 +22,14 @@ export function SpanList({
   onPick: (span: Span) => void;
 }) {
   const [hidden, setHidden] = useState<ReadonlySet<Label>>(new Set());
+  const rows = useDeferredValue(spans, NONE);
+  const active = useDeferredValue(activeIds);
   const counts = useMemo(() => {
     const c: Record<Label, number> = { claim: 0, quote: 0, figure: 0, speculation: 0 };
     for (const s of spans) c[s.label] += 1;
     return c;
   }, [spans]);
-  const shown = useMemo(() => spans.filter((s) => !hidden.has(s.label)), [spans, hidden]);
+  const shown = useMemo(() => rows.filter((s) => !hidden.has(s.label)), [rows, hidden]);
   // Long lists render the first 500 rows; the filter narrows the rest.
   const visible = shown.slice(0, 500);
   return (
@@ -49,14 +57,7 @@ export function SpanList({
       </div>
       <ol className="spans" aria-label="Spans in text order">
         {visible.map((s) => (
-          <li key={s.id} className={activeIds.has(s.id) ? 'active' : undefined}>
-            <button type="button" onClick={() => onPick(s)} data-span-id={s.id}>
-              <span className={`badge label-${s.label}`}>{labelTitle(s.label)}</span>
-              <span className="excerpt">{excerpt(s)}</span>
-              {s.note && <span className="note">{s.note}</span>}
-              {s.unsure && <span className="unsure">unsure</span>}
-            </button>
-          </li>
+          <SpanRow key={s.id} span={s} active={active.has(s.id)} excerpt={excerpt} onPick={onPick} />
         ))}
       </ol>
       {shown.length > visible.length && <p className="muted">…and {shown.length - visible.length} more</p>}
@@ -66,3 +67,27 @@ export function SpanList({
     </section>
   );
 }
+
+/** One row; memoised so a label re-renders only the rows whose span or state changed. */
+const SpanRow = memo(function SpanRow({
+  span: s,
+  active,
+  excerpt,
+  onPick,
+}: {
+  span: Span;
+  active: boolean;
+  excerpt: (span: Span) => string;
+  onPick: (span: Span) => void;
+}) {
+  return (
+    <li className={active ? 'active' : undefined}>
+      <button type="button" onClick={() => onPick(s)} data-span-id={s.id}>
+        <span className={`badge label-${s.label}`}>{labelTitle(s.label)}</span>
+        <span className="excerpt">{excerpt(s)}</span>
+        {s.note && <span className="note">{s.note}</span>}
+        {s.unsure && <span className="unsure">unsure</span>}
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,182 @@
+/**
+ * Drives the real app (the production build) in a page: open a document from the library, label
+ * selections, scroll. Every timing is taken inside the page with performance.now(); "painted" is the
+ * end of the first frame whose rendering shows the change (see lab/frame.ts for why).
+ */
+import type { Page } from '@playwright/test';
+
+/** Loads the app fresh and waits until the library and the small document it reopens are settled. */
+export async function loadApp(page: Page, base: string): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('marginalia');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(['settings'], 'readwrite');
+    tx.objectStore('settings').put({ key: 'lastDocId', value: 'none' });
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  });
+  await page.goto(`${base}/`);
+  await page.getByTestId('article').locator('p').first().waitFor();
+  await page.waitForTimeout(300);
+}
+
+/** Chooses `title` in the library; ms until the highlights of all `expected` spans on screen are painted. */
+export async function openDocument(page: Page, title: string, expected: number | null) {
+  return page.evaluate(
+    ({ title, expected }) => {
+      // Highlight ranges registered by the app's painter, all labels (no eval: the app has a CSP).
+      const painted = (): number =>
+        ['claim', 'quote', 'figure', 'speculation'].reduce(
+          (n, l) => n + (CSS.highlights.get(`m-${l}`)?.size ?? 0),
+          0,
+        );
+      const button = Array.from(document.querySelectorAll<HTMLButtonElement>('button.doc-title')).find(
+        (b) => b.title === title,
+      );
+      if (!button) throw new Error(`no library entry "${title}"`);
+      return new Promise<{ ms: number; painted: number; total: number; window: [number, number] }>(
+        (resolve, reject) => {
+          const t0 = performance.now();
+          button.click();
+          const tick = (): void => {
+            // Done when the new document's editor took all `expected` spans and the browser holds a range
+            // for every one in the painted window (the run verifies that set against the corpus).
+            const box = document.querySelector<HTMLElement>('.article-scroller');
+            const shown = document.querySelector('.article-title')?.textContent === title;
+            const d = box?.dataset ?? {};
+            if (
+              shown &&
+              (expected === null ? Number(d['spans']) > 0 : d['spans'] === String(expected)) &&
+              d['window'] !== '0,0' &&
+              String(painted()) === d['painted']
+            ) {
+              const ch = new MessageChannel();
+              const window = (d['window'] ?? '0,0').split(',').map(Number) as [number, number];
+              ch.port1.onmessage = () =>
+                resolve({
+                  ms: performance.now() - t0,
+                  painted: painted(),
+                  total: Number(d['spans']),
+                  window,
+                });
+              ch.port2.postMessage(null);
+            } else if (performance.now() - t0 > 60_000)
+              reject(
+                new Error(
+                  `open "${title}" timed out: ${JSON.stringify({ ...d, shown, painted: painted() })}`,
+                ),
+              );
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        },
+      );
+    },
+    { title, expected },
+  );
+}
+
+/**
+ * Labels `count` fresh selections, one at a time. Each key press is dispatched at the start of a
+ * frame, so the figure is the work of handling it (JS, style, layout, paint) without the wait for
+ * vsync; the clock stops at the end of the first frame that shows one more highlight.
+ */
+export async function labelSelections(page: Page, count: number, run: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ count, run }) => {
+      // Highlight ranges registered by the app's painter, all labels (no eval: the app has a CSP).
+      const painted = (): number =>
+        ['claim', 'quote', 'figure', 'speculation'].reduce(
+          (n, l) => n + (CSS.highlights.get(`m-${l}`)?.size ?? 0),
+          0,
+        );
+      const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+      const root = document.querySelector<HTMLElement>('[data-testid="article"]');
+      const scroller = document.querySelector<HTMLElement>('.article-scroller');
+      if (!root || !scroller) throw new Error('no article');
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const p = root.children[40 + run * 7 + i * 3] as HTMLElement | undefined;
+        const node = p?.firstChild?.firstChild;
+        if (!p || !node || node.nodeType !== Node.TEXT_NODE) continue;
+        p.scrollIntoView({ block: 'center' });
+        await frame();
+        await frame();
+        const text = node.textContent ?? '';
+        const from = text.indexOf(' ', 5 + ((i * 13 + run * 5) % Math.max(1, text.length - 40))) + 1;
+        const to = text.indexOf(' ', from + 3);
+        if (from <= 0 || to <= from) continue;
+        root.focus();
+        getSelection()?.setBaseAndExtent(node, from, node, to);
+        await new Promise((r) => setTimeout(r, 30));
+        await frame();
+        const before = painted();
+        const key = String(1 + ((i + run) % 4));
+        const ms = await new Promise<number>((resolve) => {
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            root.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+            const check = (): void => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => {
+                if (painted() > before) resolve(performance.now() - t0);
+                else if (performance.now() - t0 > 2000) resolve(Number.NaN);
+                else requestAnimationFrame(check);
+              };
+              ch.port2.postMessage(null);
+            };
+            check();
+          });
+        });
+        out.push(ms);
+        // A person labels at most a few times a second: let the save and the library's recount finish.
+        const saved = performance.now();
+        while (
+          document.querySelector('[data-testid="save-state"]')?.textContent !== 'Saved' &&
+          performance.now() - saved < 3000
+        )
+          await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      return out;
+    },
+    { count, run },
+  );
+}
+
+/**
+ * Scrolls the article top to bottom, most of a viewport per frame (every frame shows new text, the
+ * worst case for lazy rendering). Returns each frame's main-thread work: from its rAF callback, where
+ * scrollTop is set, to the end of its rendering.
+ */
+export async function scrollThrough(page: Page): Promise<{ work: number[]; intervals: number[] }> {
+  return page.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>('.article-scroller');
+    if (!scroller) throw new Error('no scroller');
+    scroller.scrollTop = 0;
+    await new Promise((r) => setTimeout(r, 200));
+    const work: number[] = [];
+    const intervals: number[] = [];
+    let last = 0;
+    const step = Math.round(scroller.clientHeight * 0.9);
+    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+      const w = await new Promise<number>((resolve) => {
+        requestAnimationFrame((ts) => {
+          if (last) intervals.push(ts - last);
+          last = ts;
+          const t0 = performance.now();
+          scroller.scrollTop += step;
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now() - t0);
+          ch.port2.postMessage(null);
+        });
+      });
+      work.push(w);
+      if (work.length > 20_000) break;
+    }
+    return { work, intervals };
+  });
+}

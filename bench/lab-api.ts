@@ -1,0 +1,27 @@
+/** What the lab page (bench/lab/main.ts) exposes on `window.__lab` for the runner to call. */
+import type { BenchCase } from './corpus';
+import type { SeededCase } from './lab/seed-db';
+
+export interface Measured {
+  readonly ms: number;
+  readonly painted: number;
+}
+
+export interface LabApi {
+  seed(cases: readonly BenchCase[], annotator: string): Promise<SeededCase[]>;
+  setLastDocument(docId: string): Promise<void>;
+  baseline(kind: 'mark' | 'css', c: BenchCase): Promise<Measured>;
+  clear(): Promise<void>;
+  exportJob(docs: number, perDoc: number): { spans: number; ms: number; bytes: number };
+  importJob(
+    lines: number,
+    run: number,
+  ): Promise<{ lines: number; ms: number; longest_task_ms: number; documents: number; bytes: number }>;
+  agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    __lab: LabApi;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The data-path figures: export, import and agreement, each through the same core and feature code
+ * the app runs (native serializer; the import worker and the storing repository; computeAgreement in a
+ * Worker), timed in the page.
+ */
+import { serializeNativeRecord, joinJsonl } from '../../renderer/src/core/formats/native';
+import type { Span } from '../../renderer/src/core/model/span';
+import { documentIdForText } from '../../renderer/src/core/text/text-hash';
+import { openDatabase } from '../../renderer/src/db/database';
+import { storeImport } from '../../renderer/src/db/repositories/import';
+import { runImportWorker } from '../../renderer/src/features/import/runImportWorker';
+import { article, spans } from '../corpus';
+import { longestTaskDuring } from './frame';
+
+/** Export: `docs` articles of 10k code points × `perDoc` spans → one native JSONL body. */
+export function exportJob(docs: number, perDoc: number): { spans: number; ms: number; bytes: number } {
+  const records = Array.from({ length: docs }, (_, d) => {
+    const text = article(10_000, 500 + d);
+    const doc = { id: documentIdForText(text), title: `Export ${d}`, text, meta: { n: d } };
+    const list: Span[] = spans(10_000, perDoc, 900 + d).map((s) => ({ ...s, note: '' }));
+    return { document: doc, annotator: 'bench', status: 'todo' as const, spans: list };
+  });
+  const t0 = performance.now();
+  const body = joinJsonl(records.map((r) => serializeNativeRecord(r)));
+  const ms = performance.now() - t0;
+  return { spans: docs * perDoc, ms, bytes: body.length };
+}
+
+/** A native JSONL file of `lines` short articles (one per line), each with two spans. */
+function importFile(lines: number): Uint8Array {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const text = `${article(240, 7000 + (i % 997))} #${i}`;
+    const doc = { id: documentIdForText(text), title: `Line ${i}`, text, meta: {} };
+    const list: Span[] = spans(240, 2, i).map((s) => ({ ...s, note: '' }));
+    out.push(serializeNativeRecord({ document: doc, annotator: 'importer', status: 'todo', spans: list }));
+  }
+  return new TextEncoder().encode(joinJsonl(out));
+}
+
+/**
+ * Import as the app does it: parse and validate in the import worker, then store in one transaction
+ * into a scratch database. Reports the whole time and the longest main-thread task meanwhile.
+ */
+export async function importJob(lines: number, run: number) {
+  const bytes = importFile(lines);
+  const db = await openDatabase(`marginalia-bench-import-${run}`);
+  const t0 = performance.now();
+  const { value, longest } = await longestTaskDuring(async () => {
+    const [result] = await runImportWorker([{ name: 'bench.jsonl', bytes }], {}, () => undefined).result;
+    if (!result?.ok) throw new Error(`import refused: ${JSON.stringify(result?.errors.slice(0, 3))}`);
+    return storeImport(db, result, null, () => crypto.randomUUID());
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  await new Promise((r) => {
+    const req = indexedDB.deleteDatabase(`marginalia-bench-import-${run}`);
+    req.onsuccess = req.onerror = r;
+  });
+  return { lines, ms, longest_task_ms: longest, documents: value.documentsAdded, bytes: bytes.length };
+}
+
+/** Agreement for documents × annotators × spans, computed in a Worker; the study is built first. */
+export function agreementJob(documents: number, annotators: number, perDoc: number): Promise<number> {
+  const worker = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    let t0 = 0;
+    worker.onmessage = (e: MessageEvent<{ kind: 'ready' } | { kind: 'done' }>) => {
+      if (e.data.kind === 'ready') {
+        t0 = performance.now();
+        worker.postMessage({ kind: 'run' });
+      } else {
+        resolve(performance.now() - t0);
+        worker.terminate();
+      }
+    };
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage({ kind: 'build', documents, annotators, perDoc });
+  });
+}

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench [-- --quick]`: builds the app, serves it, drives Debian's headless Chromium and
+ * measures the figures of issue 6 against the two no-framework baselines. Prints a table and writes
+ * results JSON. Timing never fails the run; wrong highlight counts or errors do (the CI smoke test).
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import { chromium, type Page } from '@playwright/test';
+
+import { loadApp, openDocument } from './app-driver';
+import { CodePointIndex } from '../renderer/src/core/text/code-points';
+import { FULL_CASES, QUICK_CASES, article, caseSeed, caseTitle, spans, type BenchCase } from './corpus';
+import type { SeededCase } from './lab/seed-db';
+import { runDataJobs, runLabel, runScroll } from './phases';
+import { buildAndServe } from './serve';
+import { fmt, rounded, summarize, table } from './stats';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const RUNS = quick ? 3 : 5;
+const PORT = Number(process.env['BENCH_PORT'] ?? 4179);
+const root = process.cwd();
+const outFile = quick
+  ? join(root, 'node_modules', '.cache', 'marginalia-bench', 'results-quick.json')
+  : join(root, 'bench', 'results.json');
+const problems: string[] = [];
+// For working on one figure: BENCH_CASES=1000000x10000 BENCH_PHASES=open,label (default: everything).
+const onlyCases = process.env['BENCH_CASES']?.split(',');
+const phases = new Set((process.env['BENCH_PHASES'] ?? 'open,label,scroll,data').split(','));
+const chosen = (quick ? QUICK_CASES : FULL_CASES).filter(
+  (c) => !onlyCases || onlyCases.includes(`${c.chars}x${c.spans}`),
+);
+const log = (s: string): void => void process.stdout.write(`${s}\n`);
+
+/** Spans of case `c` intersecting the UTF-16 window [lo, hi), computed from the corpus, not the app. */
+function spansInWindow(c: BenchCase, [lo, hi]: [number, number]): number {
+  const index = new CodePointIndex(article(c.chars, caseSeed(c)));
+  return spans(c.chars, c.spans, caseSeed(c) + 1).filter(
+    (s) => index.toUtf16(s.start) < hi && index.toUtf16(s.end) > lo,
+  ).length;
+}
+
+async function gotoLab(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/bench-lab/index.html`);
+  await page.waitForFunction(() => document.body.dataset['ready'] === 'true');
+}
+
+async function openPhase(
+  page: Page,
+  base: string,
+  cases: readonly SeededCase[],
+  heap: () => Promise<number>,
+) {
+  const rows = [];
+  let heapMb = Number.NaN;
+  for (const c of cases) {
+    await gotoLab(page, base);
+    const mark: number[] = [];
+    const css: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      mark.push((await page.evaluate((c) => window.__lab.baseline('mark', c), c)).ms);
+      await page.evaluate(() => window.__lab.clear());
+      const b = await page.evaluate((c) => window.__lab.baseline('css', c), c);
+      if (b.painted !== c.spans) problems.push(`CSS baseline painted ${b.painted} of ${c.spans}`);
+      css.push(b.ms);
+      await page.evaluate(() => window.__lab.clear());
+    }
+    const app: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      await loadApp(page, base);
+      const o = await openDocument(page, c.title, c.spans);
+      const want = spansInWindow(c, o.window);
+      if (o.painted !== want)
+        problems.push(`${c.title}: app painted ${o.painted}, expected ${want} in ${o.window}`);
+      app.push(o.ms);
+    }
+    if (c === cases[cases.length - 1]) heapMb = await heap();
+    const [a, m, h] = [summarize(app), summarize(mark), summarize(css)];
+    const baseline = Math.min(m.median, h.median);
+    rows.push({
+      chars: c.chars,
+      spans: c.spans,
+      ms: a.median,
+      baseline_ms: baseline,
+      ratio: a.median / baseline,
+      app: a,
+      mark: m,
+      css: h,
+    });
+    log(`open ${caseTitle(c)}: app ${fmt(a)}  <mark> ${fmt(m)}  CSS.highlights ${fmt(h)}`);
+  }
+  return { rows, heapMb };
+}
+
+async function main(): Promise<void> {
+  const served = await buildAndServe(root, PORT);
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const cdp = await context.newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return usedSize / 1024 / 1024;
+    };
+    // The app creates its database (schema v1) on first load; the lab then fills it.
+    await page.goto(`${served.url}/`);
+    await page.getByRole('textbox', { name: 'Annotator name' }).waitFor();
+    await gotoLab(page, served.url);
+    const seeded = await page.evaluate(({ cases }) => window.__lab.seed(cases, 'bench'), {
+      cases: chosen as BenchCase[],
+    });
+    const largest = seeded[seeded.length - 1] as SeededCase;
+    const open = phases.has('open')
+      ? await openPhase(page, served.url, seeded, heap)
+      : { rows: [], heapMb: NaN };
+    const label = phases.has('label')
+      ? await runLabel(page, served.url, largest, RUNS, quick ? 10 : 50, problems)
+      : null;
+    const scroll = phases.has('scroll') ? await runScroll(page, served.url, largest, RUNS) : null;
+    await gotoLab(page, served.url);
+    const data = phases.has('data') ? await runDataJobs(page, RUNS, quick, problems) : null;
+    if (!label || !scroll || !data) return log('partial run (BENCH_PHASES): no table, no results file');
+    const results = rounded({
+      meta: {
+        quick,
+        runs: RUNS,
+        date: new Date().toISOString(),
+        chromium: browser.version(),
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+      },
+      open: open.rows,
+      label,
+      scroll,
+      memory: { chars: largest.chars, spans: largest.spans, heap_mb: open.heapMb },
+      ...data,
+    });
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    log('');
+    log(
+      table(
+        ['open: chars', 'spans', 'Marginalia ms', '<mark> ms', 'CSS.highlights ms', 'ratio'],
+        results.open.map((r) => [
+          String(r.chars),
+          String(r.spans),
+          fmt(r.app),
+          fmt(r.mark),
+          fmt(r.css),
+          `${r.ratio}×`,
+        ]),
+      ),
+    );
+    log('');
+    log(
+      table(
+        ['figure', `median (min–max) of ${RUNS} runs`],
+        [
+          [
+            `label p50 / p95, ${label.spans} spans`,
+            `${label.p50_ms} / ${label.p95_ms} ms (p95 ${label.p95_min_ms}–${label.p95_max_ms})`,
+          ],
+          [
+            `scroll p95 frame, ${scroll.chars} chars`,
+            `${scroll.p95_frame_ms} ms (${scroll.min_ms}–${scroll.max_ms}), ${scroll.frames} frames`,
+          ],
+          [`JS heap after ${largest.chars}/${largest.spans}`, `${results.memory.heap_mb} MB`],
+          [
+            `import ${results.import.lines} lines`,
+            `${results.import.ms} ms (${results.import.min_ms}–${results.import.max_ms}), longest task ${results.import.longest_task_ms} ms`,
+          ],
+          [
+            `export ${results.export.spans} spans`,
+            `${results.export.ms} ms (${results.export.min_ms}–${results.export.max_ms})`,
+          ],
+          [
+            `agreement ${results.agreement.documents}×${results.agreement.annotators}×${results.agreement.spans_per_annotator}`,
+            `${results.agreement.ms} ms (${results.agreement.min_ms}–${results.agreement.max_ms})`,
+          ],
+        ],
+      ),
+    );
+    log(`\nwrote ${outFile}`);
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  if (problems.length > 0) {
+    log(`\nFAILED checks:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

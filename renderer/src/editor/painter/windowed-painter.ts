@@ -1,0 +1,81 @@
+import type { PaintSpan, Painter } from './painter';
+
+/**
+ * Keeps every span but hands the inner painter only those that intersect a window of the text
+ * (UTF-16 [lo, hi): the paragraphs on screen plus a margin, reported by viewport-window.ts).
+ *
+ * Why: Chromium re-validates every registered highlight range whenever a highlight or the DOM
+ * changes, so with 10,000 registered ranges one label cost 40–180 ms; with the few hundred in the
+ * window it costs a few ms (measured: docs/architecture.md, "Rendering and highlights").
+ */
+export class WindowedPainter implements Painter {
+  private spans: readonly PaintSpan[] = [];
+  /** prefixMaxEnd[i] = max end of spans[0..i], so the first span that can reach `lo` is a binary search. */
+  private prefixMaxEnd: number[] = [];
+  private lo = 0;
+  private hi = 0;
+
+  constructor(private readonly inner: Painter) {}
+
+  /** Sets the window and repaints what entered or left it (incremental in the inner painter). */
+  setWindow(lo: number, hi: number): void {
+    if (lo === this.lo && hi === this.hi) return;
+    this.lo = lo;
+    this.hi = hi;
+    this.inner.paint(this.inWindow());
+  }
+
+  window(): { lo: number; hi: number } {
+    return { lo: this.lo, hi: this.hi };
+  }
+
+  paint(spans: readonly PaintSpan[]): void {
+    let sorted = true;
+    for (let i = 1; i < spans.length && sorted; i++)
+      sorted = (spans[i - 1] as PaintSpan).start <= (spans[i] as PaintSpan).start;
+    this.spans = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
+    let max = -1;
+    this.prefixMaxEnd = this.spans.map((s) => (max = Math.max(max, s.end)));
+    this.inner.paint(this.inWindow());
+  }
+
+  /** Spans with start < hi and end > lo, in start order. O(log n + candidates). */
+  private inWindow(): PaintSpan[] {
+    const { spans, prefixMaxEnd, lo, hi } = this;
+    let a = 0;
+    let b = prefixMaxEnd.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if ((prefixMaxEnd[mid] as number) > lo) b = mid;
+      else a = mid + 1;
+    }
+    const out: PaintSpan[] = [];
+    for (let i = a; i < spans.length; i++) {
+      const s = spans[i] as PaintSpan;
+      if (s.start >= hi) break;
+      if (s.end > lo) out.push(s);
+    }
+    return out;
+  }
+
+  setActive(spans: readonly PaintSpan[]): void {
+    this.inner.setActive(spans);
+  }
+
+  flash(span: PaintSpan): void {
+    this.inner.flash(span);
+  }
+
+  /** Ranges registered with the browser (the spans in the window). */
+  count(): number {
+    return this.inner.count();
+  }
+
+  total(): number {
+    return this.spans.length;
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
+}

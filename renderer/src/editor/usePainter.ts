@@ -1,0 +1,100 @@
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+
+import type { Span } from '../core/model/span';
+import type { CodePointIndex } from '../core/text/code-points';
+import { createDomLocator } from './dom-locator';
+import { CssHighlightPainter } from './painter/css-highlight-painter';
+import type { PaintSpan } from './painter/painter';
+import { WindowedPainter } from './painter/windowed-painter';
+import type { TextLayout } from './text-layout';
+import { watchViewport } from './viewport-window';
+
+/**
+ * Owns the painter of one loaded article: CSS highlights for the spans near the viewport (windowed,
+ * incremental; docs/architecture.md, "Rendering and highlights"), the active spans, and `onReady`
+ * after the first paint.
+ */
+export function usePainter({
+  editor,
+  layout,
+  index,
+  paragraphKeys,
+  scroller,
+  spans,
+  activeSpanIds,
+  onReady,
+}: {
+  editor: LexicalEditor;
+  layout: TextLayout;
+  index: CodePointIndex;
+  paragraphKeys: readonly string[] | null;
+  scroller: RefObject<HTMLDivElement | null>;
+  spans: readonly Span[];
+  activeSpanIds: ReadonlySet<string>;
+  onReady: () => void;
+}) {
+  const painter = useRef<WindowedPainter | null>(null);
+  const readyFired = useRef(false);
+  // Spans are immutable values: converting each once keeps a repaint after one label O(n) map lookups.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new text needs a new cache
+  const converted = useMemo(() => new WeakMap<Span, PaintSpan>(), [index]);
+  const toPaint = useCallback(
+    (s: Span): PaintSpan => {
+      let p = converted.get(s);
+      if (!p) {
+        p = { id: s.id, label: s.label, start: index.toUtf16(s.start), end: index.toUtf16(s.end) };
+        converted.set(s, p);
+      }
+      return p;
+    },
+    [index, converted],
+  );
+  // Publishes what is painted on the scroller (data-spans, data-painted, data-window) for tests and the bench.
+  const publish = useCallback(() => {
+    const box = scroller.current;
+    const p = painter.current;
+    if (!box || !p) return;
+    const { lo, hi } = p.window();
+    box.dataset['spans'] = String(p.total());
+    box.dataset['painted'] = String(p.count());
+    box.dataset['window'] = `${lo},${hi}`;
+  }, [scroller]);
+
+  useEffect(() => {
+    const box = scroller.current;
+    if (!paragraphKeys || !box) return;
+    const p = new WindowedPainter(new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys)));
+    painter.current = p;
+    const stop = watchViewport(
+      box,
+      paragraphKeys.map((k) => editor.getElementByKey(k)),
+      (first, last) => {
+        const end = (layout.lineStarts[last] as number) + (layout.lines[last] as string).length + 1;
+        p.setWindow(layout.lineStarts[first] as number, end);
+        publish();
+      },
+    );
+    return () => {
+      stop();
+      p.dispose();
+      painter.current = null;
+    };
+  }, [editor, layout, paragraphKeys, publish, scroller]);
+
+  useEffect(() => {
+    if (!paragraphKeys || !painter.current) return;
+    painter.current.paint(spans.map(toPaint));
+    publish();
+    if (!readyFired.current) {
+      readyFired.current = true;
+      onReady();
+    }
+  }, [paragraphKeys, spans, toPaint, onReady, publish]);
+
+  useEffect(() => {
+    painter.current?.setActive(spans.filter((s) => activeSpanIds.has(s.id)).map(toPaint));
+  }, [paragraphKeys, spans, activeSpanIds, toPaint]);
+
+  return { painter, toPaint };
+}

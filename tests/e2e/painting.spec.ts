@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+import { addArticle, cpSlice } from './helpers';
+
+/**
+ * Guards the rendering optimisations (windowed, incremental CSS highlights over a virtualised
+ * article): for every span the browser paints, the painted characters are exactly the span's
+ * characters, in code points, including astral, RTL and overlapping spans.
+ */
+interface SpanSeed {
+  start: number;
+  end: number;
+  label: 'claim' | 'quote' | 'figure' | 'speculation';
+}
+
+/** Writes spans for `alice` on the document with this text (schema v1 rows), then reloads. */
+async function addSpans(page: Page, text: string, spans: readonly SpanSeed[]): Promise<void> {
+  await page.evaluate(
+    async ({ text, spans }) => {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+      const docId = `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('marginalia');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['spans'], 'readwrite');
+      spans.forEach((s, i) =>
+        tx.objectStore('spans').put({ ...s, id: `p${i}`, docId, annotator: 'alice', note: '', updatedAt: 0 }),
+      );
+      await new Promise((r) => (tx.oncomplete = r));
+      db.close();
+    },
+    { text, spans },
+  );
+  await page.reload();
+}
+
+/** Every painted range as (label, code point start, end, painted string), sorted. */
+async function paintedSpans(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const article = document.querySelector('[data-testid="article"]') as HTMLElement;
+    const paragraphs = Array.from(article.children);
+    const lines = paragraphs.map((p) => p.textContent ?? '');
+    const text = lines.join('\n');
+    const starts: number[] = [];
+    lines.reduce((n, l) => (starts.push(n), n + l.length + 1), 0);
+    const lineStart = (i: number): number => starts[i] as number;
+    const offset = (node: Node, at: number): number => {
+      const p = paragraphs.findIndex((el) => el.contains(node));
+      return lineStart(p) + at;
+    };
+    const cp = (u: number): number => Array.from(text.slice(0, u)).length;
+    const out: string[] = [];
+    for (const label of ['claim', 'quote', 'figure', 'speculation']) {
+      for (const r of CSS.highlights.get(`m-${label}`) ?? []) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const s = cp(offset(r.startContainer, r.startOffset));
+        const e = cp(offset(r.endContainer, r.endOffset));
+        out.push(`${label} ${s} ${e} ${range.toString()}`);
+      }
+    }
+    return out.sort();
+  });
+}
+
+/** A range's toString() has no line breaks (paragraphs are separate elements): compare without them. */
+const expected = (text: string, spans: readonly SpanSeed[]): string[] =>
+  spans
+    .map((s) => `${s.label} ${s.start} ${s.end} ${cpSlice(text, s.start, s.end).replace(/\n/g, '')}`)
+    .sort();
+
+test('astral, RTL and overlapping spans paint exactly their code points', async ({ app, page }) => {
+  const text =
+    'Title with 𝔘nicode and 😀 emoji\n' +
+    'The mayor of القاهرة said “شكرا” and שלום to 3.5% of voters 🌍.\n' +
+    '\n' +
+    'Family 👩‍👩‍👧 and a nested “quote inside a claim” end.';
+  const cps = Array.from(text);
+  const at = (s: string): number => Array.from(text.slice(0, text.indexOf(s))).length;
+  const len = (s: string): number => Array.from(s).length;
+  const spans: SpanSeed[] = [
+    { start: at('𝔘'), end: at('𝔘') + len('𝔘nicode'), label: 'claim' },
+    { start: at('😀'), end: at('😀') + 1, label: 'quote' },
+    { start: at('القاهرة'), end: at('القاهرة') + len('القاهرة said “شكرا”'), label: 'figure' },
+    { start: at('שלום'), end: at('שלום') + len('שלום'), label: 'speculation' },
+    { start: at('3.5%'), end: at('🌍') + 1, label: 'claim' },
+    { start: at('🌍'), end: at('Family') + len('Family 👩‍👩‍👧'), label: 'quote' },
+    { start: at('a nested'), end: at(' end.'), label: 'claim' },
+    { start: at('“quote'), end: at('“quote') + len('“quote inside'), label: 'quote' },
+    { start: at('“quote'), end: at('“quote') + len('“quote inside'), label: 'figure' },
+  ];
+  expect(cps.length).toBeGreaterThan(100);
+  await addArticle(page, text, 'Painting test');
+  await addSpans(page, text, spans);
+  await app.openDocument('Painting test');
+  await expect.poll(() => paintedSpans(page)).toEqual(expected(text, spans));
+});
+
+test('a long article paints the spans near the viewport exactly, while scrolling and labelling', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const paragraph = (i: number): string =>
+    `Paragraph ${i}: the minister said “prices rose 4.${i % 10}%” in القاهرة and שלום 😀 again, ` +
+    'while analysts warned that inflation could rise again across several regions of the country.';
+  const text = Array.from({ length: 800 }, (_, i) => paragraph(i)).join('\n');
+  const starts: number[] = [];
+  let cp = 0;
+  for (let i = 0; i < 800; i++) {
+    starts.push(cp);
+    cp += Array.from(paragraph(i)).length + 1;
+  }
+  // Three spans per paragraph: one crossing into the next, two overlapping on the emoji.
+  const spans: SpanSeed[] = starts.flatMap((s, i) => [
+    { start: s + 12, end: s + 40, label: 'claim' as const },
+    { start: s + 70, end: s + 80, label: 'quote' as const },
+    { start: s + 75, end: i < 799 ? (starts[i + 1] as number) + 5 : s + 90, label: 'figure' as const },
+  ]);
+  await addArticle(page, text, 'Long painting test');
+  await addSpans(page, text, spans);
+  await app.openDocument('Long painting test');
+  const scroller = page.locator('.article-scroller');
+  await expect(scroller).toHaveAttribute('data-spans', String(spans.length));
+  const check = async (): Promise<void> => {
+    const painted = await paintedSpans(page);
+    expect(painted.length).toBeGreaterThan(10);
+    // Fewer than all: only the window is registered with the browser.
+    expect(painted.length).toBeLessThan(spans.length);
+    const all = new Set(expected(text, spans));
+    for (const p of painted) expect(all.has(p), p).toBe(true);
+  };
+  await check();
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+  await expect.poll(() => scroller.getAttribute('data-window')).not.toMatch(/^0,/);
+  await check();
+  // Label in the middle of the article by keyboard: the new highlight is exactly the selection.
+  const middle = await page.evaluate(() => {
+    const box = document.querySelector('.article-scroller') as HTMLElement;
+    const article = document.querySelector('[data-testid="article"]') as HTMLElement;
+    const top = box.getBoundingClientRect().top + box.clientHeight / 2;
+    return Array.from(article.children).findIndex((p) => p.getBoundingClientRect().bottom > top);
+  });
+  const start = starts[middle] as number;
+  await app.keyboardSelect(start, 9);
+  await page.keyboard.press('4');
+  await expect.poll(() => paintedSpans(page)).toContain(`speculation ${start} ${start + 9} Paragraph`);
+  spans.push({ start, end: start + 9, label: 'speculation' });
+  await check();
+});
