@@ -102,6 +102,8 @@ export async function labelSelections(page: Page, count: number, run: number): P
         const p = root.children[40 + run * 7 + i * 3] as HTMLElement | undefined;
         const node = p?.firstChild?.firstChild;
         if (!p || !node || node.nodeType !== Node.TEXT_NODE) continue;
+        // Focus first: focusing the editor scrolls its caret into view, which would undo the scroll.
+        root.focus({ preventScroll: true });
         p.scrollIntoView({ block: 'center' });
         await frame();
         await frame();
@@ -109,7 +111,6 @@ export async function labelSelections(page: Page, count: number, run: number): P
         const from = text.indexOf(' ', 5 + ((i * 13 + run * 5) % Math.max(1, text.length - 40))) + 1;
         const to = text.indexOf(' ', from + 3);
         if (from <= 0 || to <= from) continue;
-        root.focus();
         getSelection()?.setBaseAndExtent(node, from, node, to);
         await new Promise((r) => setTimeout(r, 30));
         await frame();
@@ -123,8 +124,12 @@ export async function labelSelections(page: Page, count: number, run: number): P
               const ch = new MessageChannel();
               ch.port1.onmessage = () => {
                 if (painted() > before) resolve(performance.now() - t0);
-                else if (performance.now() - t0 > 2000) resolve(Number.NaN);
-                else requestAnimationFrame(check);
+                // -1: the app refused the selection (an exact duplicate); NaN: not painted in time.
+                else if (performance.now() - t0 > 2000) {
+                  const said = document.querySelector('.status-line')?.textContent ?? '';
+                  console.warn(`label not painted: "${said}", editor ${JSON.stringify(scroller.dataset)}`);
+                  resolve(/already exists/.test(said) ? -1 : Number.NaN);
+                } else requestAnimationFrame(check);
               };
               ch.port2.postMessage(null);
             };

@@ -17,7 +17,7 @@ export async function runLabel(
   base: string,
   c: SeededCase,
   runs: number,
-  per: number,
+  perRun: number,
   problems: string[],
 ) {
   const p50: number[] = [];
@@ -30,10 +30,15 @@ export async function runLabel(
     const profile = r === 0 ? process.env['BENCH_PROFILE'] : undefined;
     const cdp = profile ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-    const ms = await labelSelections(page, per, r);
+    const ms = await labelSelections(page, perRun, r);
     if (cdp && profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-    const ok = ms.filter((x) => Number.isFinite(x));
-    if (ok.length < per) problems.push(`label run ${r}: ${per - ok.length} of ${per} labels not painted`);
+    const ok = ms.filter((x) => Number.isFinite(x) && x >= 0);
+    const refused = ms.filter((x) => x === -1).length;
+    const tried = ms.length - refused;
+    if (ok.length < tried)
+      problems.push(
+        `label run ${r}: ${tried - ok.length} of ${tried} not painted (${ms.map(r1).join(' ')} ms)`,
+      );
     p50.push(percentile(ok, 50));
     p95.push(percentile(ok, 95));
   }
@@ -42,7 +47,7 @@ export async function runLabel(
   return {
     present,
     spans: c.spans,
-    labels_per_run: per,
+    labels_per_run: perRun,
     p50_ms: a.median,
     p95_ms: b.median,
     p95_min_ms: b.min,

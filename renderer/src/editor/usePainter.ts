@@ -10,6 +10,9 @@ import { WindowedPainter } from './painter/windowed-painter';
 import type { TextLayout } from './text-layout';
 import { watchViewport } from './viewport-window';
 
+/** UTF-16 units painted before the first viewport report: a few screens of text. */
+const FIRST_WINDOW = 12_000;
+
 /**
  * Owns the painter of one loaded article: CSS highlights for the spans near the viewport (windowed,
  * incremental; docs/architecture.md, "Rendering and highlights"), the active spans, and `onReady`
@@ -66,6 +69,10 @@ export function usePainter({
     if (!paragraphKeys || !box) return;
     const p = new WindowedPainter(new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys)));
     painter.current = p;
+    // Until the observer reports (a frame later), paint the top of the article, where a newly loaded
+    // editor stands: a short article is then complete in its first frame.
+    const top = layout.lineOf(Math.min(layout.text.length, FIRST_WINDOW));
+    p.setWindow(0, (layout.lineStarts[top] as number) + (layout.lines[top] as string).length + 1);
     const stop = watchViewport(
       box,
       paragraphKeys.map((k) => editor.getElementByKey(k)),
