@@ -16,7 +16,14 @@ export interface LabApi {
   importJob(
     lines: number,
     run: number,
-  ): Promise<{ lines: number; ms: number; longest_task_ms: number; documents: number; bytes: number }>;
+  ): Promise<{
+    lines: number;
+    ms: number;
+    parse_ms: number;
+    longest_task_ms: number;
+    documents: number;
+    bytes: number;
+  }>;
   agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
 }
 

@@ -85,14 +85,18 @@ export async function runDataJobs(page: Page, runs: number, quick: boolean, prob
   const lines = quick ? 2_000 : 100_000;
   const imp: number[] = [];
   const longest: number[] = [];
+  const parse: number[] = [];
   for (let r = 0; r < runs; r++) {
     const x = await page.evaluate(({ lines, r }) => window.__lab.importJob(lines, r), { lines, r });
     if (x.documents !== lines) problems.push(`import stored ${x.documents} of ${lines} documents`);
     imp.push(x.ms);
     longest.push(x.longest_task_ms);
+    parse.push(x.parse_ms);
   }
   const i = summarize(imp);
-  log(`import ${lines} lines: ${fmt(i)} ms, longest task ${r1(summarize(longest).median)} ms`);
+  log(
+    `import ${lines} lines: ${fmt(i)} ms (parse ${r1(summarize(parse).median)} ms), longest task ${r1(summarize(longest).median)} ms`,
+  );
   const [docs, per] = quick ? [10, 1000] : [100, 1000];
   const exp: number[] = [];
   for (let r = 0; r < runs; r++)

@@ -8,9 +8,25 @@ import { documentIdForText } from '../../core/text/text-hash';
 import type { MarginaliaDb } from '../database';
 import { rowsToDocument, type DocumentRow } from '../rows';
 
-/** Library listing (no texts), in import order. */
+const PAGE = 2_000;
+
+/**
+ * Library listing (no texts), in import order. Read in pages inside one read transaction: the same
+ * consistent snapshot, but a 100,000-document library is deserialised in many short tasks instead
+ * of one long one that would freeze the page.
+ */
 export function listDocuments(db: MarginaliaDb): Promise<DocumentRow[]> {
-  return db.documents.orderBy('order').toArray();
+  return db.transaction('r', db.documents, async () => {
+    const out: DocumentRow[] = [];
+    let after = -Infinity;
+    for (;;) {
+      const page = await db.documents.where('order').above(after).limit(PAGE).toArray();
+      out.push(...page);
+      const last = page[page.length - 1];
+      if (page.length < PAGE || !last) return out;
+      after = last.order;
+    }
+  });
 }
 
 export async function getDocument(db: MarginaliaDb, id: string): Promise<ArticleDocument | undefined> {

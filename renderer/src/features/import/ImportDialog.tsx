@@ -29,16 +29,18 @@ export function ImportDialog({
         </>
       )}
       {state.phase === 'storing' && (
-        <ProgressBar
-          label={`Storing file ${state.done + 1} of ${state.total}`}
-          value={state.done / state.total}
-        />
+        <>
+          <ProgressBar label={`Storing ${state.file}`} value={state.fraction} />
+          <button type="button" onClick={flow.cancel}>
+            Cancel
+          </button>
+        </>
       )}
       {state.phase === 'needs-annotator' && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (name.trim()) void flow.chooseAnnotator(state.results, name.trim());
+            if (name.trim()) void flow.chooseAnnotator(name.trim());
           }}
         >
           <p>Some files do not say who annotated them. Store their spans under this annotator:</p>

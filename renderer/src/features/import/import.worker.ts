@@ -1,39 +1,78 @@
 /// <reference lib="webworker" />
 import { parseImportFile, parseImportFiles } from '../../core/formats/import';
-import type { ImportResult } from '../../core/formats/import-types';
-import type { ImportWorkerMessage, ImportWorkerRequest } from './import-messages';
+import type { ImportFile, ImportOptions, ImportResult } from '../../core/formats/import-types';
+import { MarginaliaDb } from '../../db/database';
+import { storeImport } from '../../db/repositories/import';
+import {
+  summarize,
+  type FileOutcome,
+  type ImportWorkerMessage,
+  type ImportWorkerRequest,
+} from './import-messages';
 
 /**
- * Decodes and validates import files off the UI thread, so a 100,000-line file never freezes the
- * page. Brat .ann/.txt pairs go through parseImportFiles; every other file is parsed alone with
- * progress. Nothing is stored here: the page stores each valid file in one transaction.
+ * The whole import runs here, off the UI thread: decoding, validation, and storing each valid file
+ * in its own IndexedDB transaction (IndexedDB works in workers, and Dexie tells the page's live
+ * queries when it commits). The page only receives progress and the report, so a 100,000-line file
+ * never blocks it. Terminating this worker aborts an unfinished transaction: Cancel stores nothing.
  */
 const post = (m: ImportWorkerMessage): void => postMessage(m);
+let parsed: ImportResult[] = [];
 
-self.onmessage = (e: MessageEvent<ImportWorkerRequest>) => {
+function parse(files: ImportFile[], options: ImportOptions): ImportResult[] {
+  if (files.some((f) => f.name.toLowerCase().endsWith('.ann'))) return parseImportFiles(files, options);
+  const total = files.reduce((n, f) => n + f.bytes.length, 0) || 1;
+  let before = 0;
+  return files.map((f) => {
+    const size = f.bytes.length;
+    const progress = (x: number) =>
+      post({ kind: 'progress', phase: 'parse', fraction: (before + x * size) / total, file: f.name });
+    progress(0);
+    const result = parseImportFile({ ...f, options, onProgress: progress });
+    before += size;
+    return result;
+  });
+}
+
+async function store(dbName: string, annotator: string | null): Promise<FileOutcome[]> {
+  const db = new MarginaliaDb(dbName);
   try {
-    const { files, options } = e.data;
-    const total = files.reduce((n, f) => n + f.bytes.length, 0) || 1;
-    const isBrat = files.some((f) => f.name.toLowerCase().endsWith('.ann'));
-    let before = 0;
-    const results: ImportResult[] = [];
-    if (isBrat) results.push(...parseImportFiles(files, options));
-    else
-      for (const f of files) {
-        post({ kind: 'progress', fraction: before / total, file: f.name });
-        const size = f.bytes.length;
-        results.push(
-          parseImportFile({
-            ...f,
-            options,
-            onProgress: (x) =>
-              post({ kind: 'progress', fraction: (before + x * size) / total, file: f.name }),
-          }),
-        );
-        before += size;
+    await db.open();
+    const outcomes: FileOutcome[] = [];
+    for (const [i, result] of parsed.entries()) {
+      const done = (x: number) =>
+        post({ kind: 'progress', phase: 'store', fraction: (i + x) / parsed.length, file: result.file });
+      done(0);
+      if (!result.ok) {
+        outcomes.push({ result: summarize(result), stored: null, storeError: null });
+        continue;
       }
-    post({ kind: 'progress', fraction: 1, file: '' });
-    post({ kind: 'done', results });
+      try {
+        const stored = await storeImport(db, result, annotator, () => crypto.randomUUID(), done);
+        outcomes.push({ result: summarize(result), stored, storeError: null });
+      } catch (e) {
+        outcomes.push({
+          result: summarize(result),
+          stored: null,
+          storeError: e instanceof Error ? e.message : String(e),
+        });
+      }
+    }
+    return outcomes;
+  } finally {
+    db.close();
+  }
+}
+
+self.onmessage = async (e: MessageEvent<ImportWorkerRequest>) => {
+  try {
+    if (e.data.kind === 'parse') {
+      parsed = parse(e.data.files, e.data.options);
+      post({ kind: 'parsed', summaries: parsed.map(summarize) });
+    } else {
+      post({ kind: 'stored', outcomes: await store(e.data.dbName, e.data.annotator) });
+      parsed = [];
+    }
   } catch (err) {
     post({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
   }

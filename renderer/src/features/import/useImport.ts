@@ -1,79 +1,74 @@
 import { useCallback, useRef, useState } from 'react';
 
-import type { ImportFile, ImportOptions, ImportResult } from '../../core/formats/import-types';
+import type { ImportFile, ImportOptions } from '../../core/formats/import-types';
 import { useServices } from '../../app/providers';
-import { storeImport, type StoredImport } from '../../db/repositories/import';
-import { ImportCancelled, runImportWorker, type RunningImport } from './runImportWorker';
+import type { FileOutcome, ImportSummary } from './import-messages';
+import { ImportCancelled, startImportJob, type ImportJob } from './runImportWorker';
 
-export interface FileOutcome {
-  result: ImportResult;
-  stored: StoredImport | null;
-  /** Why a valid file could not be stored (database error). */
-  storeError: string | null;
-}
+export type { FileOutcome } from './import-messages';
 
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'parsing'; fraction: number; file: string }
-  | { phase: 'needs-annotator'; results: ImportResult[] }
-  | { phase: 'storing'; done: number; total: number }
+  | { phase: 'needs-annotator'; summaries: ImportSummary[] }
+  | { phase: 'storing'; fraction: number; file: string }
   | { phase: 'done'; outcomes: FileOutcome[] }
   | { phase: 'cancelled' }
   | { phase: 'failed'; message: string };
 
 /**
- * Import flow: parse in a worker (progress, Cancel), ask for an annotator when a file names none,
- * then store each valid file in its own transaction. A file with any error stores nothing.
+ * Import flow: the worker parses (progress, Cancel); if a file names no annotator the page asks for
+ * one; then the worker stores each valid file in its own transaction. A file with any error stores
+ * nothing; Cancel at any point stores nothing more than the files already committed before it.
  */
 export function useImport() {
   const { db } = useServices();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
-  const running = useRef<RunningImport | null>(null);
+  const job = useRef<ImportJob | null>(null);
   const lastFiles = useRef<ImportFile[]>([]);
 
+  const finish = useCallback(async (run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (e) {
+      if (e instanceof ImportCancelled) setState({ phase: 'cancelled' });
+      else setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
+      job.current = null;
+    }
+  }, []);
+
   const store = useCallback(
-    async (results: ImportResult[], annotator: string | null) => {
-      const outcomes: FileOutcome[] = [];
-      for (const [i, result] of results.entries()) {
-        setState({ phase: 'storing', done: i, total: results.length });
-        if (!result.ok) {
-          outcomes.push({ result, stored: null, storeError: null });
-          continue;
-        }
-        try {
-          const stored = await storeImport(db, result, annotator, () => crypto.randomUUID());
-          outcomes.push({ result, stored, storeError: null });
-        } catch (e) {
-          outcomes.push({ result, stored: null, storeError: e instanceof Error ? e.message : String(e) });
-        }
-      }
-      setState({ phase: 'done', outcomes });
-    },
-    [db],
+    (annotator: string | null) =>
+      finish(async () => {
+        const current = job.current;
+        if (!current) return;
+        setState({ phase: 'storing', fraction: 0, file: '' });
+        const outcomes = await current.store(annotator);
+        job.current = null;
+        setState({ phase: 'done', outcomes });
+      }),
+    [finish],
   );
 
   const start = useCallback(
-    async (files: ImportFile[], options: ImportOptions = {}) => {
-      if (files.length === 0) return;
-      // Keep copies: the buffers are transferred to the worker, and a re-check with other options needs them.
-      lastFiles.current = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
-      setState({ phase: 'parsing', fraction: 0, file: files[0]?.name ?? '' });
-      const run = runImportWorker(files, options, (fraction, file) =>
-        setState({ phase: 'parsing', fraction, file }),
-      );
-      running.current = run;
-      try {
-        const results = await run.result;
-        if (results.some((r) => r.ok && r.needsAnnotator)) setState({ phase: 'needs-annotator', results });
-        else await store(results, null);
-      } catch (e) {
-        if (e instanceof ImportCancelled) setState({ phase: 'cancelled' });
-        else setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
-      } finally {
-        running.current = null;
-      }
-    },
-    [store],
+    (files: ImportFile[], options: ImportOptions = {}) =>
+      finish(async () => {
+        if (files.length === 0) return;
+        // Keep copies: the buffers are transferred to the worker, and a re-check with other options needs them.
+        lastFiles.current = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
+        setState({ phase: 'parsing', fraction: 0, file: files[0]?.name ?? '' });
+        const run = startImportJob(files, options, db.name, (phase, fraction, file) =>
+          setState(
+            phase === 'parse' ? { phase: 'parsing', fraction, file } : { phase: 'storing', fraction, file },
+          ),
+        );
+        job.current = run;
+        const summaries = await run.parsed;
+        if (summaries.some((r) => r.ok && r.needsAnnotator))
+          setState({ phase: 'needs-annotator', summaries });
+        else await store(null);
+      }),
+    [db, finish, store],
   );
 
   const recheck = useCallback(
@@ -89,8 +84,12 @@ export function useImport() {
     state,
     start,
     recheck,
-    cancel: () => running.current?.cancel(),
-    chooseAnnotator: (results: ImportResult[], annotator: string) => store(results, annotator),
-    close: () => setState({ phase: 'idle' }),
+    cancel: () => job.current?.cancel(),
+    chooseAnnotator: (annotator: string) => store(annotator),
+    close: () => {
+      job.current?.cancel();
+      job.current = null;
+      setState({ phase: 'idle' });
+    },
   };
 }
