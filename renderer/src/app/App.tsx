@@ -11,6 +11,7 @@ import { StatusLine } from '../ui/StatusLine';
 import { AppHeader } from './AppHeader';
 import { useBackupSchedule } from './backup/useBackupSchedule';
 import { useDurability } from './durability';
+import { say, useMessage } from './messages';
 import { useServices } from './providers';
 import { ReviewViews, useReviewView } from './ReviewViews';
 import { ReadOnlyBanner } from './read-only';
@@ -18,15 +19,15 @@ import { useImportEntry } from './useImportEntry';
 import { useLibrarySession } from './useLibrarySession';
 import { useNavigationKeys } from './useNavigationKeys';
 
+function AppStatusLine() {
+  const message = useMessage();
+  return <StatusLine message={message.text} tone={message.tone} />;
+}
+
 /** Shell: composes the header, library, annotate or review views and the dialogs; no logic of its own. */
 export function App() {
   const { host } = useServices();
-  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' }>({
-    text: '',
-    tone: 'info',
-  });
-  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
-  const sayError = useCallback((text: string) => say(text, 'error'), [say]);
+  const sayError = useCallback((text: string) => say(text, 'error'), []);
   const session = useLibrarySession(say);
   const { annotator, entries, open } = session;
   const review = useReviewView(host);
@@ -39,6 +40,9 @@ export function App() {
   const [help, setHelp] = useState<'keys' | 'format' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const undoHandlers = useRef<{ undo: () => void; redo: () => void } | null>(null);
+  const registerUndo = useCallback((h: { undo: () => void; redo: () => void } | null) => {
+    undoHandlers.current = h;
+  }, []);
 
   const { openImport } = importEntry;
   const { toggleSidebar } = session;
@@ -54,7 +58,7 @@ export function App() {
           void backups.backupNow().then(say, (e: unknown) => say(String(e), 'error'));
         else if (cmd === 'toggle-sidebar') toggleSidebar();
       }),
-    [host, openImport, toggleSidebar, backups, say],
+    [host, openImport, toggleSidebar, backups],
   );
 
   if (!session.loaded) return <p className="loading">Opening your library…</p>;
@@ -77,7 +81,7 @@ export function App() {
         onSettings={() => setSettingsOpen(true)}
       />
       <ReadOnlyBanner />
-      <StatusLine message={message.text} tone={message.tone} />
+      <AppStatusLine />
       <main className="workspace">
         {entries && !review.active && (
           <LibraryPanel
@@ -98,9 +102,7 @@ export function App() {
             sidebarOpen={session.sidebarOpen}
             onScroll={session.rememberScroll}
             onMessage={say}
-            registerUndo={(h) => {
-              undoHandlers.current = h;
-            }}
+            registerUndo={registerUndo}
           />
         ) : (
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { ArticleDocument } from '../../core/model/document';
 import type { Label } from '../../core/model/labels';
@@ -26,7 +26,7 @@ export interface AnnotatePageProps {
 }
 
 /** The annotate view of one document: the article, the label palette and the spans sidebar. */
-export function AnnotatePage({
+export const AnnotatePage = memo(function AnnotatePage({
   document: doc,
   annotator,
   initialScrollTop,
@@ -141,4 +141,4 @@ export function AnnotatePage({
       )}
     </div>
   );
-}
+});

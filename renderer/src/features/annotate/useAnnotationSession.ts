@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import {
-  applyCommand,
+  applyCommandSorted,
   describeCommand,
   emptyHistory,
   invertCommand,
@@ -12,7 +12,7 @@ import {
   type History,
 } from '../../core/commands/annotate';
 import type { Label } from '../../core/model/labels';
-import { compareSpans, spanFromSelection, type Span } from '../../core/model/span';
+import { spanFromSelection, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../app/providers';
 import { useReadOnly } from '../../app/read-only';
@@ -68,7 +68,7 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
 
   const run = useCallback(
     (cmd: AnnotationCommand) => {
-      spansRef.current = applyCommand(spansRef.current, cmd).sort(compareSpans);
+      spansRef.current = applyCommandSorted(spansRef.current, cmd);
       setSpans(spansRef.current);
       pending.current += 1;
       setSaveState({ kind: 'saving' });
@@ -79,7 +79,7 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
           if (pending.current === 0) setSaveState({ kind: 'saved', at: Date.now() });
         } catch (e) {
           pending.current -= 1;
-          spansRef.current = applyCommand(spansRef.current, invertCommand(cmd)).sort(compareSpans);
+          spansRef.current = applyCommandSorted(spansRef.current, invertCommand(cmd));
           setSpans(spansRef.current);
           setHistory((h) => ({ past: h.past.filter((c) => c !== cmd), future: h.future }));
           // Disk full / I/O errors switch the whole app to read-only (app/read-only.tsx).

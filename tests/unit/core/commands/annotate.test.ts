@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import fc from 'fast-check';
+
 import {
   applyCommand,
+  applyCommandSorted,
   emptyHistory,
   invertCommand,
   recordCommand,
@@ -9,7 +12,7 @@ import {
   undo,
   type AnnotationCommand,
 } from '../../../../renderer/src/core/commands/annotate';
-import type { Span } from '../../../../renderer/src/core/model/span';
+import { compareSpans, type Span } from '../../../../renderer/src/core/model/span';
 
 const s1: Span = { id: '1', start: 0, end: 4, label: 'claim', note: '' };
 const s1quote: Span = { ...s1, label: 'quote', note: 'n' };
@@ -44,5 +47,34 @@ describe('annotation commands', () => {
     const h = recordCommand(emptyHistory, { kind: 'create', span: s1 });
     const after = recordCommand(undo(h)!.history, { kind: 'create', span: s1quote });
     expect(after.future).toEqual([]);
+  });
+});
+
+describe('applyCommandSorted', () => {
+  it('keeps compareSpans order and matches apply-then-sort (property)', () => {
+    const span = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      start: fc.nat(20),
+      len: fc.integer({ min: 1, max: 5 }),
+      label: fc.constantFrom('claim' as const, 'quote' as const, 'figure' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 30 }), (raw) => {
+        let sorted: Span[] = [];
+        let reference: Span[] = [];
+        for (const r of raw) {
+          const s: Span = { id: r.id, start: r.start, end: r.start + r.len, label: r.label, note: '' };
+          const existing = reference.find((x) => x.id === s.id);
+          const cmd: AnnotationCommand = existing
+            ? r.len % 2
+              ? { kind: 'update', before: existing, after: s }
+              : { kind: 'delete', span: existing }
+            : { kind: 'create', span: s };
+          sorted = applyCommandSorted(sorted, cmd);
+          reference = applyCommand(reference, cmd).sort(compareSpans);
+          expect(sorted).toEqual(reference);
+        }
+      }),
+    );
   });
 });

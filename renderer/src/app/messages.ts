@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from 'react';
+
+export type Tone = 'info' | 'error';
+export interface Message {
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+let current: Message = { text: '', tone: 'info' };
+const listeners = new Set<() => void>();
+
+/**
+ * The status line's message lives outside React state so that saying something ("Tagged as
+ * claim.") re-renders only the status line, not the whole shell and the open article.
+ */
+export function say(text: string, tone: Tone = 'info'): void {
+  current = { text, tone };
+  for (const l of listeners) l();
+}
+
+export function useMessage(): Message {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+}
