@@ -220,6 +220,7 @@ test('library: per-label counts, status, next / previous / next not done keys', 
   await expect(first.getByLabel('1 quote')).toBeVisible();
   await first.getByRole('combobox', { name: /^Status of/ }).selectOption('done');
   await expect(page.getByText('1/5 done')).toBeVisible();
+  await expect(app.status()).toHaveText('Status saved.');
   await app.clickAt(2);
   await page.keyboard.press(']');
   await expect(page.locator('.article-title')).toHaveText(
@@ -232,6 +233,8 @@ test('library: per-label counts, status, next / previous / next not done keys', 
     'OpenAI Ends Collaboration with Scale AI Amid Meta Partnership',
   );
   await page.getByRole('combobox', { name: 'Status of this document' }).selectOption('in_progress');
+  // "Status saved." appears once the transaction has committed; reloading earlier may abort it.
+  await expect(app.status()).toHaveText('Status saved.');
   await page.reload();
   await expect(page.locator('.article-title')).toHaveText(
     'OpenAI Ends Collaboration with Scale AI Amid Meta Partnership',
