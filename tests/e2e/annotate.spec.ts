@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 
 import { expect, test } from './fixtures';
-import { addArticle, cpSlice } from './helpers';
+import { addArticle, cpSlice, storedScrollPositions } from './helpers';
 
 const SEED_TITLES = [
   /^AI firm OpenAI has begun winding down its contracts/,
@@ -260,7 +260,8 @@ test('clicking a span in the sidebar scrolls to it and flashes it; scroll positi
   await expect.poll(() => page.evaluate(() => CSS.highlights.get('m-flash')?.size ?? 0)).toBe(1);
   const top = await page.locator('.article-scroller').evaluate((el) => el.scrollTop);
   expect(top).toBeGreaterThan(100);
-  await page.waitForTimeout(500);
+  // The position is saved a moment after scrolling stops; reload once it is stored.
+  await expect.poll(() => storedScrollPositions(page), { timeout: 10_000 }).toContainEqual(top);
   await page.reload();
   await expect(app.spanItems()).toHaveCount(1);
   await expect

@@ -40,3 +40,21 @@ export async function addArticle(page: Page, text: string, title: string): Promi
   );
   await page.reload();
 }
+
+/** Every scroll position the app has stored (settings rows `scroll:<docId>`), read from IndexedDB. */
+export async function storedScrollPositions(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('marginalia');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<{ key: string; value: unknown }[]>((resolve, reject) => {
+      const req = db.transaction('settings').objectStore('settings').getAll();
+      req.onsuccess = () => resolve(req.result as { key: string; value: unknown }[]);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rows.filter((r) => r.key.startsWith('scroll:')).map((r) => Number(r.value));
+  });
+}

@@ -38,6 +38,20 @@ export class AnnotatePage {
 
   /** Screen rectangle of one code point of the article. */
   private async charBox(cp: number): Promise<{ x: number; y: number; w: number; h: number }> {
+    // Bring the paragraph on screen and let a frame render it first: paragraphs far from the
+    // viewport are skipped by content-visibility, so their geometry is only an estimate until then.
+    await this.article.evaluate(async (el, cpIndex) => {
+      let cps = 0;
+      for (const p of Array.from(el.children)) {
+        const n = Array.from(p.textContent ?? '').length;
+        if (cpIndex < cps + n) {
+          p.scrollIntoView({ block: 'nearest' });
+          break;
+        }
+        cps += n + 1;
+      }
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }, cp);
     return this.article.evaluate((el, cpIndex) => {
       const lines = Array.from(el.children, (p) => p.textContent ?? '');
       let cps = 0;
