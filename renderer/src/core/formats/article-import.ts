@@ -31,9 +31,8 @@ const ArticleRecord = z.looseObject({
 });
 
 const ARTICLE_KEYS = new Set(['text', 'title', 'id', 'meta', 'spans', 'annotator']);
-/** Prodigy's bookkeeping keys: read or knowingly ignored, never reported. */
-const PRODIGY_KEYS = new Set([
-  ...ARTICLE_KEYS,
+/** Prodigy's bookkeeping keys: they mark a record as spaCy/Prodigy, and are never reported. */
+export const PRODIGY_TASK_KEYS: readonly string[] = [
   'tokens',
   '_annotator_id',
   '_session_id',
@@ -43,7 +42,8 @@ const PRODIGY_KEYS = new Set([
   'answer',
   '_timestamp',
   '_is_binary',
-]);
+];
+const PRODIGY_KEYS = new Set([...ARTICLE_KEYS, ...PRODIGY_TASK_KEYS]);
 const SPAN_KEYS = new Set([...Object.keys(ArticleSpan.shape), 'source', 'input_hash']);
 
 /**

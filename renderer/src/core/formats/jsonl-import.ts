@@ -2,25 +2,15 @@ import type { ImportCollector } from './collect';
 import { importDoccanoRecord } from './doccano-import';
 import type { ImportFormat } from './import-types';
 import { importNativeRecord } from './native-import';
-import { importArticleRecord } from './article-import';
+import { importArticleRecord, PRODIGY_TASK_KEYS } from './article-import';
 import { isJsonObject, parseJsonSafely } from './safe-json';
 
 export type JsonlFormat = 'native' | 'articles' | 'spacy' | 'doccano';
 
-const PRODIGY_KEYS = [
-  'tokens',
-  '_annotator_id',
-  '_session_id',
-  '_input_hash',
-  '_task_hash',
-  '_view_id',
-  'answer',
-];
-
 /** Which JSONL dialect a record belongs to, from its keys. O(keys). */
 export function detectJsonlRecord(obj: Record<string, unknown>): JsonlFormat {
   if ('schema_version' in obj) return 'native';
-  if (PRODIGY_KEYS.some((k) => k in obj)) return 'spacy';
+  if (PRODIGY_TASK_KEYS.some((k) => k in obj)) return 'spacy';
   if (Array.isArray(obj['spans']) && obj['spans'].some((s) => isJsonObject(s) && 'token_start' in s))
     return 'spacy';
   if (Array.isArray(obj['label']) || Array.isArray(obj['entities'])) return 'doccano';

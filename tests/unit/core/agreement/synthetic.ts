@@ -1,17 +1,7 @@
+// The benchmark's seeded generator (mulberry32), so benchmarks and tests see the same corpus every run.
+import { prng } from '../../../../bench/corpus';
 import { LABELS } from '../../../../renderer/src/core/model/labels';
 import type { AgreementInput, AgreementSpan } from '../../../../renderer/src/core/agreement/types';
-
-/** Deterministic PRNG (mulberry32) so benchmarks and tests see the same corpus every run. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'the',
