@@ -1,7 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
-import type { DocumentRow, ProgressRow, SettingRow, SpanRow, TextRow } from './rows';
+import type { DocumentRow, ProgressRow, SettingRow, SpanPackRow, SpanRow, TextRow } from './rows';
+import { spanPacksMiddleware } from './span-packs-middleware';
 
 export const DEFAULT_DB_NAME = 'marginalia';
 export { CURRENT_SCHEMA_VERSION };
@@ -17,6 +18,8 @@ export class MarginaliaDb extends Dexie {
   spans!: Table<SpanRow, string>;
   progress!: Table<ProgressRow, [string, string]>;
   settings!: Table<SettingRow, string>;
+  /** Derived from `spans` (db/span-pack.ts); kept correct by the span-packs middleware. */
+  spanPacks!: Table<SpanPackRow, [string, string]>;
   /** Called when another window upgrades or deletes the database and this connection closed. */
   onReplaced: (() => void) | null = null;
 
@@ -27,6 +30,9 @@ export class MarginaliaDb extends Dexie {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);
     }
+    // Every write to `spans` drops the packs it makes stale, in its own transaction (which must
+    // therefore include `spanPacks`; the middleware throws otherwise).
+    this.use(spanPacksMiddleware);
     // Dexie's own handler closes with auto-reopen, and a reopen after another window upgraded would
     // open the newer schema with this (older) code. Close for good and let the app say "reload".
     this.on('versionchange', () => {

@@ -3,6 +3,7 @@ import type { GoldProvenance } from '../core/model/gold';
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
 import type { DocStatus } from '../core/model/status';
+import type { SpanPack } from './span-pack';
 
 /** `documents` row: everything but the text, so listing a big library never loads megabytes. */
 export interface DocumentRow {
@@ -34,6 +35,15 @@ export interface SpanRow {
   /** Gold spans only (annotator "gold"): how adjudication made it. Not indexed: no schema bump. */
   provenance?: GoldProvenance;
   updatedAt: number;
+}
+
+/**
+ * `spanPacks` row: every span of one (docId, annotator) packed into one row, derived from `spans`
+ * (key `[docId+annotator]`). Absent until built; never backed up.
+ */
+export interface SpanPackRow extends SpanPack {
+  docId: string;
+  annotator: string;
 }
 
 /** `progress` row: an annotator's status for a document. */

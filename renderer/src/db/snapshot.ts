@@ -14,6 +14,15 @@ import {
 /** The tables every schema version has; any other table is backed up verbatim. */
 export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings'] as const;
 
+/**
+ * Tables derived from the others (span packs, from `spans`): never backed up, never restored, and
+ * outside the content digest; they are rebuilt when needed.
+ */
+export const DERIVED_TABLES: readonly string[] = ['spanPacks'];
+
+const isExtraTable = (name: string): boolean =>
+  !(CORE_TABLES as readonly string[]).includes(name) && !DERIVED_TABLES.includes(name);
+
 /** Span-row fields the native record carries (or that are bookkeeping); the rest are "extras". */
 const NATIVE_SPAN_FIELDS = new Set([
   'id',
@@ -34,7 +43,7 @@ const NATIVE_SPAN_FIELDS = new Set([
  */
 export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<DatabaseSnapshot> {
   const core = CORE_TABLES.map((n) => db.table(n));
-  const others = db.tables.filter((t) => !(CORE_TABLES as readonly string[]).includes(t.name));
+  const others = db.tables.filter((t) => isExtraTable(t.name));
   return db.transaction('r', [...core, ...others], async () => {
     const [docs, texts, spans, progress, settings] = (await Promise.all(core.map((t) => t.toArray()))) as [
       DocumentRow[],

@@ -31,20 +31,23 @@ async function setup() {
   ]);
   const docId = ids[0] as string;
   const now = Date.now();
-  await db.spans.bulkPut([
-    {
-      id: 's1',
-      docId,
-      annotator: 'ann',
-      start: 4,
-      end: 12,
-      label: 'claim',
-      note: 'hm',
-      unsure: true,
-      updatedAt: now,
-    },
-    { id: 's2', docId, annotator: 'bob', start: 4, end: 17, label: 'claim', note: '', updatedAt: now },
-  ]);
+  // Span writes must include spanPacks (span-packs middleware).
+  await db.transaction('rw', db.spans, db.spanPacks, () =>
+    db.spans.bulkPut([
+      {
+        id: 's1',
+        docId,
+        annotator: 'ann',
+        start: 4,
+        end: 12,
+        label: 'claim',
+        note: 'hm',
+        unsure: true,
+        updatedAt: now,
+      },
+      { id: 's2', docId, annotator: 'bob', start: 4, end: 17, label: 'claim', note: '', updatedAt: now },
+    ]),
+  );
   await setStatus(db, docId, 'carol', 'done');
   return { db, docId };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { MIGRATIONS } from '../../../renderer/src/db/migrations';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/migrations';
 import {
   createBackup,
   restoreFromBackup,
@@ -21,7 +21,10 @@ describe('whole-database backup', () => {
     const b = await createBackup(db, info);
     expect(a.content).toBe(b.content);
     const lines = a.content.trimEnd().split('\n');
-    expect(JSON.parse(lines[0] as string)).toMatchObject({ marginalia_backup: 1, db_schema_version: 1 });
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      marginalia_backup: 1,
+      db_schema_version: CURRENT_SCHEMA_VERSION,
+    });
     expect(JSON.parse(lines.at(-1) as string)).toMatchObject({
       marginalia_backup_end: 1,
       records: lines.length - 2,
@@ -84,7 +87,10 @@ describe('whole-database backup', () => {
 
 describe('tables added by later schema versions', () => {
   it('are backed up verbatim and restored (and a build without them refuses the restore)', async () => {
-    const withDecisions = [...MIGRATIONS, { version: 2, stores: { decisions: 'id' } }];
+    const withDecisions = [
+      ...MIGRATIONS,
+      { version: CURRENT_SCHEMA_VERSION + 1, stores: { decisions: 'id' } },
+    ];
     const db = newDb('backup', withDecisions);
     await fillCorpus(db);
     await db.table('decisions').add({ id: 'd1', kind: 'reject', by: 'carol' });

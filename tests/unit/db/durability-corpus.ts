@@ -33,15 +33,17 @@ export async function fillCorpus(db: MarginaliaDb): Promise<void> {
   await applyAnnotationCommand(db, plain, 'alice', span('a4', 2, 41, 'claim'));
   await applyAnnotationCommand(db, plain, 'alice', span('a5', 2, 7, 'figure', 'nested'));
   // Gold provenance lives on the span row only (no native-record field): backups must keep it.
-  await db.spans.update('g1', {
-    provenance: {
-      proposedBy: ['alice'],
-      decidedBy: 'carol',
-      decidedAt: '2025-01-01T00:00:00.000Z',
-      action: 'accepted',
-      decision: 'd1',
-    },
-  });
+  await db.transaction('rw', db.spans, db.spanPacks, () =>
+    db.spans.update('g1', {
+      provenance: {
+        proposedBy: ['alice'],
+        decidedBy: 'carol',
+        decidedAt: '2025-01-01T00:00:00.000Z',
+        action: 'accepted',
+        decision: 'd1',
+      },
+    }),
+  );
   await setStatus(db, astral, 'alice', 'done');
   await setStatus(db, plain, 'alice', 'in_progress');
   await setStatus(db, plain, 'bob', 'todo');

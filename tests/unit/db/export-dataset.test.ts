@@ -28,17 +28,19 @@ describe('loadExportDataset', () => {
       action: 'accepted',
       decision: 'd1',
     };
-    await db.spans.put({
-      id: 'g1',
-      docId: ids[0]!,
-      annotator: 'gold',
-      start: 5,
-      end: 6,
-      label: 'figure',
-      note: '',
-      updatedAt: 1,
-      provenance,
-    } as never);
+    await db.transaction('rw', db.spans, db.spanPacks, () =>
+      db.spans.put({
+        id: 'g1',
+        docId: ids[0]!,
+        annotator: 'gold',
+        start: 5,
+        end: 6,
+        label: 'figure',
+        note: '',
+        updatedAt: 1,
+        provenance,
+      } as never),
+    );
     expect(await listAnnotators(db)).toEqual(['gold']);
     const data = await loadExportDataset(db, null, ['gold']);
     expect(data.sets).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 
 import * as v1 from './v001-initial-schema';
+import * as v2 from './v002-span-packs';
 
 /**
  * Every released schema version in order. A version's file is never edited after release (a test
@@ -15,6 +16,9 @@ export interface Migration {
   readonly upgrade?: (tx: Transaction) => Promise<void> | void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: v1.VERSION, stores: v1.STORES }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: v1.VERSION, stores: v1.STORES },
+  { version: v2.VERSION, stores: v2.STORES },
+];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -72,7 +72,8 @@ export async function applyAdjudicationStep(
     ...spanToRow(span, docId, GOLD_ANNOTATOR, now),
     provenance: span.provenance,
   });
-  await db.transaction('rw', [db.spans, db.settings, db.progress], async () => {
+  // spanPacks: each gold row write drops the gold pack (span-packs middleware).
+  await db.transaction('rw', [db.spans, db.spanPacks, db.settings, db.progress], async () => {
     for (const c of step.commands) {
       if (c.kind === 'delete') await db.spans.delete(c.span.id);
       else await db.spans.put(toRow((c.kind === 'create' ? c.span : c.after) as GoldSpan));

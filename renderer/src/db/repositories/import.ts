@@ -30,7 +30,8 @@ export async function storeImport(
   newId: () => string,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<StoredImport> {
-  return db.transaction('rw', [db.documents, db.texts, db.spans, db.progress], async () => {
+  // spanPacks: adding rows drops the packs of the sets they join (span-packs middleware).
+  return db.transaction('rw', [db.documents, db.texts, db.spans, db.spanPacks, db.progress], async () => {
     const out: StoredImport = {
       documentsAdded: 0,
       documentsExisting: 0,

@@ -1,6 +1,6 @@
 import { contentDigest, type DatabaseSnapshot } from '../../core/backup/snapshot';
 import type { MarginaliaDb } from '../database';
-import { readSnapshot } from '../snapshot';
+import { DERIVED_TABLES, readSnapshot } from '../snapshot';
 import { spanToRow } from '../rows';
 
 /** Whether the database holds nothing a user made: no documents, no spans, never seeded. */
@@ -27,6 +27,8 @@ export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): 
     throw new Error(
       `The backup has tables this Marginalia does not know (${missing.join(', ')}); use a newer version.`,
     );
+  // Every table, spanPacks included: clearing `spans` drops every pack (span-packs middleware), and
+  // packs are rebuilt from the restored rows when documents are opened.
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.texts.bulkAdd(snap.documents.map((d) => ({ id: d.id, text: d.text })));
@@ -48,7 +50,10 @@ export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): 
     );
     await db.progress.bulkAdd(snap.statuses.map((s) => ({ ...s, updatedAt: now })));
     await db.settings.bulkAdd(Object.entries(snap.settings).map(([key, value]) => ({ key, value })));
-    for (const [name, rows] of Object.entries(snap.extraTables)) await db.table(name).bulkAdd([...rows]);
+    for (const [name, rows] of Object.entries(snap.extraTables)) {
+      // Derived data is never taken from a file: it is rebuilt from the rows it derives from.
+      if (!DERIVED_TABLES.includes(name)) await db.table(name).bulkAdd([...rows]);
+    }
   });
 }
 
