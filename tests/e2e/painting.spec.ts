@@ -14,7 +14,7 @@ interface SpanSeed {
   label: 'claim' | 'quote' | 'figure' | 'speculation';
 }
 
-/** Writes spans for `alice` on the document with this text (schema v1 rows), then reloads. */
+/** Writes spans for `alice` on the document with this text (span rows as in rows.ts), then reloads. */
 async function addSpans(page: Page, text: string, spans: readonly SpanSeed[]): Promise<void> {
   await page.evaluate(
     async ({ text, spans }) => {
@@ -25,7 +25,9 @@ async function addSpans(page: Page, text: string, spans: readonly SpanSeed[]): P
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(['spans'], 'readwrite');
+      // Raw writes bypass the app's span-packs middleware: drop the packs, as it would.
+      const tx = db.transaction(['spans', 'spanPacks'], 'readwrite');
+      tx.objectStore('spanPacks').clear();
       spans.forEach((s, i) =>
         tx.objectStore('spans').put({ ...s, id: `p${i}`, docId, annotator: 'alice', note: '', updatedAt: 0 }),
       );
@@ -40,7 +42,10 @@ async function addSpans(page: Page, text: string, spans: readonly SpanSeed[]): P
 /** Every painted range as (label, code point start, end, painted string), sorted. */
 async function paintedSpans(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const article = document.querySelector('[data-testid="article"]') as HTMLElement;
+    // The article mounts once its spans are read, after the title openDocument waits for: until
+    // then nothing is painted (and expect.poll asks again).
+    const article = document.querySelector<HTMLElement>('[data-testid="article"]');
+    if (!article) return [];
     const paragraphs = Array.from(article.children);
     const lines = paragraphs.map((p) => p.textContent ?? '');
     const text = lines.join('\n');
