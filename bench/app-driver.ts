@@ -97,9 +97,10 @@ export async function labelSelections(page: Page, count: number, run: number): P
       const root = document.querySelector<HTMLElement>('[data-testid="article"]');
       const scroller = document.querySelector<HTMLElement>('.article-scroller');
       if (!root || !scroller) throw new Error('no article');
+      const paragraphs = root.querySelectorAll<HTMLElement>('.m-paragraph');
       const out: number[] = [];
       for (let i = 0; i < count; i++) {
-        const p = root.children[40 + run * 7 + i * 3] as HTMLElement | undefined;
+        const p = paragraphs[40 + run * 7 + i * 3] as HTMLElement | undefined;
         const node = p?.firstChild?.firstChild;
         if (!p || !node || node.nodeType !== Node.TEXT_NODE) continue;
         // Focus first: focusing the editor scrolls its caret into view, which would undo the scroll.

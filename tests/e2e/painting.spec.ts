@@ -46,7 +46,7 @@ async function paintedSpans(page: Page): Promise<string[]> {
     // then nothing is painted (and expect.poll asks again).
     const article = document.querySelector<HTMLElement>('[data-testid="article"]');
     if (!article) return [];
-    const paragraphs = Array.from(article.children);
+    const paragraphs = Array.from(article.querySelectorAll('.m-paragraph'));
     const lines = paragraphs.map((p) => p.textContent ?? '');
     const text = lines.join('\n');
     const starts: number[] = [];
@@ -148,7 +148,9 @@ test('a long article paints the spans near the viewport exactly, while scrolling
     const box = document.querySelector('.article-scroller') as HTMLElement;
     const article = document.querySelector('[data-testid="article"]') as HTMLElement;
     const top = box.getBoundingClientRect().top + box.clientHeight / 2;
-    return Array.from(article.children).findIndex((p) => p.getBoundingClientRect().bottom > top);
+    return Array.from(article.querySelectorAll('.m-paragraph')).findIndex(
+      (p) => p.getBoundingClientRect().bottom > top,
+    );
   });
   const start = starts[middle] as number;
   await app.keyboardSelect(start, 9);

@@ -7,6 +7,7 @@ import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
 import { CodePointIndex } from '../core/text/code-points';
 import { createDomLocator } from './dom-locator';
+import { ChunkNode } from './nodes/ChunkNode';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
 import { LoadTextPlugin } from './plugins/LoadTextPlugin';
 import { ReadOnlyGuardPlugin } from './plugins/ReadOnlyGuardPlugin';
@@ -64,6 +65,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       namespace: 'marginalia-article',
       editable: true,
       theme: { paragraph: 'm-paragraph' },
+      nodes: [ChunkNode],
       onError: (error: Error) => {
         throw error;
       },

@@ -1,8 +1,10 @@
 import {
   $getNearestNodeFromDOMNode,
+  $getRoot,
   $isElementNode,
-  $isRootNode,
   $isTextNode,
+  type ElementNode,
+  type LexicalNode,
   type PointType,
 } from 'lexical';
 
@@ -27,17 +29,44 @@ export function $pointToUtf16(
     for (let s = node.getPreviousSibling(); s; s = s.getPreviousSibling()) before += s.getTextContentSize();
     return (layout.lineStarts[line] as number) + before + point.offset;
   }
-  if ($isRootNode(node)) {
-    const line = Math.min(point.offset, layout.lines.length);
-    return line >= layout.lines.length ? layout.text.length : (layout.lineStarts[line] as number);
-  }
-  if ($isElementNode(node)) {
-    const line = paragraphIndex.get(node.getKey());
-    if (line === undefined) return null;
-    const start = layout.lineStarts[line] as number;
-    return point.offset === 0 ? start : start + (layout.lines[line] as string).length;
-  }
+  if ($isElementNode(node)) return $elementPointToUtf16(node, point.offset, layout, paragraphIndex);
   return null;
+}
+
+/**
+ * A point on an element: on a paragraph, offset 0 is its start and anything else its end; on the
+ * root or a chunk, the offset is a child index (the start of that child, or the end of the last).
+ */
+function $elementPointToUtf16(
+  node: ElementNode,
+  offset: number,
+  layout: TextLayout,
+  paragraphIndex: ReadonlyMap<string, number>,
+): number | null {
+  const line = paragraphIndex.get(node.getKey());
+  if (line !== undefined) {
+    const start = layout.lineStarts[line] as number;
+    return offset === 0 ? start : start + (layout.lines[line] as string).length;
+  }
+  const child = node.getChildAtIndex(offset);
+  if (child) return $edgeOf(child, 'start', layout, paragraphIndex);
+  const last = node.getLastChild();
+  return last ? $edgeOf(last, 'end', layout, paragraphIndex) : null;
+}
+
+/** Start or end offset of a paragraph, or of the first / last paragraph of a chunk. */
+function $edgeOf(
+  node: LexicalNode,
+  edge: 'start' | 'end',
+  layout: TextLayout,
+  paragraphIndex: ReadonlyMap<string, number>,
+): number | null {
+  const line = paragraphIndex.get(node.getKey());
+  if (line !== undefined)
+    return (layout.lineStarts[line] as number) + (edge === 'end' ? (layout.lines[line] as string).length : 0);
+  if (!$isElementNode(node)) return null;
+  const inner = edge === 'start' ? node.getFirstChild() : node.getLastChild();
+  return inner ? $edgeOf(inner, edge, layout, paragraphIndex) : null;
 }
 
 /**
@@ -54,10 +83,7 @@ export function $domPointToUtf16(
   paragraphIndex: ReadonlyMap<string, number>,
 ): number | null {
   if (!root.contains(node)) return null;
-  if (node === root) {
-    const line = Math.min(offset, layout.lines.length);
-    return line >= layout.lines.length ? layout.text.length : (layout.lineStarts[line] as number);
-  }
+  if (node === root) return $elementPointToUtf16($getRoot(), offset, layout, paragraphIndex);
   const lexical = $getNearestNodeFromDOMNode(node);
   if (!lexical) return null;
   if ($isTextNode(lexical)) {
@@ -72,11 +98,6 @@ export function $domPointToUtf16(
       node.nodeType === Node.TEXT_NODE ? offset : offset === 0 ? 0 : lexical.getTextContentSize();
     return (layout.lineStarts[line] as number) + before + within;
   }
-  if ($isElementNode(lexical)) {
-    const line = paragraphIndex.get(lexical.getKey());
-    if (line === undefined) return null;
-    const start = layout.lineStarts[line] as number;
-    return offset === 0 ? start : start + (layout.lines[line] as string).length;
-  }
+  if ($isElementNode(lexical)) return $elementPointToUtf16(lexical, offset, layout, paragraphIndex);
   return null;
 }

@@ -8,6 +8,8 @@ import type { Utf16Offset } from '../core/text/code-points';
 export class TextLayout {
   readonly lines: readonly string[];
   readonly lineStarts: readonly Utf16Offset[];
+  /** Lines grouped for rendering (ChunkNode): chunk i holds lines [chunkStarts[i], chunkStarts[i + 1]). */
+  readonly chunkStarts: readonly number[];
 
   constructor(readonly text: string) {
     this.lines = text.split('\n');
@@ -18,18 +20,17 @@ export class TextLayout {
       at += line.length + 1;
     }
     this.lineStarts = starts;
+    this.chunkStarts = chunkLines(this.lines);
+  }
+
+  /** Chunk holding `line`. O(log chunks). */
+  chunkOf(line: number): number {
+    return lastAtOrBefore(this.chunkStarts, line);
   }
 
   /** Line containing UTF-16 offset `u` (an offset at a line's end belongs to that line). O(log lines). */
   lineOf(u: Utf16Offset): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.lineStarts[mid] as number) <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, u);
   }
 
   /** (line, offset in line) for a stored-text UTF-16 offset. */
@@ -37,4 +38,36 @@ export class TextLayout {
     const line = this.lineOf(u);
     return { line, offset: u - (this.lineStarts[line] as number) };
   }
+}
+
+/** Lines per chunk, and UTF-16 units after which a chunk closes early (long paragraphs). */
+export const CHUNK_LINES = 8;
+export const CHUNK_UNITS = 3_000;
+
+/** First line of each chunk: at most CHUNK_LINES lines, closed early once CHUNK_UNITS are reached. */
+export function chunkLines(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let units = 0;
+  lines.forEach((line, i) => {
+    const first = starts.length === 0;
+    const open = first ? 0 : i - (starts[starts.length - 1] as number);
+    if (first || open >= CHUNK_LINES || units >= CHUNK_UNITS) {
+      starts.push(i);
+      units = 0;
+    }
+    units += line.length + 1;
+  });
+  return starts;
+}
+
+/** Index of the last element ≤ x in an ascending array starting at ≤ x. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

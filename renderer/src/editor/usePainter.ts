@@ -73,12 +73,14 @@ export function usePainter({
     // editor stands: a short article is then complete in its first frame.
     const top = layout.lineOf(Math.min(layout.text.length, FIRST_WINDOW));
     p.setWindow(0, (layout.lineStarts[top] as number) + (layout.lines[top] as string).length + 1);
+    const { chunkStarts, lineStarts, lines } = layout;
     const stop = watchViewport(
       box,
-      paragraphKeys.map((k) => editor.getElementByKey(k)),
+      chunkStarts.map((line) => editor.getElementByKey(paragraphKeys[line] as string)?.parentElement ?? null),
       (first, last) => {
-        const end = (layout.lineStarts[last] as number) + (layout.lines[last] as string).length + 1;
-        p.setWindow(layout.lineStarts[first] as number, end);
+        const lastLine = (chunkStarts[last + 1] ?? lines.length) - 1;
+        const end = (lineStarts[lastLine] as number) + (lines[lastLine] as string).length + 1;
+        p.setWindow(lineStarts[chunkStarts[first] as number] as number, end);
         publish();
       },
     );

@@ -1,23 +1,23 @@
 /**
- * Reports which lines are on screen or near it (one viewport above and below), so the painter can
- * register highlight ranges for those lines only. An IntersectionObserver does the geometry off the
- * scroll path: no layout is forced, and off-screen paragraphs (content-visibility: auto) stay skipped.
+ * Reports which chunks of lines are on screen or near it (one viewport above and below), so the
+ * painter can register highlight ranges for those lines only. An IntersectionObserver does the geometry off the
+ * scroll path: no layout is forced, and off-screen chunks (content-visibility: auto) stay skipped.
  */
 export function watchViewport(
   scroller: HTMLElement,
-  paragraphs: readonly (HTMLElement | null)[],
+  chunks: readonly (HTMLElement | null)[],
   onLines: (first: number, last: number) => void,
 ): () => void {
-  const lineOf = new Map<Element, number>();
+  const indexOf = new Map<Element, number>();
   const near = new Set<number>();
   let reported = '';
   const observer = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
-        const line = lineOf.get(e.target);
-        if (line === undefined) continue;
-        if (e.isIntersecting) near.add(line);
-        else near.delete(line);
+        const chunk = indexOf.get(e.target);
+        if (chunk === undefined) continue;
+        if (e.isIntersecting) near.add(chunk);
+        else near.delete(chunk);
       }
       if (near.size === 0) return;
       let first = Infinity;
@@ -31,11 +31,11 @@ export function watchViewport(
       reported = key;
       onLines(first, last);
     },
-    { root: scroller, rootMargin: '100% 0px' },
+    { root: scroller, rootMargin: '50% 0px' },
   );
-  paragraphs.forEach((p, i) => {
+  chunks.forEach((p, i) => {
     if (!p) return;
-    lineOf.set(p, i);
+    indexOf.set(p, i);
     observer.observe(p);
   });
   return () => observer.disconnect();

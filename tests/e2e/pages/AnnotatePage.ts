@@ -33,7 +33,9 @@ export class AnnotatePage {
 
   /** The article text as stored, reassembled from the paragraphs (one per line). */
   async text(): Promise<string> {
-    return this.article.evaluate((el) => Array.from(el.children, (p) => p.textContent ?? '').join('\n'));
+    return this.article.evaluate((el) =>
+      Array.from(el.querySelectorAll('.m-paragraph'), (p) => p.textContent ?? '').join('\n'),
+    );
   }
 
   /** Screen rectangle of one code point of the article. */
@@ -42,7 +44,7 @@ export class AnnotatePage {
     // viewport are skipped by content-visibility, so their geometry is only an estimate until then.
     await this.article.evaluate(async (el, cpIndex) => {
       let cps = 0;
-      for (const p of Array.from(el.children)) {
+      for (const p of Array.from(el.querySelectorAll('.m-paragraph'))) {
         const n = Array.from(p.textContent ?? '').length;
         if (cpIndex < cps + n) {
           p.scrollIntoView({ block: 'nearest' });
@@ -53,13 +55,13 @@ export class AnnotatePage {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }, cp);
     return this.article.evaluate((el, cpIndex) => {
-      const lines = Array.from(el.children, (p) => p.textContent ?? '');
+      const lines = Array.from(el.querySelectorAll('.m-paragraph'), (p) => p.textContent ?? '');
       let cps = 0;
       for (let i = 0; i < lines.length; i++) {
         const chars = Array.from(lines[i] as string);
         if (cpIndex < cps + chars.length) {
           const before = chars.slice(0, cpIndex - cps).join('').length;
-          const node = el.children[i]?.firstChild?.firstChild as Text;
+          const node = el.querySelectorAll('.m-paragraph')[i]?.firstChild?.firstChild as Text;
           const r = document.createRange();
           r.setStart(node, before);
           r.setEnd(node, before + (chars[cpIndex - cps] as string).length);

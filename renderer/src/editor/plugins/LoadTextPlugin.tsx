@@ -2,14 +2,15 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { useLayoutEffect } from 'react';
 
+import { $createChunkNode } from '../nodes/ChunkNode';
 import type { TextLayout } from '../text-layout';
 
 export const LOAD_TAG = 'marginalia-load';
 
 /**
- * Replaces the editor content with the article as plain text nodes, one paragraph per line. The
- * text is never parsed as HTML or Markdown, so an article cannot inject markup. Reports the
- * paragraph keys in line order once the content is in the DOM.
+ * Replaces the editor content with the article as plain text nodes, one paragraph per line, grouped
+ * in chunks (layout.chunkStarts) for rendering. The text is never parsed as HTML or Markdown, so an
+ * article cannot inject markup. Reports the paragraph keys in line order once the content is in the DOM.
  */
 export function LoadTextPlugin({
   layout,
@@ -33,7 +34,12 @@ export function LoadTextPlugin({
           if (line !== '') p.append($createTextNode(line));
           return p;
         });
-        root.append(...paragraphs);
+        const { chunkStarts } = layout;
+        root.append(
+          ...chunkStarts.map((first, i) =>
+            $createChunkNode().append(...paragraphs.slice(first, chunkStarts[i + 1] ?? paragraphs.length)),
+          ),
+        );
         keys = paragraphs.map((p) => p.getKey());
       },
       { tag: LOAD_TAG, discrete: true },

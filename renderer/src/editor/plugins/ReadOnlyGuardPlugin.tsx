@@ -23,6 +23,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 
+import { $isChunkNode, $paragraphsOf } from '../nodes/ChunkNode';
 import type { TextLayout } from '../text-layout';
 import { LOAD_TAG } from './LoadTextPlugin';
 
@@ -81,9 +82,16 @@ export function ReadOnlyGuardPlugin({
       e.stopImmediatePropagation();
       if (e.type !== 'dragstart') onRefused();
     };
-    const domIntact = (root: HTMLElement): boolean =>
-      root.children.length === layout.lines.length &&
-      Array.from(root.children).every((p, i) => p.textContent === layout.lines[i]);
+    const domIntact = (root: HTMLElement): boolean => {
+      const chunks = Array.from(root.children);
+      const paragraphs = chunks.flatMap((c) => Array.from(c.children));
+      return (
+        chunks.length === layout.chunkStarts.length &&
+        chunks.every((c) => c.classList.contains('m-chunk')) &&
+        paragraphs.length === layout.lines.length &&
+        paragraphs.every((p, i) => p.textContent === layout.lines[i])
+      );
+    };
     const afterComposition = (): void => {
       // Let Lexical finish its own compositionend handling first.
       setTimeout(() => {
@@ -108,8 +116,11 @@ export function ReadOnlyGuardPlugin({
       ({ editorState, dirtyLeaves, dirtyElements, tags }) => {
         if (tags.has(LOAD_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 0)) return;
         const intact = editorState.read(() => {
-          const paragraphs = $getRoot().getChildren();
+          const chunks = $getRoot().getChildren();
+          const paragraphs = $paragraphsOf(chunks);
           return (
+            chunks.length === layout.chunkStarts.length &&
+            chunks.every($isChunkNode) &&
             paragraphs.length === layout.lines.length &&
             paragraphs.every((p, i) => p.getTextContent() === layout.lines[i])
           );
