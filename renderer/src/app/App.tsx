@@ -98,6 +98,7 @@ export function App() {
             key={`${open.doc.id}|${annotator}`}
             document={open.doc}
             annotator={annotator}
+            initialSpans={open.spans?.annotator === annotator ? open.spans.spans : undefined}
             initialScrollTop={open.scrollTop}
             sidebarOpen={session.sidebarOpen}
             onScroll={session.rememberScroll}

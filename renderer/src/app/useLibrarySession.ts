@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDocument } from '../core/model/document';
 import { navigate, type NavigationMove } from '../core/model/library-navigation';
 import type { DocStatus } from '../core/model/status';
+import type { Span } from '../core/model/span';
+import { listSpans } from '../db/repositories/annotations';
 import { getDocument } from '../db/repositories/documents';
 import { setStatus } from '../db/repositories/progress';
 import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../db/repositories/settings';
@@ -14,6 +16,8 @@ import { useReadOnly } from './read-only';
 export interface OpenDoc {
   doc: ArticleDocument;
   scrollTop: number;
+  /** The spans of `annotator` on the document, read together with its text (one render, one paint). */
+  spans: { annotator: string; spans: Span[] } | null;
 }
 
 type Say = (text: string, tone?: 'info' | 'error') => void;
@@ -41,12 +45,16 @@ export function useLibrarySession(say: Say) {
 
   const openDocument = useCallback(
     async (id: string) => {
-      const [doc, scrollTop] = await Promise.all([getDocument(db, id), getScrollPosition(db, id)]);
+      const [doc, scrollTop, spans] = await Promise.all([
+        getDocument(db, id),
+        getScrollPosition(db, id),
+        annotator ? listSpans(db, id, annotator) : null,
+      ]);
       if (!doc) return say('That document is no longer in the library.', 'error');
-      setOpen({ doc, scrollTop });
+      setOpen({ doc, scrollTop, spans: annotator && spans ? { annotator, spans } : null });
       await setSetting(db, 'lastDocId', id);
     },
-    [db, say],
+    [db, say, annotator],
   );
 
   // Reopen the last document (or the first) once the library is known.

@@ -17,6 +17,8 @@ const EXCERPT_MAX = 80;
 export interface AnnotatePageProps {
   document: ArticleDocument;
   annotator: string;
+  /** The annotator's spans when the caller read them with the text; otherwise they are read here. */
+  initialSpans?: Span[] | undefined;
   initialScrollTop: number;
   sidebarOpen: boolean;
   onScroll: (docId: string, top: number) => void;
@@ -29,13 +31,14 @@ export interface AnnotatePageProps {
 export const AnnotatePage = memo(function AnnotatePage({
   document: doc,
   annotator,
+  initialSpans,
   initialScrollTop,
   sidebarOpen,
   onScroll,
   onMessage,
   registerUndo,
 }: AnnotatePageProps) {
-  const session = useAnnotationSession(doc.id, annotator, doc.text);
+  const session = useAnnotationSession(doc.id, annotator, doc.text, initialSpans);
   const editor = useRef<ArticleEditorHandle>(null);
   const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const [caret, setCaret] = useState<number | null>(null);

@@ -40,21 +40,29 @@ export interface AnnotationSession {
  * persisted strictly in order, one strict-durability transaction each; "saved" is shown only once the
  * last queued transaction has committed. A failed write is rolled back on screen and reported.
  */
-export function useAnnotationSession(docId: string, annotator: string, text: string): AnnotationSession {
+export function useAnnotationSession(
+  docId: string,
+  annotator: string,
+  text: string,
+  initialSpans?: Span[],
+): AnnotationSession {
   const { db } = useServices();
   const readOnly = useReadOnly();
   // Read at call time: a write failing mid-burst must stop the commands already queued behind it.
   const refusal = useRef<string | null>(null);
   refusal.current = readOnly.problem?.message ?? null;
   const index = useMemo(() => new CodePointIndex(text), [text]);
-  const [spans, setSpans] = useState<Span[] | undefined>(undefined);
+  // The owner keys this hook's component on (docId, annotator), so initialSpans never goes stale.
+  const [spans, setSpans] = useState<Span[] | undefined>(initialSpans);
   const [history, setHistory] = useState<History>(emptyHistory);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
-  const spansRef = useRef<Span[]>([]);
+  const spansRef = useRef<Span[]>(initialSpans ?? []);
+  const preloaded = initialSpans !== undefined;
 
   useEffect(() => {
+    if (preloaded) return;
     let live = true;
     void listSpans(db, docId, annotator).then((loaded) => {
       if (!live) return;
@@ -64,7 +72,7 @@ export function useAnnotationSession(docId: string, annotator: string, text: str
     return () => {
       live = false;
     };
-  }, [db, docId, annotator]);
+  }, [db, docId, annotator, preloaded]);
 
   const run = useCallback(
     (cmd: AnnotationCommand) => {
