@@ -1,11 +1,23 @@
 /** The label, scroll and data-path phases of the bench (open is in run.ts). */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
 import { labelSelections, loadApp, openDocument, scrollThrough } from './app-driver';
 import type { SeededCase } from './lab/seed-db';
 import { fmt, percentile, summarize } from './stats';
+
+/** BENCH_TRACE=dir: a Chromium performance trace of one run of a phase, for chrome://tracing or DevTools. */
+export async function startTrace(page: Page, path: string): Promise<void> {
+  await page
+    .context()
+    .browser()
+    ?.startTracing(page, {
+      path,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
+    });
+}
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -30,7 +42,10 @@ export async function runLabel(
     const profile = r === 0 ? process.env['BENCH_PROFILE'] : undefined;
     const cdp = profile ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+    const trace = r === 0 ? process.env['BENCH_TRACE'] : undefined;
+    if (trace) await startTrace(page, join(trace, 'label.json'));
     const ms = await labelSelections(page, perRun, r);
+    if (trace) await page.context().browser()?.stopTracing();
     if (cdp && profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const ok = ms.filter((x) => Number.isFinite(x) && x >= 0);
     const refused = ms.filter((x) => x === -1).length;
@@ -63,7 +78,10 @@ export async function runScroll(page: Page, base: string, c: SeededCase, runs: n
   await loadApp(page, base);
   await openDocument(page, c.title, null);
   for (let r = 0; r < runs; r++) {
+    const trace = r === 0 ? process.env['BENCH_TRACE'] : undefined;
+    if (trace) await startTrace(page, join(trace, 'scroll.json'));
     const s = await scrollThrough(page);
+    if (trace) await page.context().browser()?.stopTracing();
     p95.push(percentile(s.work, 95));
     intervals.push(percentile(s.intervals, 95));
     frames = s.work.length;

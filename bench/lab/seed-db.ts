@@ -1,7 +1,9 @@
 /**
- * Writes the bench articles and spans straight into the app's real IndexedDB ('marginalia', schema v1:
- * renderer/src/db/migrations/v001-initial-schema.ts, row shapes in db/rows.ts). The lab page is served
- * from the app's origin, so the app then opens these documents through its normal path.
+ * Writes the bench articles and spans straight into the app's real IndexedDB ('marginalia', schema v2:
+ * renderer/src/db/migrations, row shapes in db/rows.ts), as rows only, as an import leaves them: no
+ * span pack yet, so each document's first open reads the rows and builds its pack (measured apart
+ * from the later opens). The lab page is served from the app's origin, so the app then opens these
+ * documents through its normal path.
  */
 import { documentIdForText } from '../../renderer/src/core/text/text-hash';
 import { article, caseSeed, caseTitle, spans, type BenchCase } from '../corpus';
@@ -20,7 +22,9 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
 export async function seedDatabase(cases: readonly BenchCase[], annotator: string): Promise<SeededCase[]> {
   const db = await request(indexedDB.open('marginalia'));
   if (!db.objectStoreNames.contains('spans')) throw new Error('open the app once first: no schema yet');
-  const tx = db.transaction(['documents', 'texts', 'spans', 'settings'], 'readwrite');
+  const tx = db.transaction(['documents', 'texts', 'spans', 'spanPacks', 'settings'], 'readwrite');
+  // Raw writes bypass the app's span-pack middleware: drop every pack, as it would.
+  tx.objectStore('spanPacks').clear();
   const out: SeededCase[] = [];
   cases.forEach((c, i) => {
     const text = article(c.chars, caseSeed(c));
