@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 
-import Dexie, { type DBCore, type Middleware } from 'dexie';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { LABELS } from '../../../renderer/src/core/model/labels';
@@ -120,31 +120,36 @@ describe('a writer that forgot spanPacks', () => {
   });
 });
 
-/** Fails every write to spanPacks, as a read-only (full) disk would. */
-const packWritesFail: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'pack-writes-fail',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const t = down.table(name);
-      return name !== 'spanPacks' ? t : { ...t, mutate: () => Promise.reject(new Error('disk full')) };
-    },
-  }),
-};
-
 describe('listSpans without a pack', () => {
-  it('still returns the rows when the pack cannot be stored', async () => {
+  it('still returns the rows when the pack cannot be stored (a full disk)', async () => {
     const db = newDb('packs');
     await fillCorpus(db);
     const docId = (await db.documents.orderBy('order').first())?.id as string;
     const expected = await truth(db, docId, 'alice');
     expect(expected).toHaveLength(3);
-    db.close({ disableAutoOpen: false });
-    db.use(packWritesFail);
-    await db.open();
-    expect(await listSpans(db, docId, 'alice')).toStrictEqual(expected);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'spanPacks') throw new DOMException('disk full', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      expect(await listSpans(db, docId, 'alice')).toStrictEqual(expected);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
     expect(await db.spanPacks.count()).toBe(0);
+  });
+
+  it('stores the pack for the next open', async () => {
+    const db = newDb('packs');
+    await fillCorpus(db);
+    const docId = (await db.documents.orderBy('order').first())?.id as string;
+    const expected = await truth(db, docId, 'alice');
+    expect(await listSpans(db, docId, 'alice')).toStrictEqual(expected);
+    // The pack is written in the same transaction, after the answer: wait for it to commit.
+    await db.transaction('r', db.spanPacks, () => db.spanPacks.count());
+    expect(await db.spanPacks.get([docId, 'alice'])).toBeDefined();
+    expect(await listSpans(db, docId, 'alice')).toStrictEqual(expected);
   });
 });
 

@@ -2,7 +2,7 @@ import { applyCommandSorted, type AnnotationCommand } from '../../core/commands/
 import type { Label } from '../../core/model/labels';
 import { compareSpans, sameExtentAndLabel, type Span } from '../../core/model/span';
 import type { MarginaliaDb } from '../database';
-import { rowToSpan, spanToRow, type SpanPackRow } from '../rows';
+import { rowToSpan, spanToRow, type SpanPackRow, type SpanRow } from '../rows';
 import { decodeSpanPack, encodeSpanPack } from '../span-pack';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
@@ -14,23 +14,47 @@ async function readSpanRows(db: MarginaliaDb, docId: string, annotator: string):
 /**
  * One annotator's spans on one document, in `compareSpans` order. Reads the span pack (one row,
  * ~50× faster than the rows with 10,000 spans); without one, reads the rows and stores the pack in
- * the same transaction, so no writer can slip in between the read and the pack. If that transaction
- * cannot run (read-only after a full disk, …) the rows are read without storing a pack.
+ * the same transaction, so no writer can slip in between the read and the pack.
  */
 export async function listSpans(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
   const pack = await db.transaction('r', db.spanPacks, () => db.spanPacks.get([docId, annotator]));
   const packed = pack ? decodeSpanPack(pack) : null;
   if (packed) return packed;
   try {
-    return await db.transaction('rw', db.spans, db.spanPacks, async () => {
-      const spans = await readSpanRows(db, docId, annotator);
-      const row = packRow(docId, annotator, spans);
-      if (row) await db.spanPacks.put(row);
-      return spans;
-    });
+    return await readRowsAndPack(db, docId, annotator);
   } catch {
     return db.transaction('r', db.spans, () => readSpanRows(db, docId, annotator));
   }
+}
+
+/**
+ * Reads a set's rows and stores its pack in one relaxed-durability transaction, answering as soon as
+ * the rows are read. Relaxed, and not awaited, because the pack is derived data: a crash can only
+ * lose it, and the next open rebuilds it; a strict commit would add ~0.5 s (an fsync) to the first
+ * open of every document. Raw IndexedDB because Dexie sets durability per database, not per
+ * transaction; only `spanPacks` is written, so the span-packs middleware has nothing to see.
+ * A failed pack write (full disk, read-only) is harmless and ignored.
+ */
+function readRowsAndPack(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction(['spans', 'spanPacks'], 'readwrite', { durability: 'relaxed' });
+    tx.onabort = (e) => e.preventDefault();
+    const req = tx.objectStore('spans').index('[docId+annotator]').getAll([docId, annotator]);
+    req.onerror = (e) => {
+      e.preventDefault();
+      reject(req.error ?? new Error('reading spans failed'));
+    };
+    req.onsuccess = () => {
+      const spans = (req.result as SpanRow[]).map(rowToSpan).sort(compareSpans);
+      resolve(spans);
+      const row = packRow(docId, annotator, spans);
+      try {
+        if (row) tx.objectStore('spanPacks').put(row).onerror = (e) => e.preventDefault();
+      } catch {
+        // A closing connection or a full disk: no pack this time.
+      }
+    };
+  });
 }
 
 /** The pack row of a set, or null when its spans cannot be packed exactly (see encodeSpanPack). */
