@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import {
   applyAnnotationCommand,
-  countSpansByDocument,
   DuplicateSpanError,
   listSpans,
 } from '../../../renderer/src/db/repositories/annotations';
+import { countSpansByDocument } from '../../../renderer/src/db/repositories/span-counts';
 import {
   addDocuments,
   getDocument,

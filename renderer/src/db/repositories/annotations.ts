@@ -1,5 +1,4 @@
 import { applyCommandSorted, type AnnotationCommand } from '../../core/commands/annotate';
-import type { Label } from '../../core/model/labels';
 import { compareSpans, sameExtentAndLabel, type Span } from '../../core/model/span';
 import type { MarginaliaDb } from '../database';
 import { rowToSpan, spanToRow, type SpanPackRow, type SpanRow } from '../rows';
@@ -123,24 +122,4 @@ async function firstSame(
     .equals([docId, annotator])
     .filter((r) => sameExtentAndLabel(r, span))
     .first();
-}
-
-/** Per-document, per-label span counts of one annotator (for the library). */
-export async function countSpansByDocument(
-  db: MarginaliaDb,
-  annotator: string,
-): Promise<Map<string, Record<Label, number>>> {
-  const out = new Map<string, Record<Label, number>>();
-  await db.spans
-    .where('annotator')
-    .equals(annotator)
-    .each((row) => {
-      let counts = out.get(row.docId);
-      if (!counts) {
-        counts = { claim: 0, quote: 0, figure: 0, speculation: 0 };
-        out.set(row.docId, counts);
-      }
-      counts[row.label] += 1;
-    });
-  return out;
 }

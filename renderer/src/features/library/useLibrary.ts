@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Label } from '../../core/model/labels';
 import type { DocStatus } from '../../core/model/status';
 import { useServices } from '../../app/providers';
-import { countSpansByDocument } from '../../db/repositories/annotations';
+import { countSpansByDocument } from '../../db/repositories/span-counts';
 import { listDocuments } from '../../db/repositories/documents';
 import { listStatuses } from '../../db/repositories/progress';
 
