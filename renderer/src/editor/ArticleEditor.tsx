@@ -1,7 +1,7 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
@@ -153,6 +153,15 @@ function EditorBody({
       paintedCount: () => painter.current?.count() ?? 0,
     }),
     [editor, layout, paragraphIndex, paragraphKeys, index, toCodePoints, toPaint, painter],
+  );
+
+  // "plaintext-only", not "true": the article is plain text, and React, before every commit anywhere
+  // in the app, walks the whole DOM of a focused contentEditable="true" element to save its selection
+  // (getSelectionInformation) — ~2–3 ms per label with a 1M-character article. Caret, selection and
+  // IME behave the same; every edit is refused by ReadOnlyGuardPlugin either way.
+  useEffect(
+    () => editor.registerRootListener((root) => root?.setAttribute('contenteditable', 'plaintext-only')),
+    [editor],
   );
 
   const handleSelection = useCallback(

@@ -31,7 +31,7 @@ export function watchViewport(
       reported = key;
       onLines(first, last);
     },
-    { root: scroller, rootMargin: '50% 0px' },
+    { root: scroller, rootMargin: '25% 0px' },
   );
   chunks.forEach((p, i) => {
     if (!p) return;
