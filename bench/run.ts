@@ -190,7 +190,7 @@ async function main(): Promise<void> {
         [
           [
             `label p50 / p95, ${label.spans} spans`,
-            `${results.label.p50_ms} / ${results.label.p95_ms} ms (p95 ${results.label.p95_min_ms}–${results.label.p95_max_ms})`,
+            `${results.label.p50_ms} / ${results.label.p95_ms} ms (p95 ${results.label.p95_min_ms}–${results.label.p95_max_ms}); settled p95 ${results.label.settled_p95_ms} ms`,
           ],
           [
             `scroll p95 frame, ${scroll.chars} chars`,
