@@ -108,7 +108,7 @@ export async function runScroll(page: Page, base: string, c: SeededCase, runs: n
 
 /** Import, export and agreement in the lab page (same origin as the app). */
 export async function runDataJobs(page: Page, runs: number, quick: boolean, problems: string[]) {
-  const lines = quick ? 2_000 : 100_000;
+  const lines = Number(process.env['BENCH_IMPORT_LINES'] ?? (quick ? 2_000 : 100_000));
   const imp: number[] = [];
   const longest: number[] = [];
   const parse: number[] = [];
