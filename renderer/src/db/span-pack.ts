@@ -1,5 +1,6 @@
 import { LABELS, type Label } from '../core/model/labels';
-import type { Span } from '../core/model/span';
+import { compareSpans, type Span } from '../core/model/span';
+import { rowToSpan, type SpanPackRow, type SpanRow } from './rows';
 
 /**
  * One annotator's spans on one document, stored column-wise in ONE row. Why: reading 10,000 span
@@ -105,4 +106,13 @@ export function decodeSpanPack(pack: SpanPack): Span[] | null {
   }
   if (idAt !== pack.ids.length || noteAt !== pack.notes.length) return null;
   return out;
+}
+
+/** Stored span rows → spans as listSpans returns them: shaped by `rowToSpan`, in `compareSpans` order. */
+export const spansOfRows = (rows: readonly SpanRow[]): Span[] => rows.map(rowToSpan).sort(compareSpans);
+
+/** The pack row of a set, or null when its spans cannot be packed exactly (see encodeSpanPack). */
+export function packRowOf(docId: string, annotator: string, spans: readonly Span[]): SpanPackRow | null {
+  const pack = encodeSpanPack(spans);
+  return pack && { docId, annotator, ...pack };
 }

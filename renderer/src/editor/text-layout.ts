@@ -23,14 +23,16 @@ export class TextLayout {
     this.chunkStarts = chunkLines(this.lines);
   }
 
-  /** Chunk holding `line`. O(log chunks). */
-  chunkOf(line: number): number {
-    return lastAtOrBefore(this.chunkStarts, line);
-  }
-
   /** Line containing UTF-16 offset `u` (an offset at a line's end belongs to that line). O(log lines). */
   lineOf(u: Utf16Offset): number {
-    return lastAtOrBefore(this.lineStarts, u);
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.lineStarts[mid] as number) <= u) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** (line, offset in line) for a stored-text UTF-16 offset. */
@@ -49,25 +51,12 @@ export function chunkLines(lines: readonly string[]): number[] {
   const starts: number[] = [];
   let units = 0;
   lines.forEach((line, i) => {
-    const first = starts.length === 0;
-    const open = first ? 0 : i - (starts[starts.length - 1] as number);
-    if (first || open >= CHUNK_LINES || units >= CHUNK_UNITS) {
+    const open = starts[starts.length - 1];
+    if (open === undefined || i - open >= CHUNK_LINES || units >= CHUNK_UNITS) {
       starts.push(i);
       units = 0;
     }
     units += line.length + 1;
   });
   return starts;
-}
-
-/** Index of the last element ≤ x in an ascending array starting at ≤ x. */
-function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if ((sorted[mid] as number) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

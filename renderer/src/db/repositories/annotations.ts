@@ -1,13 +1,12 @@
 import { applyCommandSorted, type AnnotationCommand } from '../../core/commands/annotate';
-import { compareSpans, sameExtentAndLabel, type Span } from '../../core/model/span';
+import { sameExtentAndLabel, type Span } from '../../core/model/span';
 import type { MarginaliaDb } from '../database';
-import { rowToSpan, spanToRow, type SpanPackRow, type SpanRow } from '../rows';
-import { decodeSpanPack, encodeSpanPack } from '../span-pack';
+import { spanToRow, type SpanRow } from '../rows';
+import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
 async function readSpanRows(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
-  const rows = await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
-  return rows.map(rowToSpan).sort(compareSpans);
+  return spansOfRows(await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray());
 }
 
 /**
@@ -44,9 +43,9 @@ function readRowsAndPack(db: MarginaliaDb, docId: string, annotator: string): Pr
       reject(req.error ?? new Error('reading spans failed'));
     };
     req.onsuccess = () => {
-      const spans = (req.result as SpanRow[]).map(rowToSpan).sort(compareSpans);
+      const spans = spansOfRows(req.result as SpanRow[]);
       resolve(spans);
-      const row = packRow(docId, annotator, spans);
+      const row = packRowOf(docId, annotator, spans);
       try {
         if (row) tx.objectStore('spanPacks').put(row).onerror = (e) => e.preventDefault();
       } catch {
@@ -54,12 +53,6 @@ function readRowsAndPack(db: MarginaliaDb, docId: string, annotator: string): Pr
       }
     };
   });
-}
-
-/** The pack row of a set, or null when its spans cannot be packed exactly (see encodeSpanPack). */
-function packRow(docId: string, annotator: string, spans: readonly Span[]): SpanPackRow | null {
-  const pack = encodeSpanPack(spans);
-  return pack && { docId, annotator, ...pack };
 }
 
 export class DuplicateSpanError extends Error {}
@@ -99,7 +92,7 @@ export async function applyAnnotationCommand(
     }
     // Span ids are primary keys, so "remove this id, insert the written span" is exactly the new
     // set of rows, even when the id belonged to another document (whose pack the middleware dropped).
-    const after = before && packRow(docId, annotator, applyCommandSorted(before, cmd));
+    const after = before && packRowOf(docId, annotator, applyCommandSorted(before, cmd));
     if (after) await db.spanPacks.put(after);
   });
 }

@@ -1,8 +1,7 @@
 import { LABELS, type Label } from '../../core/model/labels';
-import { compareSpans } from '../../core/model/span';
 import type { MarginaliaDb } from '../database';
-import { rowToSpan, type SpanPackRow, type SpanRow } from '../rows';
-import { SPAN_PACK_FORMAT, encodeSpanPack } from '../span-pack';
+import type { SpanPackRow, SpanRow } from '../rows';
+import { SPAN_PACK_FORMAT, packRowOf, spansOfRows } from '../span-pack';
 
 type Counts = Record<Label, number>;
 const zero = (): Counts => ({ claim: 0, quote: 0, figure: 0, speculation: 0 });
@@ -33,9 +32,24 @@ export async function countSpansByDocument(
     packed += p.n;
   }
   if (packed === total) return out;
-  // Outside the live query's zone: a query may not write.
-  setTimeout(() => void packMissingSets(db, annotator).catch(() => undefined), 0);
+  schedulePacking(db, annotator, total - packed);
   return countRows(db, annotator);
+}
+
+/** Per database and annotator, the shortfall (rows minus packed spans) last packed for. */
+const packedFor = new WeakMap<MarginaliaDb, Map<string, number>>();
+
+/**
+ * Builds the missing packs once per shortfall: the live query re-runs after every label, and a set
+ * that cannot be packed (see encodeSpanPack) would otherwise start a full row read each time.
+ * Outside the live query's zone (setTimeout), because a query may not write.
+ */
+function schedulePacking(db: MarginaliaDb, annotator: string, shortfall: number): void {
+  let seen = packedFor.get(db);
+  if (!seen) packedFor.set(db, (seen = new Map()));
+  if (seen.get(annotator) === shortfall) return;
+  seen.set(annotator, shortfall);
+  setTimeout(() => void packMissingSets(db, annotator).catch(() => seen.delete(annotator)), 0);
 }
 
 async function countRows(db: MarginaliaDb, annotator: string): Promise<Map<string, Counts>> {
@@ -73,8 +87,8 @@ export function packMissingSets(db: MarginaliaDb, annotator: string): Promise<vo
         else byDoc.set(row.docId, [row]);
       }
       for (const [docId, set] of byDoc) {
-        const pack = encodeSpanPack(set.map(rowToSpan).sort(compareSpans));
-        if (pack) packs.put({ docId, annotator, ...pack });
+        const row = packRowOf(docId, annotator, spansOfRows(set));
+        if (row) packs.put(row);
       }
     };
   });
