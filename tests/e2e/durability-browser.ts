@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 import { chromium, type Browser, type Page } from '@playwright/test';
 
+import { storedRows } from './helpers';
+
 /**
  * A real Chromium process we own, so a test can SIGKILL it like a crash or power cut and start it
  * again on the same profile (Playwright's persistent contexts do not expose the browser process).
@@ -64,18 +66,6 @@ export async function launchOwnedChromium(userDataDir: string): Promise<OwnedBro
 
 /** Span ids stored for one annotator, read straight from IndexedDB (not from the app's state). */
 export async function storedSpanIds(page: Page, annotator: string): Promise<string[]> {
-  return page.evaluate(async (who) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('marginalia');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<{ id: string; annotator: string }[]>((resolve, reject) => {
-      const req = db.transaction('spans').objectStore('spans').getAll();
-      req.onsuccess = () => resolve(req.result as { id: string; annotator: string }[]);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return rows.filter((r) => r.annotator === who).map((r) => r.id);
-  }, annotator);
+  const rows = await storedRows<{ id: string; annotator: string }>(page, 'spans');
+  return rows.filter((r) => r.annotator === annotator).map((r) => r.id);
 }

@@ -41,20 +41,26 @@ export async function addArticle(page: Page, text: string, title: string): Promi
   await page.reload();
 }
 
-/** Every scroll position the app has stored (settings rows `scroll:<docId>`), read from IndexedDB. */
-export async function storedScrollPositions(page: Page): Promise<number[]> {
-  return page.evaluate(async () => {
+/** Every row of one object store of the app's database, read straight from IndexedDB (not the app's state). */
+export async function storedRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('marginalia');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const rows = await new Promise<{ key: string; value: unknown }[]>((resolve, reject) => {
-      const req = db.transaction('settings').objectStore('settings').getAll();
-      req.onsuccess = () => resolve(req.result as { key: string; value: unknown }[]);
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => resolve(req.result as unknown[]);
       req.onerror = () => reject(req.error);
     });
     db.close();
-    return rows.filter((r) => r.key.startsWith('scroll:')).map((r) => Number(r.value));
-  });
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+/** Every scroll position the app has stored (settings rows `scroll:<docId>`). */
+export async function storedScrollPositions(page: Page): Promise<number[]> {
+  const rows = await storedRows<{ key: string; value: unknown }>(page, 'settings');
+  return rows.filter((r) => r.key.startsWith('scroll:')).map((r) => Number(r.value));
 }
