@@ -220,7 +220,7 @@ test('library: per-label counts, status, next / previous / next not done keys', 
   await expect(first.getByLabel('1 quote')).toBeVisible();
   await first.getByRole('combobox', { name: /^Status of/ }).selectOption('done');
   await expect(page.getByText('1/5 done')).toBeVisible();
-  await expect(app.status()).toHaveText('Status saved.');
+  await expect(app.status()).toHaveText('Status saved: Done.');
   await app.clickAt(2);
   await page.keyboard.press(']');
   await expect(page.locator('.article-title')).toHaveText(
@@ -233,8 +233,9 @@ test('library: per-label counts, status, next / previous / next not done keys', 
     'OpenAI Ends Collaboration with Scale AI Amid Meta Partnership',
   );
   await page.getByRole('combobox', { name: 'Status of this document' }).selectOption('in_progress');
-  // "Status saved." appears once the transaction has committed; reloading earlier may abort it.
-  await expect(app.status()).toHaveText('Status saved.');
+  // The message appears once the transaction has committed; reloading earlier may abort it. It names the
+  // status, so the "Done" message still showing from before cannot satisfy this wait.
+  await expect(app.status()).toHaveText('Status saved: In progress.');
   await page.reload();
   await expect(page.locator('.article-title')).toHaveText(
     'OpenAI Ends Collaboration with Scale AI Amid Meta Partnership',

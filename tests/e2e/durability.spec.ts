@@ -122,7 +122,7 @@ test('the database deleted: the next start offers the newest backup and restores
   await tag(app, 0, 6, '1');
   await tag(app, 2, 8, '2');
   await page.getByRole('combobox', { name: 'Status of this document' }).selectOption('done');
-  await expect(app.status()).toHaveText('Status saved.');
+  await expect(app.status()).toHaveText('Status saved: Done.');
   await backUpNow(page);
   const before = await dump(page);
   await deleteMainDb(page);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { ArticleDocument } from '../core/model/document';
 import { navigate, type NavigationMove } from '../core/model/library-navigation';
-import type { DocStatus } from '../core/model/status';
+import { STATUS_TITLES, type DocStatus } from '../core/model/status';
 import type { Span } from '../core/model/span';
 import { listSpans } from '../db/repositories/annotations';
 import { getDocument } from '../db/repositories/documents';
@@ -83,7 +83,7 @@ export function useLibrarySession(say: Say) {
       if (!annotator) return;
       if (readOnly.problem) return say(readOnly.problem.message, 'error');
       void setStatus(db, id, annotator, status).then(
-        () => say('Status saved.'),
+        () => say(`Status saved: ${STATUS_TITLES[status]}.`),
         (e: unknown) => say(readOnly.report(e).message, 'error'),
       );
     },
