@@ -7,17 +7,7 @@ import type { Page } from '@playwright/test';
 import { labelSelections, loadApp, openDocument, scrollThrough } from './app-driver';
 import type { SeededCase } from './lab/seed-db';
 import { fmt, percentile, summarize } from './stats';
-
-/** BENCH_TRACE=dir: a Chromium performance trace of one run of a phase, for chrome://tracing or DevTools. */
-export async function startTrace(page: Page, path: string): Promise<void> {
-  await page
-    .context()
-    .browser()
-    ?.startTracing(page, {
-      path,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
-    });
-}
+import { startTrace } from './trace';
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -44,11 +34,11 @@ export async function runLabel(
     const cdp = profile ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const trace = r === 0 ? process.env['BENCH_TRACE'] : undefined;
-    if (trace) await startTrace(page, join(trace, 'label.json'));
+    const tracing = trace ? await startTrace(page, join(trace, 'label.json')) : null;
     const both = await labelSelections(page, perRun, r);
     const ms = both.map(([painted]) => painted);
     const settled = both.map(([, s]) => s).filter((x) => Number.isFinite(x) && x >= 0);
-    if (trace) await page.context().browser()?.stopTracing();
+    await tracing?.stop();
     if (cdp && profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const ok = ms.filter((x) => Number.isFinite(x) && x >= 0);
     const refused = ms.filter((x) => x === -1).length;
@@ -87,9 +77,9 @@ export async function runScroll(page: Page, base: string, c: SeededCase, runs: n
   await openDocument(page, c.title, null);
   for (let r = 0; r < runs; r++) {
     const trace = r === 0 ? process.env['BENCH_TRACE'] : undefined;
-    if (trace) await startTrace(page, join(trace, 'scroll.json'));
+    const tracing = trace ? await startTrace(page, join(trace, 'scroll.json')) : null;
     const s = await scrollThrough(page);
-    if (trace) await page.context().browser()?.stopTracing();
+    await tracing?.stop();
     p95.push(percentile(s.work, 95));
     intervals.push(percentile(s.intervals, 95));
     frames = s.work.length;

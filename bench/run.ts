@@ -3,8 +3,8 @@
  * measures the figures of issue 6 against the two no-framework baselines. Prints a table and writes
  * results JSON. Timing never fails the run; wrong highlight counts or errors do (the CI smoke test).
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { chromium, type Page } from '@playwright/test';
@@ -13,9 +13,10 @@ import { loadApp, openDocument } from './app-driver';
 import { CodePointIndex } from '../renderer/src/core/text/code-points';
 import { FULL_CASES, QUICK_CASES, article, caseSeed, caseTitle, spans, type BenchCase } from './corpus';
 import type { SeededCase } from './lab/seed-db';
-import { runDataJobs, runLabel, runScroll, startTrace } from './phases';
+import { runDataJobs, runLabel, runScroll } from './phases';
 import { buildAndServe } from './serve';
 import { fmt, rounded, summarize, table } from './stats';
+import { startTrace } from './trace';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -76,9 +77,9 @@ async function openPhase(
       await loadApp(page, base);
       // BENCH_TRACE=dir writes a Chromium performance trace of each case's last open (chrome://tracing).
       const trace = r === RUNS - 1 ? process.env['BENCH_TRACE'] : undefined;
-      if (trace) await startTrace(page, join(trace, `open-${c.chars}x${c.spans}.json`));
+      const tracing = trace ? await startTrace(page, join(trace, `open-${c.chars}x${c.spans}.json`)) : null;
       const o = await openDocument(page, c.title, c.spans);
-      if (trace) await page.context().browser()?.stopTracing();
+      await tracing?.stop();
       const want = spansInWindow(c, o.window);
       if (o.painted !== want)
         problems.push(`${c.title}: app painted ${o.painted}, expected ${want} in ${o.window}`);
@@ -107,8 +108,12 @@ async function openPhase(
 
 async function main(): Promise<void> {
   const served = await buildAndServe(root, PORT);
-  const browser = await chromium.launch({
+  // A persistent profile on disk, as the desktop app has: an incognito context (browser.newContext)
+  // keeps IndexedDB in memory, in a different backing store with different costs.
+  const profile = mkdtempSync(join(tmpdir(), 'marginalia-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -118,9 +123,9 @@ async function main(): Promise<void> {
       '--disable-sync',
     ],
   });
+  const browser = context.browser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'warning' || m.type() === 'error') log(`page ${m.type()}: ${m.text()}`);
@@ -157,7 +162,7 @@ async function main(): Promise<void> {
         quick,
         runs: RUNS,
         date: new Date().toISOString(),
-        chromium: browser.version(),
+        chromium: browser?.version() ?? '',
         cpus: cpus().length,
         cpu: cpus()[0]?.model ?? '',
       },
@@ -215,8 +220,9 @@ async function main(): Promise<void> {
     );
     log(`\nwrote ${outFile}`);
   } finally {
-    await browser.close();
+    await context.close();
     await served.close();
+    rmSync(profile, { recursive: true, force: true });
   }
   report();
 }
