@@ -156,7 +156,7 @@ export async function labelSelections(page: Page, count: number, run: number): P
         // A person labels at most a few times a second: let the save and the library's recount finish.
         const saved = performance.now();
         while (
-          document.querySelector('[data-testid="save-state"]')?.textContent !== 'Saved' &&
+          document.querySelector('[data-testid="save-state"]')?.getAttribute('aria-label') !== 'Saved' &&
           performance.now() - saved < 3000
         )
           await new Promise((r) => setTimeout(r, 20));

@@ -31,7 +31,8 @@ test('≥20 kill-and-restart cycles lose nothing shown as saved', async ({ baseU
       });
       await page.addInitScript(() => {
         new MutationObserver(() => {
-          const state = document.querySelector('[data-testid="save-state"]')?.textContent ?? '';
+          const state =
+            document.querySelector('[data-testid="save-state"]')?.getAttribute('aria-label') ?? '';
           const w = window as unknown as {
             __last?: string;
             __reportState: (s: string, ids: string[]) => Promise<void>;
@@ -44,7 +45,7 @@ test('≥20 kill-and-restart cycles lose nothing shown as saved', async ({ baseU
             (b) => b.dataset['spanId'] ?? '',
           );
           void w.__reportState(state, state === 'Saved' ? [...new Set(ids)] : []);
-        }).observe(document, { subtree: true, childList: true, characterData: true });
+        }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await page.goto(baseURL ?? '/');
       const app = new AnnotatePage(page);

@@ -102,7 +102,7 @@ test('a full disk: plain message, read-only, nothing stored changes, a backup ca
   await app.keyboardSelect(10, 5);
   await page.keyboard.press('2');
   await expect(page.getByTestId('read-only')).toContainText('The disk is full');
-  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(page.getByTestId('save-state')).toHaveAccessibleName('Not saved');
   await expect(app.spanItems()).toHaveCount(1);
   // Further annotation is refused with the same plain words, before any write is attempted.
   await app.keyboardSelect(20, 4);

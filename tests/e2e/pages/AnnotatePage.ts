@@ -116,7 +116,7 @@ export class AnnotatePage {
   }
 
   async expectSaved(): Promise<void> {
-    await expect(this.page.getByTestId('save-state')).toHaveText('Saved');
+    await expect(this.page.getByTestId('save-state')).toHaveAccessibleName('Saved');
   }
 
   /** Number of ranges painted per label by the CSS Custom Highlight API. */

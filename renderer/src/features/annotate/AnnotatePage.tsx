@@ -7,6 +7,7 @@ import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from './SaveIndicator';
+import { afterNextPaint } from './after-paint';
 import { SpanInspector } from './SpanInspector';
 import { SpanList } from './SpanList';
 import { useAnnotationSession } from './useAnnotationSession';
@@ -39,6 +40,9 @@ export const AnnotatePage = memo(function AnnotatePage({
   registerUndo,
 }: AnnotatePageProps) {
   const session = useAnnotationSession(doc.id, annotator, doc.text, initialSpans);
+  // The session object is new on every render; its functions are stable. Callbacks below depend on
+  // the functions, so a label does not re-register the editor's key commands and listeners.
+  const { create, update: updateSpan, undo: undoCommand, redo: redoCommand } = session;
   const editor = useRef<ArticleEditorHandle>(null);
   const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const [caret, setCaret] = useState<number | null>(null);
@@ -67,11 +71,13 @@ export const AnnotatePage = memo(function AnnotatePage({
         onMessage('Select some text first, then press 1–4 or click a label.');
         return;
       }
-      const refused = session.create(range, l);
-      if (!refused) editor.current?.collapseSelection();
-      onMessage(refused ?? `Tagged as ${l}.`, refused ? 'error' : 'info');
+      const refused = create(range, l);
+      if (refused) return onMessage(refused, 'error');
+      editor.current?.collapseSelection();
+      // The confirmation waits a frame so that the label's frame paints only the highlight.
+      void afterNextPaint().then(() => onMessage(`Tagged as ${l}.`));
     },
-    [session, onMessage],
+    [create, onMessage],
   );
 
   const onSelection = useCallback((r: CodePointRange | null) => {
@@ -85,8 +91,8 @@ export const AnnotatePage = memo(function AnnotatePage({
     editor.current?.flashSpan(s);
   }, []);
 
-  const undo = useCallback(() => onMessage(session.undo() ?? 'Nothing to undo.'), [session, onMessage]);
-  const redo = useCallback(() => onMessage(session.redo() ?? 'Nothing to redo.'), [session, onMessage]);
+  const undo = useCallback(() => onMessage(undoCommand() ?? 'Nothing to undo.'), [undoCommand, onMessage]);
+  const redo = useCallback(() => onMessage(redoCommand() ?? 'Nothing to redo.'), [redoCommand, onMessage]);
   useUndoKeys(undo, redo);
   useEffect(() => {
     registerUndo?.({ undo, redo });
@@ -102,10 +108,10 @@ export const AnnotatePage = memo(function AnnotatePage({
 
   const update = useCallback(
     (before: Span, after: Span) => {
-      const refused = session.update(before, after);
+      const refused = updateSpan(before, after);
       if (refused) onMessage(refused, 'error');
     },
-    [session, onMessage],
+    [updateSpan, onMessage],
   );
 
   return (

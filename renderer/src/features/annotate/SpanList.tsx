@@ -6,9 +6,10 @@ import type { Span } from '../../core/model/span';
 const NONE: readonly Span[] = [];
 
 /**
- * The document's spans in text order, filterable by label, with counts. The rows follow the spans
- * through `useDeferredValue`: opening a document or labelling paints the article first, and React
- * renders the rows afterwards in interruptible slices (measured: docs/architecture.md).
+ * The document's spans in text order, filterable by label, with counts. The rows and counts follow
+ * the spans through `useDeferredValue`: opening a document or labelling paints the article first
+ * (a label's frame changes no text on the page), and React renders the list afterwards in
+ * interruptible slices (measured: docs/architecture.md).
  */
 export function SpanList({
   spans,
@@ -26,16 +27,16 @@ export function SpanList({
   const active = useDeferredValue(activeIds);
   const counts = useMemo(() => {
     const c: Record<Label, number> = { claim: 0, quote: 0, figure: 0, speculation: 0 };
-    for (const s of spans) c[s.label] += 1;
+    for (const s of rows) c[s.label] += 1;
     return c;
-  }, [spans]);
+  }, [rows]);
   const shown = useMemo(() => rows.filter((s) => !hidden.has(s.label)), [rows, hidden]);
   // Long lists render the first 500 rows; the filter narrows the rest.
   const visible = shown.slice(0, 500);
   return (
     <section className="span-list" aria-label="Spans">
       <h3>
-        Spans <span className="muted">{spans.length}</span>
+        Spans <span className="muted">{rows.length}</span>
       </h3>
       <div className="filters" role="group" aria-label="Filter by label">
         {LABELS.map((l) => (
@@ -61,7 +62,7 @@ export function SpanList({
         ))}
       </ol>
       {shown.length > visible.length && <p className="muted">…and {shown.length - visible.length} more</p>}
-      {spans.length === 0 && (
+      {rows.length === 0 && (
         <p className="muted">Select text and press 1–4 (or a label button) to add a span.</p>
       )}
     </section>

@@ -17,18 +17,7 @@ import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../app/providers';
 import { useReadOnly } from '../../app/read-only';
 import { applyAnnotationCommand, DuplicateSpanError, listSpans } from '../../db/repositories/annotations';
-
-/**
- * Resolves once the browser has painted the next frame. Saving starts there, not in the key press's
- * own task: the transaction (Dexie setup, reading, updating and writing the span pack, ~4 ms with
- * 10,000 spans) would otherwise run before the new highlight is painted. "Saved" still appears only
- * after the commit.
- */
-const afterNextPaint = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
+import { afterNextPaint } from './after-paint';
 
 export type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
@@ -66,7 +55,13 @@ export function useAnnotationSession(
   const index = useMemo(() => new CodePointIndex(text), [text]);
   // The owner keys this hook's component on (docId, annotator), so initialSpans never goes stale.
   const [spans, setSpans] = useState<Span[] | undefined>(initialSpans);
-  const [history, setHistory] = useState<History>(emptyHistory);
+  // The history is read and changed through the ref (an undo right after a label must see it); the
+  // state only drives the Undo/Redo buttons, and is refreshed after the label's frame has painted.
+  const history = useRef<History>(emptyHistory);
+  const [historyView, setHistoryView] = useState<History>(emptyHistory);
+  const showHistory = useCallback(() => {
+    void afterNextPaint().then(() => setHistoryView(history.current));
+  }, []);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
@@ -101,7 +96,11 @@ export function useAnnotationSession(
           pending.current -= 1;
           spansRef.current = applyCommandSorted(spansRef.current, invertCommand(cmd));
           setSpans(spansRef.current);
-          setHistory((h) => ({ past: h.past.filter((c) => c !== cmd), future: h.future }));
+          history.current = {
+            past: history.current.past.filter((c) => c !== cmd),
+            future: history.current.future,
+          };
+          setHistoryView(history.current);
           // Disk full / I/O errors switch the whole app to read-only (app/read-only.tsx).
           const reason = e instanceof DuplicateSpanError ? e.message : readOnly.report(e).message;
           setSaveState({ kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` });
@@ -113,10 +112,11 @@ export function useAnnotationSession(
 
   const perform = useCallback(
     (cmd: AnnotationCommand) => {
-      setHistory((h) => recordCommand(h, cmd));
+      history.current = recordCommand(history.current, cmd);
+      showHistory();
       run(cmd);
     },
-    [run],
+    [run, showHistory],
   );
 
   const create = useCallback(
@@ -154,27 +154,29 @@ export function useAnnotationSession(
 
   const undo = useCallback((): string | null => {
     if (refusal.current) return refusal.current;
-    const step = undoHistory(history);
+    const step = undoHistory(history.current);
     if (!step) return null;
-    setHistory(step.history);
+    history.current = step.history;
+    showHistory();
     run(step.command);
     return `Undid: ${describeCommand(invertCommand(step.command))}`;
-  }, [history, run]);
+  }, [run, showHistory]);
 
   const redo = useCallback((): string | null => {
     if (refusal.current) return refusal.current;
-    const step = redoHistory(history);
+    const step = redoHistory(history.current);
     if (!step) return null;
-    setHistory(step.history);
+    history.current = step.history;
+    showHistory();
     run(step.command);
     return `Redid: ${describeCommand(step.command)}`;
-  }, [history, run]);
+  }, [run, showHistory]);
 
   return {
     spans,
     saveState,
-    canUndo: history.past.length > 0,
-    canRedo: history.future.length > 0,
+    canUndo: historyView.past.length > 0,
+    canRedo: historyView.future.length > 0,
     create,
     update,
     remove,

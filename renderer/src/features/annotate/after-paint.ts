@@ -1,0 +1,13 @@
+/**
+ * Resolves once the browser has painted the next frame (its rendering step has run). A label's own
+ * frame then carries only the new highlight; work that can wait a frame starts here instead: the
+ * save transaction (Dexie setup, reading, updating and writing the span pack, ~4 ms with 10,000
+ * spans) and the chrome around the article (undo buttons, the status message). Any DOM change in
+ * that frame would also cost a style, layout and compositing pass over the page, ~3 ms with a long
+ * article (measured: docs/architecture.md, "Rendering and highlights").
+ */
+export const afterNextPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
