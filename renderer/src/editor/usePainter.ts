@@ -37,9 +37,9 @@ export function usePainter({
   activeSpanIds: ReadonlySet<string>;
   onReady: () => void;
 }) {
-  const painter = useRef<WindowedPainter | null>(null);
+  const painter = useRef<WindowedPainter<Span> | null>(null);
   const readyFired = useRef(false);
-  // Spans are immutable values: converting each once keeps a repaint after one label O(n) map lookups.
+  // Spans are immutable values: each is converted once, when it first enters the painted window.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new text needs a new cache
   const converted = useMemo(() => new WeakMap<Span, PaintSpan>(), [index]);
   const toPaint = useCallback(
@@ -67,7 +67,12 @@ export function usePainter({
   useEffect(() => {
     const box = scroller.current;
     if (!paragraphKeys || !box) return;
-    const p = new WindowedPainter(new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys)));
+    const p = new WindowedPainter<Span>(
+      new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys)),
+      toPaint,
+      // Window edges are line starts (never inside a surrogate pair) or one past the text's end.
+      (u) => index.toCodePoint(Math.min(u, layout.text.length)),
+    );
     painter.current = p;
     // Until the observer reports (a frame later), paint the top of the article, where a newly loaded
     // editor stands: a short article is then complete in its first frame.
@@ -89,11 +94,11 @@ export function usePainter({
       p.dispose();
       painter.current = null;
     };
-  }, [editor, layout, paragraphKeys, publish, scroller]);
+  }, [editor, layout, paragraphKeys, publish, scroller, toPaint, index]);
 
   useEffect(() => {
     if (!paragraphKeys || !painter.current) return;
-    painter.current.paint(spans.map(toPaint));
+    painter.current.paint(spans);
     publish();
     if (!readyFired.current) {
       readyFired.current = true;
@@ -102,7 +107,9 @@ export function usePainter({
   }, [paragraphKeys, spans, toPaint, onReady, publish]);
 
   useEffect(() => {
-    painter.current?.setActive(spans.filter((s) => activeSpanIds.has(s.id)).map(toPaint));
+    // Nothing is under the caret while text is selected, as when labelling: skip the scan of every span.
+    const active = activeSpanIds.size === 0 ? [] : spans.filter((s) => activeSpanIds.has(s.id));
+    painter.current?.setActive(active.map(toPaint));
   }, [paragraphKeys, spans, activeSpanIds, toPaint]);
 
   return { painter, toPaint };

@@ -24,6 +24,7 @@ export class CssHighlightPainter implements Painter {
   private readonly highlights = new Map<Label, Highlight>();
   private painted = new Map<string, Painted>();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private activeCount = 0;
 
   constructor(private readonly locator: DomLocator) {
     for (const label of LABELS) {
@@ -74,6 +75,9 @@ export class CssHighlightPainter implements Painter {
   }
 
   setActive(spans: readonly PaintSpan[]): void {
+    // Any change to the registry makes Chromium rebuild every highlight marker: leave "none" alone.
+    if (spans.length === 0 && this.activeCount === 0) return;
+    this.activeCount = spans.length;
     const ranges = spans.map((s) => this.range(s)).filter((r): r is StaticRange => r !== null);
     const h = new Highlight(...ranges);
     h.priority = 1;
@@ -100,5 +104,6 @@ export class CssHighlightPainter implements Painter {
     CSS.highlights.delete(ACTIVE);
     CSS.highlights.delete(FLASH);
     this.painted = new Map();
+    this.activeCount = 0;
   }
 }
