@@ -48,10 +48,8 @@ export class WindowedPainter<S extends Placed> {
     for (let i = 1; i < spans.length && sorted; i++)
       sorted = (spans[i - 1] as S).start <= (spans[i] as S).start;
     this.spans = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
-    const prefix = new Array<number>(this.spans.length);
     let max = -1;
-    this.spans.forEach((s, i) => (prefix[i] = max = Math.max(max, s.end)));
-    this.prefixMaxEnd = prefix;
+    this.prefixMaxEnd = this.spans.map((s) => (max = Math.max(max, s.end)));
     this.inner.paint(this.inWindow());
   }
 

@@ -1,13 +1,14 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
 
 import type { Label } from '../../core/model/labels';
 import type { DocStatus } from '../../core/model/status';
 import { useServices } from '../../app/providers';
 import type { MarginaliaDb } from '../../db/database';
+import { onDatabaseChanged } from '../../db/observe-changes';
 import { countSpansByDocument } from '../../db/repositories/span-counts';
 import { listDocuments } from '../../db/repositories/documents';
 import { listStatuses } from '../../db/repositories/progress';
+import { libraryRefresh } from './library-refresh';
 
 export interface LibraryEntry {
   id: string;
@@ -21,13 +22,6 @@ const NO_COUNTS: Record<Label, number> = { claim: 0, quote: 0, figure: 0, specul
 
 /** Span writes (labels) refresh the library once writing has paused this long, in an idle moment. */
 export const COUNTS_SETTLE_MS = 500;
-/** What each table's writes mean for the library (other tables, such as settings, do not show in it). */
-const REFRESH: Readonly<Record<string, 'now' | 'settled'>> = {
-  documents: 'now',
-  progress: 'now',
-  spans: 'settled',
-  spanPacks: 'settled',
-};
 
 async function readLibrary(db: MarginaliaDb, annotator: string): Promise<LibraryEntry[]> {
   const [docs, counts, statuses] = await Promise.all([
@@ -50,12 +44,12 @@ const whenIdle = (fn: () => void): void => {
 };
 
 /**
- * The library as the annotator sees it, re-read after every committed write to this database (Dexie's
- * `storagemutated`, which also reports other tabs and workers) to a table it shows. Documents and
- * statuses refresh at once; span counts wait until labelling pauses. Why: the re-read after each label and the library's re-render
- * (a DOM change, so Chromium rebuilds every highlight marker and repaints all highlighted text) landed
- * in the following labels' frames: with 9 documents in the library, label p50/p95 18.7/26 ms against
- * 12.5/15.5 without the re-read (docs/architecture.md, "Rendering and highlights").
+ * The library as the annotator sees it, re-read after committed writes to this database (also from
+ * other tabs and workers) that it shows: documents and statuses at once, span counts once labelling
+ * pauses (library-refresh.ts). Why: a re-read and re-render after each label (a DOM change, so
+ * Chromium rebuilds every highlight marker and repaints all highlighted text) landed in the next
+ * labels' frames: with 9 documents in the library, label p50/p95 18.7/26 ms against 12.4/14.4 ms
+ * (docs/architecture.md, "Rendering and highlights").
  */
 export function useLibrary(annotator: string): LibraryEntry[] | undefined {
   const { db } = useServices();
@@ -76,26 +70,18 @@ export function useLibrary(annotator: string): LibraryEntry[] | undefined {
         () => undefined,
       );
     };
-    const prefix = `idb://${db.name}/`;
-    const onMutated = (parts: ObservabilitySet): void => {
-      let when: 'now' | 'settled' | undefined;
-      for (const part of Object.keys(parts)) {
-        if (!part.startsWith(prefix)) continue;
-        const table = part.slice(prefix.length).split('/')[0] ?? '';
-        const needs = Object.hasOwn(REFRESH, table) ? REFRESH[table] : undefined;
-        if (needs === 'now') return load();
-        when = needs ?? when;
-      }
-      if (!when) return;
+    load();
+    const off = onDatabaseChanged(db.name, (tables) => {
+      const when = libraryRefresh(tables);
+      if (when === 'now') return load();
+      if (when === null) return;
       clearTimeout(timer);
       timer = setTimeout(() => whenIdle(load), COUNTS_SETTLE_MS);
-    };
-    load();
-    Dexie.on('storagemutated', onMutated);
+    });
     return () => {
       live = false;
       clearTimeout(timer);
-      Dexie.on('storagemutated').unsubscribe(onMutated);
+      off();
     };
   }, [db, annotator]);
   return entries;
