@@ -43,13 +43,18 @@ export function useLibrarySession(say: Say) {
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // Opens are numbered and only the newest is shown: a quick second choice (or the annotator's
+  // click while the start-up reopen is still reading) must not be overtaken by a slower first read.
+  const opening = useRef(0);
   const openDocument = useCallback(
     async (id: string) => {
+      const mine = ++opening.current;
       const [doc, scrollTop, spans] = await Promise.all([
         getDocument(db, id),
         getScrollPosition(db, id),
         annotator ? listSpans(db, id, annotator) : null,
       ]);
+      if (mine !== opening.current) return;
       if (!doc) return say('That document is no longer in the library.', 'error');
       setOpen({ doc, scrollTop, spans: annotator && spans ? { annotator, spans } : null });
       await setSetting(db, 'lastDocId', id);
@@ -59,7 +64,7 @@ export function useLibrarySession(say: Say) {
 
   // Reopen the last document (or the first) once the library is known.
   useEffect(() => {
-    if (open || !entries || entries.length === 0 || !settings) return;
+    if (open || opening.current > 0 || !entries || entries.length === 0 || !settings) return;
     const last =
       settings.lastDocId && entries.some((e) => e.id === settings.lastDocId) ? settings.lastDocId : null;
     void openDocument(last ?? (entries[0] as { id: string }).id);
