@@ -1,15 +1,17 @@
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
+import { afterNextPaint } from './after-paint';
 
 const NONE: readonly Span[] = [];
 
 /**
- * The document's spans in text order, filterable by label, with counts. The rows and counts follow
- * the spans through `useDeferredValue`: opening a document or labelling paints the article first
- * (a label's frame changes no text on the page), and React renders the list afterwards in
- * interruptible slices (measured: docs/architecture.md).
+ * The document's spans in text order, filterable by label, with counts. The rows first appear one
+ * frame after the list mounts, so opening a document paints the article and its highlights without
+ * waiting for the list's render, style and layout (up to 500 rows); after that they follow the spans
+ * through `useDeferredValue`, so a label's frame changes no text on the page and React renders the
+ * list afterwards in interruptible slices (measured: docs/architecture.md).
  */
 export function SpanList({
   spans,
@@ -23,7 +25,16 @@ export function SpanList({
   onPick: (span: Span) => void;
 }) {
   const [hidden, setHidden] = useState<ReadonlySet<Label>>(new Set());
-  const rows = useDeferredValue(spans, NONE);
+  const [listReady, setListReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void afterNextPaint().then(() => live && setListReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const deferred = useDeferredValue(spans);
+  const rows = listReady ? deferred : NONE;
   const active = useDeferredValue(activeIds);
   const counts = useMemo(() => {
     const c: Record<Label, number> = { claim: 0, quote: 0, figure: 0, speculation: 0 };
@@ -62,7 +73,7 @@ export function SpanList({
         ))}
       </ol>
       {shown.length > visible.length && <p className="muted">…and {shown.length - visible.length} more</p>}
-      {rows.length === 0 && (
+      {listReady && rows.length === 0 && (
         <p className="muted">Select text and press 1–4 (or a label button) to add a span.</p>
       )}
     </section>
