@@ -169,14 +169,17 @@ export async function labelSelections(page: Page, count: number, run: number): P
 }
 
 /**
- * Scrolls the article top to bottom, most of a viewport per frame (every frame shows new text, the
+ * Scrolls the article (or a baseline's scroller, `selector`) top to bottom, most of a viewport per frame (every frame shows new text, the
  * worst case for lazy rendering). Returns each frame's main-thread work: from its rAF callback, where
  * scrollTop is set, to the end of its rendering.
  */
-export async function scrollThrough(page: Page): Promise<{ work: number[]; intervals: number[] }> {
-  return page.evaluate(async () => {
-    const scroller = document.querySelector<HTMLElement>('.article-scroller');
-    if (!scroller) throw new Error('no scroller');
+export async function scrollThrough(
+  page: Page,
+  selector = '.article-scroller',
+): Promise<{ work: number[]; intervals: number[] }> {
+  return page.evaluate(async (selector) => {
+    const scroller = document.querySelector<HTMLElement>(selector);
+    if (!scroller) throw new Error(`no scroller ${selector}`);
     scroller.scrollTop = 0;
     await new Promise((r) => setTimeout(r, 200));
     const work: number[] = [];
@@ -199,5 +202,5 @@ export async function scrollThrough(page: Page): Promise<{ work: number[]; inter
       if (work.length > 20_000) break;
     }
     return { work, intervals };
-  });
+  }, selector);
 }

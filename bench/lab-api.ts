@@ -10,7 +10,10 @@ export interface Measured {
 export interface LabApi {
   seed(cases: readonly BenchCase[], annotator: string): Promise<SeededCase[]>;
   setLastDocument(docId: string): Promise<void>;
+  /** Renders case `c` as baseline `kind` in one pass and leaves it on the page (scrollable: #scroller). */
   baseline(kind: 'mark' | 'css', c: BenchCase): Promise<Measured>;
+  /** Tags `count` selections on the baseline on the page (lab/baseline-label.ts): ms per label and highlights added. */
+  labelBaseline(kind: 'mark' | 'css', count: number, run: number): Promise<{ ms: number[]; added: number }>;
   clear(): Promise<void>;
   exportJob(docs: number, perDoc: number): { spans: number; ms: number; bytes: number };
   importJob(

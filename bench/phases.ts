@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
 import { labelSelections, loadApp, openDocument, scrollThrough } from './app-driver';
+import { labelBaselines, scrollBaselines } from './baseline-phases';
 import type { SeededCase } from './lab/seed-db';
 import { fmt, percentile, summarize } from './stats';
 import { startTrace } from './trace';
@@ -53,8 +54,12 @@ export async function runLabel(
   }
   const [a, b] = [summarize(p50), summarize(p95)];
   const st = summarize(settled95);
+  const limit = await labelBaselines(page, base, c, runs, perRun, problems);
+  const baseline = Math.min(limit.mark.p95.median, limit.css.p95.median);
   log(
-    `label: p50 ${r1(a.median)} ms, p95 ${r1(b.median)} ms (${r1(b.min)}–${r1(b.max)}); settled p95 ${r1(st.median)} ms`,
+    `label: p50 ${r1(a.median)} ms, p95 ${r1(b.median)} ms (${r1(b.min)}–${r1(b.max)}); settled p95 ${r1(st.median)} ms` +
+      `  <mark> p50/p95 ${r1(limit.mark.p50.median)}/${fmt(limit.mark.p95)}` +
+      `  CSS.highlights p50/p95 ${r1(limit.css.p50.median)}/${fmt(limit.css.p95)}`,
   );
   return {
     present,
@@ -65,6 +70,10 @@ export async function runLabel(
     p95_min_ms: b.min,
     p95_max_ms: b.max,
     settled_p95_ms: st.median,
+    baseline_p95_ms: baseline,
+    ratio: b.median / baseline,
+    mark: { p50_ms: limit.mark.p50.median, p95_ms: limit.mark.p95.median },
+    css: { p50_ms: limit.css.p50.median, p95_ms: limit.css.p95.median },
   };
 }
 
@@ -85,7 +94,11 @@ export async function runScroll(page: Page, base: string, c: SeededCase, runs: n
     frames = s.work.length;
   }
   const a = summarize(p95);
-  log(`scroll: p95 frame ${fmt(a)} ms over ${frames} frames`);
+  const limit = await scrollBaselines(page, base, c, runs);
+  const baseline = Math.min(limit.mark.median, limit.css.median);
+  log(
+    `scroll: p95 frame ${fmt(a)} ms over ${frames} frames  <mark> ${fmt(limit.mark)}  CSS.highlights ${fmt(limit.css)}`,
+  );
   return {
     chars: c.chars,
     p95_frame_ms: a.median,
@@ -93,6 +106,10 @@ export async function runScroll(page: Page, base: string, c: SeededCase, runs: n
     max_ms: a.max,
     frames,
     p95_interval_ms: summarize(intervals).median,
+    baseline_p95_frame_ms: baseline,
+    ratio: a.median / baseline,
+    mark_p95_frame_ms: limit.mark.median,
+    css_p95_frame_ms: limit.css.median,
   };
 }
 

@@ -13,6 +13,7 @@ import { loadApp, openDocument } from './app-driver';
 import { CodePointIndex } from '../renderer/src/core/text/code-points';
 import { FULL_CASES, QUICK_CASES, article, caseSeed, caseTitle, spans, type BenchCase } from './corpus';
 import type { SeededCase } from './lab/seed-db';
+import { gotoLab } from './baseline-phases';
 import { runDataJobs, runLabel, runScroll } from './phases';
 import { buildAndServe } from './serve';
 import { fmt, rounded, summarize, table } from './stats';
@@ -42,11 +43,6 @@ function spansInWindow(c: BenchCase, [lo, hi]: [number, number]): number {
   return spans(c.chars, c.spans, caseSeed(c) + 1).filter(
     (s) => index.toUtf16(s.start) < hi && index.toUtf16(s.end) > lo,
   ).length;
-}
-
-async function gotoLab(page: Page, base: string): Promise<void> {
-  await page.goto(`${base}/bench-lab/index.html`);
-  await page.waitForFunction(() => document.body.dataset['ready'] === 'true');
 }
 
 async function openPhase(
@@ -196,11 +192,13 @@ async function main(): Promise<void> {
         [
           [
             `label p50 / p95, ${label.spans} spans`,
-            `${results.label.p50_ms} / ${results.label.p95_ms} ms (p95 ${results.label.p95_min_ms}–${results.label.p95_max_ms}); settled p95 ${results.label.settled_p95_ms} ms`,
+            `${results.label.p50_ms} / ${results.label.p95_ms} ms (p95 ${results.label.p95_min_ms}–${results.label.p95_max_ms}); settled p95 ${results.label.settled_p95_ms} ms; ` +
+              `${results.label.ratio}× the faster baseline's p95 (<mark> ${results.label.mark.p50_ms} / ${results.label.mark.p95_ms}, CSS.highlights ${results.label.css.p50_ms} / ${results.label.css.p95_ms})`,
           ],
           [
             `scroll p95 frame, ${scroll.chars} chars`,
-            `${results.scroll.p95_frame_ms} ms (${results.scroll.min_ms}–${results.scroll.max_ms}), ${results.scroll.frames} frames`,
+            `${results.scroll.p95_frame_ms} ms (${results.scroll.min_ms}–${results.scroll.max_ms}), ${results.scroll.frames} frames; ` +
+              `${results.scroll.ratio}× the faster baseline (<mark> ${results.scroll.mark_p95_frame_ms}, CSS.highlights ${results.scroll.css_p95_frame_ms})`,
           ],
           [`JS heap after ${largest.chars}/${largest.spans}`, `${results.memory.heap_mb} MB`],
           [

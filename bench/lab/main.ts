@@ -1,6 +1,7 @@
 /** Bench lab page: exposes the baselines, seeding and data-path jobs to the runner (bench/run.ts). */
 import type { LabApi } from '../lab-api';
 import { article, caseSeed, spans } from '../corpus';
+import { labelBaseline } from './baseline-label';
 import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines';
 import { afterFramePaint } from './frame';
 import { agreementJob, exportJob, importJob } from './jobs';
@@ -19,6 +20,7 @@ const lab: LabApi = {
     await afterFramePaint();
     return kind === 'mark' ? markBaseline(host, text, list) : cssHighlightBaseline(host, text, list);
   },
+  labelBaseline: (kind, count, run) => labelBaseline(kind, host, count, run),
   clear: async () => {
     clearBaselines(host);
     await afterFramePaint();
