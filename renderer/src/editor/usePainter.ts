@@ -82,10 +82,10 @@ export function usePainter({
     const stop = watchViewport(
       box,
       chunkStarts.map((line) => editor.getElementByKey(paragraphKeys[line] as string)?.parentElement ?? null),
+      chunkStarts,
       (first, last) => {
-        const lastLine = (chunkStarts[last + 1] ?? lines.length) - 1;
-        const end = (lineStarts[lastLine] as number) + (lines[lastLine] as string).length + 1;
-        p.setWindow(lineStarts[chunkStarts[first] as number] as number, end);
+        const end = (lineStarts[last] as number) + (lines[last] as string).length + 1;
+        p.setWindow(lineStarts[first] as number, end);
         publish();
       },
     );

@@ -1,42 +1,74 @@
 /**
- * Reports which chunks of lines are on screen or near it (one viewport above and below), so the
- * painter can register highlight ranges for those lines only. An IntersectionObserver does the geometry off the
- * scroll path: no layout is forced, and off-screen chunks (content-visibility: auto) stay skipped.
+ * Reports which lines (paragraphs) are on screen or near it (a quarter viewport above and below), so
+ * the painter registers highlight ranges for those lines only. Two IntersectionObservers do the
+ * geometry off the scroll path (no layout is forced, off-screen chunks stay skipped): one watches the
+ * chunks and, for those within a viewport of the screen, starts watching their paragraphs; the other
+ * watches those paragraphs. Why lines and not chunks: a chunk is up to ~1,100 px tall, so a window of
+ * whole chunks held 2–3 times the ranges on screen, and every registered range makes each highlight
+ * change cost more (docs/architecture.md, "Rendering and highlights").
  */
 export function watchViewport(
   scroller: HTMLElement,
   chunks: readonly (HTMLElement | null)[],
+  chunkStarts: readonly number[],
   onLines: (first: number, last: number) => void,
 ): () => void {
-  const indexOf = new Map<Element, number>();
+  const chunkOf = new Map<Element, number>();
+  const lineOf = new Map<Element, number>();
   const near = new Set<number>();
   let reported = '';
-  const observer = new IntersectionObserver(
+  const report = (): void => {
+    if (near.size === 0) return;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const l of near) {
+      if (l < first) first = l;
+      if (l > last) last = l;
+    }
+    const key = `${first}:${last}`;
+    if (key === reported) return;
+    reported = key;
+    onLines(first, last);
+  };
+  const lines = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
-        const chunk = indexOf.get(e.target);
-        if (chunk === undefined) continue;
-        if (e.isIntersecting) near.add(chunk);
-        else near.delete(chunk);
+        const line = lineOf.get(e.target);
+        if (line === undefined) continue;
+        if (e.isIntersecting) near.add(line);
+        else near.delete(line);
       }
-      if (near.size === 0) return;
-      let first = Infinity;
-      let last = -Infinity;
-      for (const l of near) {
-        first = Math.min(first, l);
-        last = Math.max(last, l);
-      }
-      const key = `${first}:${last}`;
-      if (key === reported) return;
-      reported = key;
-      onLines(first, last);
+      report();
     },
     { root: scroller, rootMargin: '25% 0px' },
   );
-  chunks.forEach((p, i) => {
-    if (!p) return;
-    indexOf.set(p, i);
-    observer.observe(p);
+  const around = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const chunk = chunkOf.get(e.target);
+        if (chunk === undefined) continue;
+        const first = chunkStarts[chunk] as number;
+        Array.from(e.target.children).forEach((p, k) => {
+          if (e.isIntersecting) {
+            lineOf.set(p, first + k);
+            lines.observe(p);
+          } else if (lineOf.delete(p)) {
+            lines.unobserve(p);
+            near.delete(first + k);
+          }
+        });
+      }
+      report();
+    },
+    { root: scroller, rootMargin: '100% 0px' },
+  );
+  chunks.forEach((c, i) => {
+    if (!c) return;
+    chunkOf.set(c, i);
+    around.observe(c);
   });
-  return () => observer.disconnect();
+  return () => {
+    around.disconnect();
+    lines.disconnect();
+  };
 }
