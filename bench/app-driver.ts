@@ -23,6 +23,22 @@ export async function loadApp(page: Page, base: string): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/**
+ * Ms from now until the open article is laid out whole (editor/lay-out-ahead.ts marks the scroller
+ * `data-laid-out="all"`). Label and scroll are measured after it, as a reader who has just opened a
+ * document would meet them a second or two later; the time itself is reported with the open figures.
+ */
+export async function laidOut(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    while (document.querySelector<HTMLElement>('.article-scroller')?.dataset['laidOut'] !== 'all') {
+      if (performance.now() - t0 > 60_000) throw new Error('the article was not laid out within 60 s');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return performance.now() - t0;
+  });
+}
+
 /** Chooses `title` in the library; ms until the highlights of all `expected` spans on screen are painted. */
 export async function openDocument(page: Page, title: string, expected: number | null) {
   return page.evaluate(

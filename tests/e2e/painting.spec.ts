@@ -143,6 +143,48 @@ test('a long article paints the spans near the viewport exactly, while scrolling
   await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
   await expect.poll(() => scroller.getAttribute('data-window')).not.toMatch(/^0,/);
   await check();
+  // Off-screen chunks are laid out after the open, in idle moments, and stay laid out; the paragraph at
+  // the top of the viewport stays there while the chunks above it take their real heights.
+  const topParagraph = (): Promise<string> =>
+    page.evaluate(() => {
+      const box = document.querySelector('.article-scroller') as HTMLElement;
+      const top = box.getBoundingClientRect().top;
+      const ps = Array.from(document.querySelectorAll('[data-testid="article"] .m-paragraph'));
+      const p = ps.find((el) => el.getBoundingClientRect().bottom > top + 1);
+      return (p?.textContent ?? '').slice(0, 14);
+    });
+  const before = await topParagraph();
+  await expect(scroller).toHaveAttribute('data-laid-out', 'all', { timeout: 30_000 });
+  const chunks = page.locator('[data-testid="article"] .m-chunk');
+  expect(await chunks.count()).toBeGreaterThan(50);
+  expect(await page.locator('[data-testid="article"] .m-chunk:not(.m-kept)').count()).toBe(0);
+  expect(await topParagraph()).toBe(before);
+  // Chunks more than a viewport from the screen are hidden (laid out, not painted); the one on screen
+  // is shown, also right after a jump.
+  const centreChunk = (): Promise<{ far: number; centreHidden: boolean }> =>
+    page.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(r));
+      const box = document.querySelector('.article-scroller') as HTMLElement;
+      const r = box.getBoundingClientRect();
+      const y = r.top + r.height / 2;
+      const chunks = Array.from(document.querySelectorAll('[data-testid="article"] .m-chunk'));
+      const at = chunks.find(
+        (c) => c.getBoundingClientRect().top <= y && c.getBoundingClientRect().bottom > y,
+      );
+      return {
+        far: chunks.filter((c) => c.classList.contains('m-far')).length,
+        centreHidden: !at || getComputedStyle(at).visibility === 'hidden',
+      };
+    });
+  const mid = await centreChunk();
+  expect(mid.centreHidden).toBe(false);
+  expect(mid.far).toBeGreaterThan(20);
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight - el.clientHeight));
+  expect((await centreChunk()).centreHidden).toBe(false);
+  const windowBefore = await scroller.getAttribute('data-window');
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight / 3));
+  await expect.poll(() => scroller.getAttribute('data-window')).not.toBe(windowBefore);
+  await check();
   // Label in the middle of the article by keyboard: the new highlight is exactly the selection.
   const middle = await page.evaluate(() => {
     const box = document.querySelector('.article-scroller') as HTMLElement;

@@ -25,14 +25,12 @@ export class TextLayout {
 
   /** Line containing UTF-16 offset `u` (an offset at a line's end belongs to that line). O(log lines). */
   lineOf(u: Utf16Offset): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.lineStarts[mid] as number) <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.lineStarts, u);
+  }
+
+  /** Chunk holding line `line`. O(log chunks). */
+  chunkOfLine(line: number): number {
+    return lastAtMost(this.chunkStarts, line);
   }
 
   /** (line, offset in line) for a stored-text UTF-16 offset. */
@@ -40,6 +38,18 @@ export class TextLayout {
     const line = this.lineOf(u);
     return { line, offset: u - (this.lineStarts[line] as number) };
   }
+}
+
+/** Index of the last value <= x in an ascending array starting at 0 (0 if none). */
+function lastAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Lines per chunk, and UTF-16 units after which a chunk closes early (long paragraphs). */

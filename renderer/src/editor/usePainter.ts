@@ -8,6 +8,8 @@ import { CssHighlightPainter } from './painter/css-highlight-painter';
 import type { PaintSpan } from './painter/painter';
 import { WindowedPainter } from './painter/windowed-painter';
 import type { TextLayout } from './text-layout';
+import { hideFarChunks } from './far-chunks';
+import { layOutAhead } from './lay-out-ahead';
 import { watchViewport } from './viewport-window';
 
 /** UTF-16 units painted before the first viewport report: a few screens of text. */
@@ -79,17 +81,29 @@ export function usePainter({
     const top = layout.lineOf(Math.min(layout.text.length, FIRST_WINDOW));
     p.setWindow(0, (layout.lineStarts[top] as number) + (layout.lines[top] as string).length + 1);
     const { chunkStarts, lineStarts, lines } = layout;
-    const stop = watchViewport(
-      box,
-      chunkStarts.map((line) => editor.getElementByKey(paragraphKeys[line] as string)?.parentElement ?? null),
-      chunkStarts,
-      (first, last) => {
-        const end = (lineStarts[last] as number) + (lines[last] as string).length + 1;
-        p.setWindow(lineStarts[first] as number, end);
-        publish();
+    const chunks = chunkStarts.map(
+      (line) => editor.getElementByKey(paragraphKeys[line] as string)?.parentElement ?? null,
+    );
+    let firstLine = 0;
+    const stop = watchViewport(box, chunks, chunkStarts, (first, last) => {
+      firstLine = first;
+      const end = (lineStarts[last] as number) + (lines[last] as string).length + 1;
+      p.setWindow(lineStarts[first] as number, end);
+      publish();
+    });
+    delete box.dataset['laidOut'];
+    let stopFar = (): void => {};
+    const stopAhead = layOutAhead(
+      chunks,
+      () => layout.chunkOfLine(firstLine),
+      () => {
+        stopFar = hideFarChunks(box, chunks);
+        box.dataset['laidOut'] = 'all';
       },
     );
     return () => {
+      stopAhead();
+      stopFar();
       stop();
       p.dispose();
       painter.current = null;
