@@ -59,9 +59,12 @@ try {
   await select(4, 'stating that', 'company.”', '1');
   await select(4, '“remains', 'company.”', '2');
   await select(5, 'OpenAI is shifting', 'operations', '4');
-  await page.getByTestId('save-state').getByText('Saved').waitFor();
+  // The indicator stacks its states and names the current one (aria-label).
+  await page.locator('[data-testid="save-state"][aria-label="Saved"]').waitFor();
   const caret = await box(1, '14.8');
   await page.mouse.click(caret.x1, caret.y1);
+  // The library's counts follow once labelling pauses (features/library/useLibrary.ts).
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: 'docs/screenshot.png' });
   await browser.close();
 } finally {

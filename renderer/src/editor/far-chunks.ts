@@ -1,3 +1,5 @@
+import { firstAbove } from '../core/sorted';
+
 /** Viewports above and below the visible one in which laid-out chunks stay visible. */
 const MARGIN_VIEWPORTS = 1;
 
@@ -27,23 +29,12 @@ export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLEleme
       bottoms.push(r.bottom - origin);
     }
   };
-  /** First index whose value is > x (values ascending). */
-  const after = (values: readonly number[], x: number): number => {
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((values[mid] as number) > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
   const update = (): void => {
     const h = scroller.clientHeight;
     const from = scroller.scrollTop - MARGIN_VIEWPORTS * h;
     const to = scroller.scrollTop + (1 + MARGIN_VIEWPORTS) * h;
-    const lo = after(bottoms, from);
-    const hi = Math.max(lo, after(tops, to) - 1);
+    const lo = firstAbove(bottoms, from);
+    const hi = Math.max(lo, firstAbove(tops, to) - 1);
     const [oldLo, oldHi] = shown;
     if (!first && lo === oldLo && hi === oldHi) return;
     for (let i = first ? 0 : oldLo; i <= (first ? els.length - 1 : oldHi); i++)

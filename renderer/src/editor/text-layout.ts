@@ -1,3 +1,4 @@
+import { lastAtMost } from '../core/sorted';
 import type { Utf16Offset } from '../core/text/code-points';
 
 /**
@@ -38,18 +39,6 @@ export class TextLayout {
     const line = this.lineOf(u);
     return { line, offset: u - (this.lineStarts[line] as number) };
   }
-}
-
-/** Index of the last value <= x in an ascending array starting at 0 (0 if none). */
-function lastAtMost(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if ((sorted[mid] as number) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Lines per chunk, and UTF-16 units after which a chunk closes early (long paragraphs). */

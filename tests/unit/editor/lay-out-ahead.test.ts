@@ -91,3 +91,27 @@ describe('layOutAhead', () => {
     expect(done).not.toHaveBeenCalled();
   });
 });
+
+describe('layOutAhead with the Prioritized Task Scheduling API', () => {
+  it('runs its slices as background tasks and aborts them when the article closes', () => {
+    const tasks: { run: () => void; signal: AbortSignal; priority: string }[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask: (run: () => void, o: { priority: string; signal: AbortSignal }) => {
+        tasks.push({ run, ...o });
+        return Promise.resolve();
+      },
+    });
+    const log: string[] = [];
+    const chunks = Array.from({ length: 6 }, (_, i) => fakeChunk(i, log, 3));
+    const done = vi.fn();
+    const stop = layOutAhead(chunks as unknown as HTMLElement[], () => 0, done);
+    expect(tasks.map((t) => t.priority)).toEqual(['background']);
+    tasks[0]?.run();
+    expect(log).toEqual(['layout 0', 'layout 1']);
+    stop();
+    expect(tasks[1]?.signal.aborted).toBe(true);
+    tasks[1]?.run(); // an aborted task that ran anyway does nothing
+    expect(log.length).toBe(2);
+    expect(done).not.toHaveBeenCalled();
+  });
+});

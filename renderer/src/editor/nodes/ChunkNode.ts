@@ -4,8 +4,9 @@ import { $applyNodeReplacement, ElementNode, type LexicalNode } from 'lexical';
 const CHARS_PER_LINE = 80;
 
 /**
- * A block of consecutive article paragraphs (TextLayout.chunks). It exists for rendering only: the
- * browser skips layout and paint of off-screen chunks (content-visibility: auto in styles.css).
+ * A block of consecutive article paragraphs (TextLayout.chunks). It exists for rendering only: at open
+ * the browser skips layout and paint of off-screen chunks (content-visibility: auto in styles.css);
+ * afterwards lay-out-ahead.ts lays them out and far-chunks.ts hides those far from the screen.
  *
  * Why chunks and not one content-visibility per paragraph: Chromium tracks every such element with an
  * internal intersection observer and a paint layer, so 2,500 paragraphs cost ~5 ms of every frame

@@ -1,3 +1,4 @@
+import { firstAbove } from '../../core/sorted';
 import type { PaintSpan, Painter } from './painter';
 
 /** What the windowed painter needs of a span: its offsets, in the units of `toOwnUnits`. */
@@ -58,15 +59,8 @@ export class WindowedPainter<S extends Placed> {
     const { spans, prefixMaxEnd } = this;
     const lo = this.toOwnUnits(this.lo);
     const hi = this.toOwnUnits(this.hi);
-    let a = 0;
-    let b = prefixMaxEnd.length;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if ((prefixMaxEnd[mid] as number) > lo) b = mid;
-      else a = mid + 1;
-    }
     const out: PaintSpan[] = [];
-    for (let i = a; i < spans.length; i++) {
+    for (let i = firstAbove(prefixMaxEnd, lo); i < spans.length; i++) {
       const s = spans[i] as S;
       if (s.start >= hi) break;
       if (s.end > lo) out.push(this.toPaint(s));
