@@ -17,8 +17,8 @@ export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLEleme
   const els = chunks.filter((c): c is HTMLElement => c !== null);
   let tops: number[] = [];
   let bottoms: number[] = [];
+  // Every chunk starts shown; each update hides and shows only the chunks whose side changed.
   let shown: [number, number] = [0, els.length - 1];
-  let first = true;
   const measure = (): void => {
     const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
     tops = [];
@@ -36,12 +36,10 @@ export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLEleme
     const lo = firstAbove(bottoms, from);
     const hi = Math.max(lo, firstAbove(tops, to) - 1);
     const [oldLo, oldHi] = shown;
-    if (!first && lo === oldLo && hi === oldHi) return;
-    for (let i = first ? 0 : oldLo; i <= (first ? els.length - 1 : oldHi); i++)
-      if (i < lo || i > hi) els[i]?.classList.add('m-far');
-    for (let i = lo; i <= hi; i++) if (first || i < oldLo || i > oldHi) els[i]?.classList.remove('m-far');
+    if (lo === oldLo && hi === oldHi) return;
+    for (let i = oldLo; i <= oldHi; i++) if (i < lo || i > hi) els[i]?.classList.add('m-far');
+    for (let i = lo; i <= hi; i++) if (i < oldLo || i > oldHi) els[i]?.classList.remove('m-far');
     shown = [lo, hi];
-    first = false;
   };
   measure();
   update();
