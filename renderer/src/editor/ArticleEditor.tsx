@@ -92,7 +92,7 @@ function EditorBody({
 }: ArticleEditorProps) {
   const [editor] = useLexicalComposerContext();
   const layout = useMemo(() => new TextLayout(text), [text]);
-  const index = useMemo(() => new CodePointIndex(text), [text]);
+  const index = useMemo(() => CodePointIndex.of(text), [text]);
   const [paragraphKeys, setParagraphKeys] = useState<string[] | null>(null);
   const paragraphIndex = useMemo(() => new Map((paragraphKeys ?? []).map((k, i) => [k, i])), [paragraphKeys]);
   const scroller = useRef<HTMLDivElement>(null);

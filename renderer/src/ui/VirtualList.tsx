@@ -28,10 +28,16 @@ export function VirtualList({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
+  // The last geometry read by the scroll and resize handlers: bringing a row into view decides from
+  // it, because reading scrollTop right after a commit forces a layout (opening a document does that).
+  const seen = useRef(view);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const update = () => setView({ top: el.scrollTop, height: el.clientHeight || 800 });
+    const update = () => {
+      seen.current = { top: el.scrollTop, height: el.clientHeight || 800 };
+      setView(seen.current);
+    };
     update();
     const ro = new ResizeObserver(update);
     ro.observe(el);
@@ -45,8 +51,8 @@ export function VirtualList({
     const el = box.current;
     if (!el || scrollToIndex === undefined || scrollToIndex < 0) return;
     const top = scrollToIndex * rowHeight;
-    if (top < el.scrollTop || top + rowHeight > el.scrollTop + el.clientHeight)
-      el.scrollTop = top - rowHeight;
+    const { top: at, height } = seen.current;
+    if (top < at || top + rowHeight > at + height) el.scrollTop = top - rowHeight;
   }, [scrollToIndex, rowHeight]);
 
   const overscan = 6;

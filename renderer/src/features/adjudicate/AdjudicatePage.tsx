@@ -72,7 +72,7 @@ function DocumentAdjudication({
   const [reason, setReason] = useState<AdjudicationReason | null>(null);
   const s = useAdjudication(doc.id, filter, adjudicator, reason, onMessage);
   const [at, setAt] = useState(0);
-  const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
+  const index = useMemo(() => CodePointIndex.of(doc.text), [doc.text]);
   const current = s.decisions[Math.min(at, s.decisions.length - 1)] ?? null;
   const say = useCallback((m: string | null) => m && onMessage(m), [onMessage]);
   const keys = useMemo(

@@ -44,7 +44,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   // the functions, so a label does not re-register the editor's key commands and listeners.
   const { create, update: updateSpan, undo: undoCommand, redo: redoCommand } = session;
   const editor = useRef<ArticleEditorHandle>(null);
-  const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
+  const index = useMemo(() => CodePointIndex.of(doc.text), [doc.text]);
   const [caret, setCaret] = useState<number | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const spans = useMemo(() => session.spans ?? [], [session.spans]);
@@ -103,7 +103,10 @@ export const AnnotatePage = memo(function AnnotatePage({
     () => onMessage('The article text cannot be changed; select text and tag it instead.', 'error'),
     [onMessage],
   );
-  const onReady = useCallback(() => editor.current?.setScrollTop(initialScrollTop), [initialScrollTop]);
+  // A new article stands at the top already; setting scrollTop, even to 0, forces a layout mid-open.
+  const onReady = useCallback(() => {
+    if (initialScrollTop > 0) editor.current?.setScrollTop(initialScrollTop);
+  }, [initialScrollTop]);
   const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
 
   const update = useCallback(

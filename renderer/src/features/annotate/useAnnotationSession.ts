@@ -52,7 +52,7 @@ export function useAnnotationSession(
   // Read at call time: a write failing mid-burst must stop the commands already queued behind it.
   const refusal = useRef<string | null>(null);
   refusal.current = readOnly.problem?.message ?? null;
-  const index = useMemo(() => new CodePointIndex(text), [text]);
+  const index = useMemo(() => CodePointIndex.of(text), [text]);
   // The owner keys this hook's component on (docId, annotator), so initialSpans never goes stale.
   const [spans, setSpans] = useState<Span[] | undefined>(initialSpans);
   // The history is read and changed through the ref (an undo right after a label must see it); the

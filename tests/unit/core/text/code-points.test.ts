@@ -48,6 +48,31 @@ describe('CodePointIndex', () => {
     );
   });
 
+  it('pairs surrogates as Array.from does, lone halves included (property)', () => {
+    const withLone = fc
+      .array(fc.constantFrom('a', '😀', '\uD800', '\uDC00', '\uDBFF', '\uDFFF', '𝔘'), { maxLength: 40 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(withLone, (text) => {
+        const idx = new CodePointIndex(text);
+        expect(idx.codePointLength).toBe(Array.from(text).length);
+        expect(idx.codePointLength).toBe(codePointLength(text));
+        expect(idx.toUtf16(idx.codePointLength)).toBe(text.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shares one index per text through of()', () => {
+    const a = CodePointIndex.of('x😀y');
+    expect(CodePointIndex.of('x😀y')).toBe(a);
+    const b = CodePointIndex.of('other');
+    expect(b).not.toBe(a);
+    expect(b.codePointLength).toBe(5);
+    expect(CodePointIndex.of('x😀y')).not.toBe(b);
+    expect(CodePointIndex.of('x😀y').codePointLength).toBe(3);
+  });
+
   it('slices exactly as Python text[start:end] (property)', () => {
     fc.assert(
       fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
