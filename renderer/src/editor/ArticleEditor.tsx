@@ -1,7 +1,16 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+  type RefObject,
+} from 'react';
 
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
@@ -9,7 +18,7 @@ import { CodePointIndex } from '../core/text/code-points';
 import { createDomLocator } from './dom-locator';
 import { ChunkNode } from './nodes/ChunkNode';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
-import { LoadTextPlugin } from './plugins/LoadTextPlugin';
+import { $loadArticle, LoadTextPlugin, type Preloaded } from './plugins/LoadTextPlugin';
 import { ReadOnlyGuardPlugin } from './plugins/ReadOnlyGuardPlugin';
 import {
   readDomSelection,
@@ -60,28 +69,36 @@ export interface ArticleEditorProps {
  * a new document gets a fresh editor.
  */
 export function ArticleEditor(props: ArticleEditorProps) {
+  const layout = useMemo(() => new TextLayout(props.text), [props.text]);
+  const preloaded = useRef<Preloaded | null>(null);
+  // The composer reads its config once, when it creates the editor: the text it starts with.
   const initialConfig = useMemo(
     () => ({
       namespace: 'marginalia-article',
       editable: true,
       theme: { paragraph: 'm-paragraph' },
       nodes: [ChunkNode],
+      editorState: () => {
+        preloaded.current = { layout, keys: $loadArticle(layout) };
+      },
       onError: (error: Error) => {
         throw error;
       },
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a later text is loaded by LoadTextPlugin
     [],
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody {...props} />
+      <EditorBody {...props} layout={layout} preloaded={preloaded} />
     </LexicalComposer>
   );
 }
 
 function EditorBody({
   ref,
-  text,
+  layout,
+  preloaded,
   spans,
   activeSpanIds,
   onSelection,
@@ -89,9 +106,9 @@ function EditorBody({
   onRefused,
   onScroll,
   onReady,
-}: ArticleEditorProps) {
+}: Omit<ArticleEditorProps, 'text'> & { layout: TextLayout; preloaded: RefObject<Preloaded | null> }) {
   const [editor] = useLexicalComposerContext();
-  const layout = useMemo(() => new TextLayout(text), [text]);
+  const { text } = layout;
   const index = useMemo(() => CodePointIndex.of(text), [text]);
   const [paragraphKeys, setParagraphKeys] = useState<string[] | null>(null);
   const paragraphIndex = useMemo(() => new Map((paragraphKeys ?? []).map((k, i) => [k, i])), [paragraphKeys]);
@@ -181,7 +198,12 @@ function EditorBody({
           data-testid="article"
         />
       </div>
-      <LoadTextPlugin layout={layout} generation={generation} onLoaded={setParagraphKeys} />
+      <LoadTextPlugin
+        layout={layout}
+        generation={generation}
+        preloaded={preloaded}
+        onLoaded={setParagraphKeys}
+      />
       <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} onCorrupted={rebuild} />
       {paragraphKeys && (
         <SelectionPlugin layout={layout} paragraphIndex={paragraphIndex} onSelection={handleSelection} />
