@@ -13,8 +13,14 @@ const MARGIN_VIEWPORTS = 1;
  * keeping chunks laid out took the scroll p95 frame from ~20 to ~14 ms. Hidden far chunks keep
  * both (docs/architecture.md, "Rendering and highlights").
  */
-export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLElement | null)[]): () => void {
-  const els = chunks.filter((c): c is HTMLElement => c !== null);
+export function hideFarChunks(
+  scroller: HTMLElement,
+  chunks: readonly (HTMLElement | null)[],
+  /** Told the chunks shown (indices into `chunks`, first and last) whenever they change. */
+  onShown: (first: number, last: number) => void = () => {},
+): () => void {
+  const at = chunks.flatMap((c, i) => (c ? [i] : []));
+  const els = at.map((i) => chunks[i] as HTMLElement);
   let tops: number[] = [];
   let bottoms: number[] = [];
   // Every chunk starts shown; each update hides and shows only the chunks whose side changed.
@@ -29,31 +35,33 @@ export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLEleme
       bottoms.push(r.bottom - origin);
     }
   };
-  const update = (): void => {
+  const update = (force = false): void => {
     const h = scroller.clientHeight;
     const from = scroller.scrollTop - MARGIN_VIEWPORTS * h;
     const to = scroller.scrollTop + (1 + MARGIN_VIEWPORTS) * h;
     const lo = firstAbove(bottoms, from);
     const hi = Math.max(lo, firstAbove(tops, to) - 1);
     const [oldLo, oldHi] = shown;
-    if (lo === oldLo && hi === oldHi) return;
+    if (lo === oldLo && hi === oldHi && !force) return;
     for (let i = oldLo; i <= oldHi; i++) if (i < lo || i > hi) els[i]?.classList.add('m-far');
     for (let i = lo; i <= hi; i++) if (i < oldLo || i > oldHi) els[i]?.classList.remove('m-far');
     shown = [lo, hi];
+    if (lo <= hi && hi < at.length) onShown(at[lo] as number, at[hi] as number);
   };
   measure();
-  update();
+  update(true);
   // A new width re-wraps every paragraph: measure again (hidden chunks keep their geometry).
   let observed = false;
   const resized = new ResizeObserver(() => {
     if (!observed) return void (observed = true); // the report that observe() itself triggers
     measure();
-    update();
+    update(true);
   });
   resized.observe(scroller);
-  scroller.addEventListener('scroll', update, { passive: true });
+  const onScroll = (): void => update();
+  scroller.addEventListener('scroll', onScroll, { passive: true });
   return () => {
-    scroller.removeEventListener('scroll', update);
+    scroller.removeEventListener('scroll', onScroll);
     resized.disconnect();
     for (const c of els) c.classList.remove('m-far');
   };

@@ -85,7 +85,7 @@ export function usePainter({
       (line) => editor.getElementByKey(paragraphKeys[line] as string)?.parentElement ?? null,
     );
     let firstLine = 0;
-    const stop = watchViewport(box, chunks, chunkStarts, (first, last) => {
+    const watch = watchViewport(box, chunks, chunkStarts, (first, last) => {
       firstLine = first;
       const end = (lineStarts[last] as number) + (lines[last] as string).length + 1;
       p.setWindow(lineStarts[first] as number, end);
@@ -97,14 +97,14 @@ export function usePainter({
       chunks,
       () => layout.chunkOfLine(firstLine),
       () => {
-        stopFar = hideFarChunks(box, chunks);
+        stopFar = hideFarChunks(box, chunks, watch.followChunks);
         box.dataset['laidOut'] = 'all';
       },
     );
     return () => {
       stopAhead();
       stopFar();
-      stop();
+      watch.stop();
       p.dispose();
       painter.current = null;
     };
