@@ -7,7 +7,14 @@ import { writeFileSync } from 'node:fs';
 
 import type { CDPSession, Page } from '@playwright/test';
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8.execute',
+  'blink',
+];
 
 export interface Trace {
   stop(): Promise<void>;
