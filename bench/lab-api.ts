@@ -16,6 +16,8 @@ export interface LabApi {
   labelBaseline(kind: 'mark' | 'css', count: number, run: number): Promise<{ ms: number[]; added: number }>;
   clear(): Promise<void>;
   exportJob(docs: number, perDoc: number): { spans: number; ms: number; bytes: number };
+  /** Builds the file the next importJob(lines, …) imports (outside its timing; see lab/jobs.ts). */
+  prepareImport(lines: number): number;
   importJob(
     lines: number,
     run: number,

@@ -4,7 +4,7 @@ import { article, caseSeed, spans } from '../corpus';
 import { labelBaseline } from './baseline-label';
 import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines';
 import { afterFramePaint } from './frame';
-import { agreementJob, exportJob, importJob } from './jobs';
+import { agreementJob, exportJob, importJob, prepareImport } from './jobs';
 import { seedDatabase, setLastDocument } from './seed-db';
 import './lab.css';
 
@@ -26,6 +26,7 @@ const lab: LabApi = {
     await afterFramePaint();
   },
   exportJob,
+  prepareImport,
   importJob,
   agreementJob,
 };

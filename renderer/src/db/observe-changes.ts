@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { RangeSet } from 'dexie';
 
 /**
  * Calls `listener` after any committed write to the named database, from this window or another
@@ -19,4 +19,25 @@ export function onDatabaseChanged(
   };
   Dexie.on('storagemutated', handler);
   return () => Dexie.on('storagemutated').unsubscribe(handler);
+}
+
+/**
+ * For a bulk writer (the import worker's connection; call before it opens): its writes are not
+ * announced key by key, and `announce()` tells every window once that each of its tables changed.
+ *
+ * Why: Dexie announces a commit to the other windows and workers with every key it wrote. After a
+ * 100,000-line import that message was ~41 MB, and deserializing it froze the page's main thread for
+ * ~0.5 s (measured with the bench's import; docs/architecture.md). One coarse announcement re-runs
+ * the page's live queries just the same.
+ */
+export function announceInBulk(db: Dexie): { announce(): void } {
+  db.unuse({ stack: 'dbcore', name: 'Observability' });
+  return {
+    announce() {
+      const everything = new RangeSet(-Infinity, [[]]);
+      const parts: Record<string, RangeSet> = { all: everything };
+      for (const t of db.tables) parts[`idb://${db.name}/${t.name}/`] = everything;
+      Dexie.on('storagemutated').fire(parts);
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import { parseImportFile, parseImportFiles } from '../../core/formats/import';
 import type { ImportFile, ImportOptions, ImportResult } from '../../core/formats/import-types';
 import { MarginaliaDb } from '../../db/database';
+import { announceInBulk } from '../../db/observe-changes';
 import { storeImport } from '../../db/repositories/import';
 import {
   summarize,
@@ -36,6 +37,7 @@ function parse(files: ImportFile[], options: ImportOptions): ImportResult[] {
 
 async function store(dbName: string, annotator: string | null): Promise<FileOutcome[]> {
   const db = new MarginaliaDb(dbName);
+  const changes = announceInBulk(db);
   try {
     await db.open();
     const outcomes: FileOutcome[] = [];
@@ -60,6 +62,7 @@ async function store(dbName: string, annotator: string | null): Promise<FileOutc
     }
     return outcomes;
   } finally {
+    changes.announce();
     db.close();
   }
 }
