@@ -1,16 +1,9 @@
 import { AGREEMENT_USAGE, runAgreement } from './commands/agreement';
 import { CONVERT_USAGE, runConvert } from './commands/convert';
 import { runValidate, VALIDATE_USAGE } from './commands/validate';
+import { type CommandIo, createIo, EXIT_USAGE } from './io';
 
-/** What a command may do besides computing: print lines, write raw output, report misuse. */
-export interface CommandIo {
-  out(line: string): void;
-  err(line: string): void;
-  /** Raw standard output (no newline added), for exported data. */
-  write(text: string): void;
-  /** Prints the problem and the usage, returns the exit status for misuse (64). */
-  usageError(problem: string, usage: string): number;
-}
+export type { CommandIo } from './io';
 
 export interface Command {
   readonly summary: string;
@@ -19,8 +12,8 @@ export interface Command {
 }
 
 /**
- * The subcommands. To add one (e.g. `agreement`), write `cli/commands/<name>.ts` exporting a
- * `run<Name>(argv, io)` and its usage text, and add a row here — nothing else needs to change.
+ * The subcommands. To add one, write `cli/commands/<name>.ts` exporting a `run<Name>(argv, io)` that
+ * declares its options for `parseArgs` (cli/args.ts), and its usage text, and add a row here.
  */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   validate: {
@@ -36,7 +29,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
 };
 
-function help(): string {
+function help(): string[] {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
   return [
     'Usage: marginalia <command> [options]',
@@ -45,31 +38,51 @@ function help(): string {
     ...rows,
     '',
     'Run "marginalia <command> --help" for details.',
-  ].join('\n');
+    'Exit status: 0 success, 2 bad input or a refused export, 64 misuse (e.g. an unknown option), 70 a bug.',
+  ];
 }
 
-const nodeIo: CommandIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  write: (text) => process.stdout.write(text),
-  usageError(problem, usage) {
-    process.stderr.write(`${problem}\n\n${usage}\n`);
-    return 64;
-  },
-};
+/** Exit status of an unexpected failure (sysexits' EX_SOFTWARE): a bug, never the user's input. */
+export const EXIT_BUG = 70;
 
-/** Runs the CLI; resolves to the process exit status. */
-export async function main(argv: readonly string[], io: CommandIo = nodeIo): Promise<number> {
+let nodeIo: CommandIo | undefined;
+
+/** Standard streams; a reader that goes away (`| head`) ends the run quietly, not with a stack trace. */
+function processIo(): CommandIo {
+  if (!nodeIo) {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw e;
+      });
+    }
+    nodeIo = createIo(process.stdout, process.stderr);
+  }
+  return nodeIo;
+}
+
+async function dispatch(argv: readonly string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
-    return name === undefined ? 64 : 0;
+    io.out(...help());
+    return name === undefined ? EXIT_USAGE : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) return io.usageError(`Unknown command "${name}".`, help());
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.usage);
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) return io.usageError(`Unknown command "${name}".`, help().join('\n'));
+  const beforeDashes = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
+  if (beforeDashes.includes('--help') || beforeDashes.includes('-h')) {
+    io.out(...command.usage.split('\n'));
     return 0;
   }
   return command.run(rest, io);
+}
+
+/** Runs the CLI; resolves to the process exit status, never rejects. */
+export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    io.err(`marginalia: unexpected error, a bug: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT_BUG;
+  }
 }

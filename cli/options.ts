@@ -1,9 +1,14 @@
 import type { ImportOptions, OffsetUnit } from '../renderer/src/core/formats/import-types';
-import { flag, type Args } from './args';
+import { flag, opt, sw, type Args, type OptionSpec } from './args';
 
-/** Flags shared by the commands that import. */
-export const IMPORT_FLAGS = ['annotator', 'doccano-unit', 'labelstudio-unit'] as const;
-export const IMPORT_SWITCHES = ['case-insensitive-labels', 'markdown-verbatim'] as const;
+/** Options shared by the commands that import (validate, convert). */
+export const IMPORT_OPTIONS: readonly OptionSpec[] = [
+  opt('annotator', 'NAME'),
+  opt('doccano-unit', 'codepoint|utf16'),
+  opt('labelstudio-unit', 'codepoint|utf16'),
+  sw('case-insensitive-labels'),
+  sw('markdown-verbatim'),
+];
 
 function unit(v: string | undefined, name: string): OffsetUnit | undefined | string {
   if (v === undefined) return undefined;

@@ -6,13 +6,13 @@ import { LABELS } from '../../renderer/src/core/model/labels';
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padStart = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
-/** The human-readable report: counts, headline figures (n/a with the reason), labels, pairs. */
+/** The human-readable report, one line per entry: counts, headline figures (n/a with the reason), labels, pairs. */
 export function tableReport(
   r: AgreementReport,
   annotators: readonly string[],
   labels: readonly string[] | null,
   warnings: readonly string[],
-): string {
+): string[] {
   const out: string[] = [];
   out.push(`${r.n_documents} document(s), ${r.n_tokens} tokens; annotators: ${annotators.join(', ')}`);
   out.push(
@@ -56,5 +56,5 @@ export function tableReport(
       out.push(`αU ${l} not applicable: ${why}`);
   }
   for (const w of warnings) out.push(`warning: ${w}`);
-  return out.join('\n');
+  return out;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { computeAgreement } from '../../renderer/src/core/agreement/report';
 import type { AgreementReport } from '../../renderer/src/core/agreement/types';
 import {
@@ -8,8 +7,9 @@ import {
 } from '../../renderer/src/core/agreement-report/study-input';
 import { parseImportFile } from '../../renderer/src/core/formats/import';
 import { isLabel } from '../../renderer/src/core/model/labels';
-import { flag, parseArgs } from '../args';
-import type { CommandIo } from '../main';
+import { flag, opt, parseArgs } from '../args';
+import type { CommandIo } from '../io';
+import { readInputFile } from '../read-files';
 import { tableReport } from './agreement-table';
 
 export const AGREEMENT_USAGE = `marginalia agreement FILE… [--labels claim,quote,…] [--format json|table]
@@ -20,7 +20,7 @@ a line for it exists, even with no spans; a document some annotator has no line 
 with a warning. --format json prints one JSON object: annotators, documents, n_tokens, n_spans,
 span, token, token_extra, unitizing (the structure of the test fixtures) and warnings.
 Exit status 2 on bad input (unreadable or invalid file, different texts under one doc_id, fewer
-than two annotators).`;
+than two annotators); 64 for misuse such as an unknown option.`;
 
 /** The `--format json` object: the fixture members of the report plus what it rests on. */
 export function agreementJson(
@@ -42,6 +42,8 @@ export function agreementJson(
   };
 }
 
+const OPTIONS = [opt('format', 'json|table'), opt('labels', 'LABEL,…')];
+
 type Loaded = { documents: SourceDocument[]; sets: SourceSet[]; warnings: string[] } | { problems: string[] };
 
 /** Reads and validates every file with the app's native importer; all problems, or the data. */
@@ -51,14 +53,12 @@ function loadFiles(paths: readonly string[]): Loaded {
   const documents = new Map<string, SourceDocument>();
   const sets = new Map<string, { docId: string; annotator: string; spans: SourceSet['spans'][number][] }>();
   for (const path of paths) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(path));
-    } catch (e) {
-      problems.push(`${path}: cannot read the file (${e instanceof Error ? e.message : String(e)}).`);
+    const read = readInputFile(path);
+    if (!read.ok) {
+      problems.push(`${path}: ${read.message}`);
       continue;
     }
-    const r = parseImportFile({ name: path, bytes, options: { format: 'native' } });
+    const r = parseImportFile({ name: path, bytes: read.bytes, options: { format: 'native' } });
     for (const e of r.errors) problems.push(`${path}${e.line !== null ? `:${e.line}` : ''}: ${e.message}`);
     for (const w of r.warnings) warnings.push(`${path}${w.line !== null ? `:${w.line}` : ''}: ${w.message}`);
     for (const d of r.documents) {
@@ -85,7 +85,7 @@ function loadFiles(paths: readonly string[]): Loaded {
 }
 
 export async function runAgreement(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['format', 'labels']));
+  const args = parseArgs(argv, OPTIONS);
   if (typeof args === 'string') return io.usageError(args, AGREEMENT_USAGE);
   const format = flag(args, 'format') ?? 'table';
   if (format !== 'json' && format !== 'table')
@@ -98,7 +98,7 @@ export async function runAgreement(argv: readonly string[], io: CommandIo): Prom
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const fail = (lines: readonly string[]): number => {
-    for (const l of lines) io.err(l);
+    io.err(...lines);
     return 2;
   };
   const badLabels = (labels ?? []).filter((l) => !isLabel(l));
@@ -128,6 +128,6 @@ export async function runAgreement(argv: readonly string[], io: CommandIo): Prom
   const docs = study.input.documents.map((d) => d.id);
   if (format === 'json')
     io.out(JSON.stringify(agreementJson(report, study.input.annotators, docs, warnings)));
-  else io.out(tableReport(report, study.input.annotators, labels ?? null, warnings));
+  else io.out(...tableReport(report, study.input.annotators, labels ?? null, warnings));
   return 0;
 }

@@ -1,34 +1,33 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArticleDocument } from '../../renderer/src/core/model/document';
 import { planExport } from '../../renderer/src/core/formats/export';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
   type ExportOptions,
+  type ExportSummary,
 } from '../../renderer/src/core/formats/export-types';
 import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../renderer/src/core/formats/import-types';
-import { flag, parseArgs } from '../args';
-import { IMPORT_FLAGS, importOptions } from '../options';
+import { flag, opt, parseArgs, sw } from '../args';
+import type { CommandIo } from '../io';
+import { IMPORT_OPTIONS, importOptions } from '../options';
+import { type OutputFile, writeOutputs } from '../output-files';
 import { readImportFiles } from '../read-files';
-import type { CommandIo } from '../main';
 import { textReport } from './validate';
 
 export const CONVERT_USAGE = `marginalia convert IN --to ${EXPORT_FORMATS.join('|')} [--out FILE] [--annotator NAME]
     [--with-utf16] [--doccano-unit codepoint|utf16] [--labelstudio-unit codepoint|utf16]
+    [--case-insensitive-labels] [--markdown-verbatim]
 
 Imports IN exactly as the app would, then exports it. Without --out the result goes to standard
 output; brat writes several files and needs --out DIRECTORY. Files are written completely or not
-at all. Exit status 0 on success, 2 when the input would not import or the export is refused.`;
+at all, also when interrupted. Exit status 0 on success, 2 when the input cannot be read or would
+not import, the export is refused or the output cannot be written (one sentence on standard
+error), 64 for misuse such as an unknown option.`;
 
-/** Writes `text` to `path` through a temporary file and a rename, so it is complete or absent. */
-function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
+const OPTIONS = [opt('to', 'FORMAT'), opt('out', 'FILE'), sw('with-utf16'), ...IMPORT_OPTIONS];
 
 /** The export dataset equivalent to storing `r` and exporting everything. */
 function datasetOf(r: ImportResult, annotator: string | undefined) {
@@ -43,8 +42,47 @@ function datasetOf(r: ImportResult, annotator: string | undefined) {
   return { documents, sets };
 }
 
+/** What already sits at `path`: nothing, a folder, a regular file or something else. */
+function kindAt(path: string): 'none' | 'folder' | 'file' | 'other' {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+/** Why `--out` cannot be written for this format, checked before any work. */
+function outProblem(out: string, brat: boolean): string | null {
+  const kind = kindAt(out);
+  if (brat) return kind === 'none' || kind === 'folder' ? null : `--out ${out} exists and is not a folder.`;
+  if (kind === 'folder') return `--out ${out} is a folder: name the file to write.`;
+  if (kind === 'other')
+    return `--out ${out} is not a regular file: leave out --out to write to standard output.`;
+  return null;
+}
+
+const WRITE_WHY: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  ENOTDIR: 'a folder in its path is a file',
+  EISDIR: 'a folder is in the way',
+  EEXIST: 'a file is in the way',
+};
+
+function writeFailure(out: string, e: unknown): string {
+  const { code = '', path } = (e ?? {}) as NodeJS.ErrnoException;
+  // A temporary file's name means nothing to the user; the output it was for does.
+  const where = path && !path.endsWith('.tmp') ? path : out;
+  const why = WRITE_WHY[code] ?? `the system said ${code || String(e)}`;
+  return `Cannot write ${where}: ${why}; nothing was written.`;
+}
+
 export async function runConvert(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['to', 'out', ...IMPORT_FLAGS]));
+  const args = parseArgs(argv, OPTIONS);
   if (typeof args === 'string') return io.usageError(args, CONVERT_USAGE);
   const to = flag(args, 'to');
   if (!to || !(EXPORT_FORMATS as readonly string[]).includes(to)) {
@@ -56,20 +94,21 @@ export async function runConvert(argv: readonly string[], io: CommandIo): Promis
   const out = flag(args, 'out');
   if (to === 'brat' && !out)
     return io.usageError('brat writes several files: give --out DIRECTORY.', CONVERT_USAGE);
-  const { files, missing } = readImportFiles(args.positional);
-  if (missing.length > 0) {
-    io.err(`${missing[0]}: the file does not exist.`);
+  const fail = (line: string): number => {
+    io.err(line);
     return 2;
-  }
+  };
+  const outWhy = out === undefined ? null : outProblem(out, to === 'brat');
+  if (outWhy) return fail(outWhy);
+  const { files, problems } = readImportFiles(args.positional);
+  if (problems[0]) return fail(`${problems[0].path}: ${problems[0].message}`);
   const result = parseImportFiles(files, options)[0];
   if (!result || !result.ok) {
-    if (result) io.err(textReport(result));
+    if (result) io.err(...textReport(result));
     return 2;
   }
-  if (result.needsAnnotator) {
-    io.err(`${result.file} names no annotator for its spans: pass --annotator NAME.`);
-    return 2;
-  }
+  if (result.needsAnnotator)
+    return fail(`${result.file} names no annotator for its spans: pass --annotator NAME.`);
   const exportOptions: ExportOptions = {
     format: to as ExportFormat,
     withUtf16: args.flags.has('with-utf16') || (to === 'native' && result.nativeWithUtf16 === true),
@@ -77,26 +116,49 @@ export async function runConvert(argv: readonly string[], io: CommandIo): Promis
     ...(options.labelStudioUnit ? { labelStudioUnit: options.labelStudioUnit } : {}),
   };
   const plan = planExport(datasetOf(result, options.annotator), exportOptions);
-  if (!plan.ok) {
-    io.err(`Export refused: ${plan.error.message}`);
-    return 2;
-  }
-  const parts = new Map<string, string[]>(plan.value.files.map((f) => [f.name, []]));
+  if (!plan.ok) return fail(`Export refused: ${plan.error.message}`);
+  let summary: ExportSummary | undefined;
   const gen = plan.value.chunks();
-  let next = gen.next();
-  while (!next.done) {
-    parts.get(next.value.file)?.push(next.value.text);
-    next = gen.next();
-  }
-  const summary = next.value;
   if (to === 'brat' && out) {
-    for (const f of plan.value.files) writeAtomic(join(out, f.name), (parts.get(f.name) ?? []).join(''));
+    // brat interleaves its files' chunks; each is small (one document's .txt or .ann).
+    const parts = new Map<string, string[]>(plan.value.files.map((f) => [f.name, []]));
+    let next = gen.next();
+    for (; !next.done; next = gen.next()) parts.get(next.value.file)?.push(next.value.text);
+    summary = next.value;
+    const outputs: OutputFile[] = [...parts].map(([name, chunks]) => ({ path: join(out, name), chunks }));
+    try {
+      await writeOutputs(outputs);
+    } catch (e) {
+      return fail(writeFailure(out, e));
+    }
   } else {
-    const only = plan.value.files[0];
-    const text = only ? (parts.get(only.name) ?? []).join('') : '';
-    if (out) writeAtomic(out, text);
-    else io.write(text);
+    const texts = function* (): Generator<string> {
+      let next = gen.next();
+      for (; !next.done; next = gen.next()) yield next.value.text;
+      summary = next.value;
+    };
+    if (out) {
+      try {
+        await writeOutputs([{ path: out, chunks: texts() }]);
+      } catch (e) {
+        return fail(writeFailure(out, e));
+      }
+    } else {
+      let batch: string[] = [];
+      let size = 0;
+      for (const t of texts()) {
+        batch.push(t);
+        size += t.length;
+        if (size >= 1 << 20) {
+          io.write(batch.join(''));
+          batch = [];
+          size = 0;
+        }
+      }
+      io.write(batch.join(''));
+    }
   }
+  if (!summary) return fail('The export ended early; nothing more was written.');
   for (const n of summary.notes) io.err(n);
   if (out) io.err(`Wrote ${summary.documents} document(s), ${summary.spans} span(s) as ${to} to ${out}.`);
   return 0;

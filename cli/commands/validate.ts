@@ -1,15 +1,20 @@
 import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../renderer/src/core/formats/import-types';
-import { parseArgs } from '../args';
-import { IMPORT_FLAGS, importOptions } from '../options';
-import { readImportFiles } from '../read-files';
-import type { CommandIo } from '../main';
+import { flag, opt, parseArgs } from '../args';
+import type { CommandIo } from '../io';
+import { IMPORT_OPTIONS, importOptions } from '../options';
+import { type InputProblem, readImportFiles } from '../read-files';
 
 export const VALIDATE_USAGE = `marginalia validate FILE… [--format text|json] [--annotator NAME]
     [--doccano-unit codepoint|utf16] [--labelstudio-unit codepoint|utf16] [--case-insensitive-labels]
+    [--markdown-verbatim]
 
 Runs the import validator on each file and prints its report. Exit status 0 when every file
-would import, 2 otherwise. --format json prints one JSON object per file per line.`;
+would import, 2 otherwise (also for a file that cannot be read: missing, a folder, not a regular
+file, or over the 256 MiB import limit). --format json prints one JSON object per file per line.
+Unknown options are refused (exit status 64).`;
+
+const OPTIONS = [opt('format', 'text|json'), ...IMPORT_OPTIONS];
 
 const spansOf = (r: ImportResult): number => r.annotations.reduce((n, a) => n + a.spans.length, 0);
 
@@ -33,8 +38,15 @@ const where = (p: { line: number | null; field: string | null }): string =>
     .filter(Boolean)
     .join(', ');
 
-/** The human-readable report of one file. */
-export function textReport(r: ImportResult): string {
+/** A file that could not be read, in the shape of a report line (no line, no field). */
+function unreadable(p: InputProblem, format: string): string {
+  if (format !== 'json') return `ERROR ${p.path}: ${p.message}`;
+  const errors = [{ line: null, field: null, message: p.message }];
+  return JSON.stringify({ file: p.path, ok: false, documents: 0, spans: 0, errors, warnings: [] });
+}
+
+/** The human-readable report of one file, one line per entry. */
+export function textReport(r: ImportResult): string[] {
   const out: string[] = [];
   const fmt = r.format ? ` (${r.format})` : '';
   if (r.ok) {
@@ -48,35 +60,26 @@ export function textReport(r: ImportResult): string {
   }
   for (const e of r.errors) out.push(`      ${where(e) ? `${where(e)}: ` : ''}${e.message}`);
   for (const w of r.warnings) out.push(`      warning${where(w) ? ` (${where(w)})` : ''}: ${w.message}`);
-  return out.join('\n');
+  return out;
 }
 
 export async function runValidate(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['format', ...IMPORT_FLAGS]));
+  const args = parseArgs(argv, OPTIONS);
   if (typeof args === 'string') return io.usageError(args, VALIDATE_USAGE);
-  const format = args.flags.get('format') ?? 'text';
+  const format = flag(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json')
     return io.usageError('--format must be "text" or "json".', VALIDATE_USAGE);
   if (args.positional.length === 0) return io.usageError('Name at least one file.', VALIDATE_USAGE);
   const options = importOptions(args);
   if (typeof options === 'string') return io.usageError(options, VALIDATE_USAGE);
-  const { files, missing } = readImportFiles(args.positional);
+  const { files, problems } = readImportFiles(args.positional);
   const results: ImportResult[] = parseImportFiles(files, options);
-  let allOk = missing.length === 0;
-  for (const m of missing) {
-    const r = {
-      file: m,
-      ok: false,
-      documents: 0,
-      spans: 0,
-      errors: [{ line: null, field: null, message: 'The file does not exist.' }],
-      warnings: [],
-    };
-    io.out(format === 'json' ? JSON.stringify(r) : `ERROR ${m}: the file does not exist.`);
-  }
+  let allOk = problems.length === 0;
+  for (const p of problems) io.out(unreadable(p, format));
   for (const r of results) {
     allOk &&= r.ok;
-    io.out(format === 'json' ? jsonReport(r) : textReport(r));
+    if (format === 'json') io.out(jsonReport(r));
+    else io.out(...textReport(r));
   }
   return allOk ? 0 : 2;
 }
