@@ -15,6 +15,7 @@ import {
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
 import { CodePointIndex } from '../core/text/code-points';
+import { snapToWords } from '../core/text/words';
 import { createDomLocator } from './dom-locator';
 import { ChunkNode } from './nodes/ChunkNode';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
@@ -26,6 +27,9 @@ import {
   SelectionPlugin,
   type Utf16Selection,
 } from './plugins/SelectionPlugin';
+import { WordSnapPlugin } from './plugins/WordSnapPlugin';
+import { SnapToggle } from './SnapToggle';
+import { snapMode } from './snap-mode';
 import { TextLayout } from './text-layout';
 import { usePainter } from './usePainter';
 
@@ -36,7 +40,10 @@ export interface CodePointRange {
 }
 
 export interface ArticleEditorHandle {
-  /** The current selection in code points, or null when there is none. */
+  /**
+   * The current selection in code points, or null when there is none; in word mode (snap-mode.ts) a
+   * selection is widened to whole words.
+   */
   selection(): CodePointRange | null;
   scrollToSpan(span: Span): void;
   flashSpan(span: Span): void;
@@ -136,14 +143,25 @@ function EditorBody({
     [index],
   );
 
+  const currentSelection = useCallback(
+    () =>
+      readDomSelection(editor, layout, paragraphIndex) ??
+      readSelection(editor.getEditorState(), layout, paragraphIndex),
+    [editor, layout, paragraphIndex],
+  );
+  const locator = useMemo(
+    () => (paragraphKeys ? createDomLocator(editor, layout, paragraphKeys) : null),
+    [editor, layout, paragraphKeys],
+  );
+
   useImperativeHandle(
     ref,
     () => ({
-      selection: () =>
-        toCodePoints(
-          readDomSelection(editor, layout, paragraphIndex) ??
-            readSelection(editor.getEditorState(), layout, paragraphIndex),
-        ),
+      selection: () => {
+        const r = toCodePoints(currentSelection());
+        if (!r || r.start === r.end || snapMode() !== 'word') return r;
+        return snapToWords(index, r.start, r.end);
+      },
       scrollToSpan: (span) => {
         const box = scroller.current;
         const at = createDomLocator(editor, layout, paragraphKeys ?? []).locate(
@@ -169,7 +187,7 @@ function EditorBody({
       },
       paintedCount: () => painter.current?.count() ?? 0,
     }),
-    [editor, layout, paragraphIndex, paragraphKeys, index, toCodePoints, toPaint, painter],
+    [editor, layout, paragraphKeys, index, toCodePoints, toPaint, painter, currentSelection],
   );
 
   // "plaintext-only", not "true": the article is plain text, and React, before every commit anywhere
@@ -187,28 +205,34 @@ function EditorBody({
   );
 
   return (
-    <div className="article-scroller" ref={scroller} onScroll={(e) => onScroll(e.currentTarget.scrollTop)}>
-      <div className="article-host">
-        <ContentEditable
-          className="article"
-          aria-label="Article text"
-          aria-readonly="true"
-          aria-multiline="true"
-          spellCheck={false}
-          data-testid="article"
-        />
+    <>
+      <div className="article-bar">
+        <SnapToggle />
       </div>
-      <LoadTextPlugin
-        layout={layout}
-        generation={generation}
-        preloaded={preloaded}
-        onLoaded={setParagraphKeys}
-      />
-      <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} onCorrupted={rebuild} />
-      {paragraphKeys && (
-        <SelectionPlugin layout={layout} paragraphIndex={paragraphIndex} onSelection={handleSelection} />
-      )}
-      <LabelKeysPlugin onLabelKey={onLabelKey} />
-    </div>
+      <div className="article-scroller" ref={scroller} onScroll={(e) => onScroll(e.currentTarget.scrollTop)}>
+        <div className="article-host">
+          <ContentEditable
+            className="article"
+            aria-label="Article text"
+            aria-readonly="true"
+            aria-multiline="true"
+            spellCheck={false}
+            data-testid="article"
+          />
+        </div>
+        <LoadTextPlugin
+          layout={layout}
+          generation={generation}
+          preloaded={preloaded}
+          onLoaded={setParagraphKeys}
+        />
+        <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} onCorrupted={rebuild} />
+        {paragraphKeys && (
+          <SelectionPlugin layout={layout} paragraphIndex={paragraphIndex} onSelection={handleSelection} />
+        )}
+        <LabelKeysPlugin onLabelKey={onLabelKey} />
+        <WordSnapPlugin index={index} locator={locator} readSelection={currentSelection} />
+      </div>
+    </>
   );
 }
