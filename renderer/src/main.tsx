@@ -9,6 +9,7 @@ import { ServicesProvider } from './app/providers';
 import { ReadOnlyProvider } from './app/read-only';
 import { SEED_ARTICLES } from './app/seeds';
 import { openAppDatabase } from './app/startup/open-app-database';
+import { labelCssProperties } from './core/model/label-display';
 import { RestoreOffer, StartupProblemView } from './app/startup/StartupScreens';
 import { SnapshotStore } from './db/backup-store';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, type MarginaliaDb } from './db/database';
@@ -17,6 +18,9 @@ import { requestPersistentStorage, storageEstimate } from './db/storage';
 import type { HostApi } from './platform/host';
 import { selectHost } from './platform/select-host';
 import './styles.css';
+
+// Every label's colour, tint, ink, line style and letter, from their one definition.
+for (const [name, value] of labelCssProperties()) document.documentElement.style.setProperty(name, value);
 
 /** Composition root: the only place concrete implementations are wired together. */
 async function start(): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from '../../core/commands/adjudicate';
 import { acceptMajority } from '../../core/commands/adjudicate-bulk';
 import type { Decision } from '../../core/model/decisions';
+import { labelDisplay } from '../../core/model/label-display';
 import { ADJUDICATION_REASONS, REASON_TITLES, type AdjudicationReason } from '../../core/model/gold';
 import type { Result } from '../../core/result';
 import type { CodePointIndex } from '../../core/text/code-points';
@@ -56,8 +57,10 @@ export function DecisionPanel({
   return (
     <section className="decision" aria-label="Decision" data-status={status} data-decision={decision.id}>
       <h3>
-        <span className={`lab lab-${decision.label}`}>{decision.label}</span> · {KIND_TITLES[decision.kind]} ·{' '}
-        <span className={`status status-${status}`}>{status}</span>
+        <span className={`lab lab-${decision.label}`}>
+          {labelDisplay(decision.label).letter} · {decision.label}
+        </span>{' '}
+        · {KIND_TITLES[decision.kind]} · <span className={`status status-${status}`}>{status}</span>
       </h3>
       <blockquote className="excerpt">{index.slice(decision.start, decision.end)}</blockquote>
       <ul className="proposals" aria-label="What each annotator marked">

@@ -1,6 +1,8 @@
 import { Fragment, memo, useMemo } from 'react';
 
 import type { Decision, SourceSpan } from '../../core/model/decisions';
+import { LABEL_DISPLAYS, labelDisplay } from '../../core/model/label-display';
+import { LabelMark } from '../../ui/LabelMark';
 import type { GoldSpan } from '../../core/model/gold';
 import { segmentText } from './segments';
 
@@ -12,9 +14,10 @@ export interface Lane {
 /**
  * The article with one lane per annotator (and gold) under it: every piece of text is an inline
  * block holding the text (a plain text node — never HTML) and one row per lane with a bar per
- * covering span, so lanes stay aligned with the words as the text wraps. Pieces inside a
- * disagreement are tinted by its kind; the current decision is outlined. Clicking a piece selects
- * the decision there.
+ * covering span, so lanes stay aligned with the words as the text wraps. A bar has its label's
+ * colour and line style (core/model/label-display.ts) and its letter where the span starts. Pieces
+ * inside a disagreement are tinted by its kind; the current decision is outlined. Clicking a piece
+ * selects the decision there.
  */
 export const Lanes = memo(function Lanes({
   text,
@@ -37,9 +40,15 @@ export const Lanes = memo(function Lanes({
   return (
     <div className="lanes" data-testid="lanes" aria-label="Text with one lane per annotator">
       <div className="lane-legend" aria-hidden="true">
+        <span>Lanes under each line:</span>
         {lanes.map((l, i) => (
           <span key={l.name} className={`legend-item lane-${i}`}>
             {i + 1}. {l.name}
+          </span>
+        ))}
+        {LABEL_DISPLAYS.map((d) => (
+          <span key={d.label} className={`legend-label lab-${d.label}`}>
+            <LabelMark name={d.label} letter={d.letter} /> {d.label}
           </span>
         ))}
       </div>
@@ -63,7 +72,7 @@ export const Lanes = memo(function Lanes({
                         className={`lane-bar lab-${s.label}${s.start === seg.start ? ' first' : ''}`}
                         title={`${l.name}: ${s.label}`}
                       >
-                        {s.start === seg.start ? lane + 1 : ''}
+                        {s.start === seg.start ? labelDisplay(s.label).letter : ''}
                       </span>
                     ))}
                   </span>

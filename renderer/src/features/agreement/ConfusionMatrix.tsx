@@ -1,6 +1,9 @@
 import { useState } from 'react';
 
 import type { AgreementResult } from '../../core/agreement-report/result';
+import { labelDisplay } from '../../core/model/label-display';
+import { isLabel } from '../../core/model/labels';
+import { LabelMark } from '../../ui/LabelMark';
 import { clickable } from './clickable';
 
 /**
@@ -19,6 +22,11 @@ export function ConfusionMatrix({
   if (!c) return null;
   const max = Math.max(1, ...c.counts.flat());
   const name = (k: string) => (k === 'O' ? 'no label' : k);
+  const head = (k: string) => (
+    <>
+      {isLabel(k) && <LabelMark name={k} letter={labelDisplay(k).letter} />} {name(k)}
+    </>
+  );
   return (
     <section aria-label="Label confusion">
       <h3>Label confusion (tokens)</h3>
@@ -45,7 +53,7 @@ export function ConfusionMatrix({
             </th>
             {c.categories.map((k) => (
               <th key={k} scope="col">
-                {name(k)}
+                {head(k)}
               </th>
             ))}
           </tr>
@@ -55,7 +63,7 @@ export function ConfusionMatrix({
             const rowLabel = c.categories[x] ?? '';
             return (
               <tr key={rowLabel}>
-                <th scope="row">{name(rowLabel)}</th>
+                <th scope="row">{head(rowLabel)}</th>
                 {row.map((n, y) => {
                   const colLabel = c.categories[y] ?? '';
                   const off = x !== y;

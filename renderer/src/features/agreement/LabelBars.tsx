@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { formatFigure, heatColor } from '../../core/agreement-report/format';
 import type { AgreementResult } from '../../core/agreement-report/result';
 import { labelFigures } from '../../core/agreement-report/summary';
+import { labelDisplay } from '../../core/model/label-display';
+import { isLabel } from '../../core/model/labels';
 import { clickable } from './clickable';
 
 const METRICS = [
@@ -78,9 +80,17 @@ export function LabelBars({ result, onOpen }: { result: AgreementResult; onOpen:
               )}
             >
               <rect x={0} y={y - 2} width={LEFT + WIDTH + 330} height={ROW - 4} className="hit" />
-              <text x={LEFT - 8} y={y + 14} textAnchor="end">
+              <text x={LEFT - 28} y={y + 14} textAnchor="end">
                 {l.label}
               </text>
+              {isLabel(l.label) && (
+                <g className={`swatch lab-${l.label}`} aria-hidden="true">
+                  <rect x={LEFT - 22} y={y + 1} width={16} height={16} rx={3} />
+                  <text x={LEFT - 14} y={y + 13} textAnchor="middle">
+                    {labelDisplay(l.label).letter}
+                  </text>
+                </g>
+              )}
               {v !== null && (
                 <rect
                   x={Math.min(ZERO, ZERO + (v * WIDTH) / 2)}

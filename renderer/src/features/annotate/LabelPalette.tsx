@@ -1,4 +1,6 @@
-import { LABELS, labelTitle, type Label } from '../../core/model/labels';
+import { LABEL_DISPLAYS } from '../../core/model/label-display';
+import type { Label } from '../../core/model/labels';
+import { LabelMark } from '../../ui/LabelMark';
 
 /**
  * One button per label, named by the label. mousedown is prevented so clicking keeps the article
@@ -7,18 +9,18 @@ import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 export function LabelPalette({ onLabel }: { onLabel: (label: Label) => void }) {
   return (
     <div className="palette" role="toolbar" aria-label="Labels">
-      {LABELS.map((label, i) => (
+      {LABEL_DISPLAYS.map(({ label, title, key, letter }) => (
         <button
           key={label}
           type="button"
-          className={`label-button label-${label}`}
+          className={`label-button lab-${label} lab-border`}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onLabel(label)}
-          aria-keyshortcuts={String(i + 1)}
-          title={`Tag the selection as ${label} (key ${i + 1})`}
+          aria-keyshortcuts={key}
+          title={`Tag the selection as ${label} (key ${key})`}
         >
-          <kbd aria-hidden="true">{i + 1}</kbd>
-          {labelTitle(label)}
+          <kbd aria-hidden="true">{key}</kbd>
+          <LabelMark name={label} letter={letter} /> {title}
         </button>
       ))}
     </div>

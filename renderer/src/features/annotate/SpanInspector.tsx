@@ -52,7 +52,7 @@ function SpanEditor({
     if (note !== span.note) onUpdate(span, { ...span, note });
   };
   return (
-    <li className={`inspector-item label-edge-${span.label}`} data-span-id={span.id}>
+    <li className={`inspector-item lab-${span.label}`} data-span-id={span.id}>
       <p className="excerpt">“{excerpt}”</p>
       <label>
         Label

@@ -1,7 +1,9 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 
+import { labelDisplay } from '../../core/model/label-display';
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
+import { LabelMark } from '../../ui/LabelMark';
 import { afterNextPaint } from './after-paint';
 
 const NONE: readonly Span[] = [];
@@ -54,7 +56,7 @@ export function SpanList({
           <button
             key={l}
             type="button"
-            className={`filter label-${l}`}
+            className={`filter lab-${l}`}
             aria-pressed={!hidden.has(l)}
             onClick={() => {
               const next = new Set(hidden);
@@ -63,7 +65,8 @@ export function SpanList({
               setHidden(next);
             }}
           >
-            {labelTitle(l)} <span className="count">{counts[l]}</span>
+            <LabelMark name={l} letter={labelDisplay(l).letter} /> {labelTitle(l)}{' '}
+            <span className="count">{counts[l]}</span>
           </button>
         ))}
       </div>
@@ -95,7 +98,10 @@ const SpanRow = memo(function SpanRow({
   return (
     <li className={active ? 'active' : undefined}>
       <button type="button" onClick={() => onPick(s)} data-span-id={s.id}>
-        <span className={`badge label-${s.label}`}>{labelTitle(s.label)}</span>
+        <span className={`badge lab-border lab-${s.label}`}>
+          <LabelMark name={s.label} letter={labelDisplay(s.label).letter} />
+          {labelTitle(s.label)}
+        </span>
         <span className="excerpt">{excerpt(s)}</span>
         {s.note && <span className="note">{s.note}</span>}
         {s.unsure && <span className="unsure">unsure</span>}

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 
-import { LABELS, labelTitle } from '../../core/model/labels';
+import { LABEL_DISPLAYS } from '../../core/model/label-display';
 import type { DocStatus } from '../../core/model/status';
+import { LabelMark } from '../../ui/LabelMark';
 import { VirtualList } from '../../ui/VirtualList';
 import { StatusSelect } from './StatusSelect';
 import type { LibraryEntry } from './useLibrary';
@@ -66,14 +67,15 @@ export function LibraryPanel({
                 </button>
                 <div className="doc-meta">
                   <span>{formatLength(e.length)}</span>
-                  {LABELS.map((l) => (
+                  {LABEL_DISPLAYS.map(({ label, title, letter }) => (
                     <span
-                      key={l}
-                      className={`count count-${l}`}
-                      title={`${labelTitle(l)} spans`}
-                      aria-label={`${e.counts[l]} ${l}`}
+                      key={label}
+                      className="count"
+                      title={`${title} spans`}
+                      aria-label={`${e.counts[label]} ${label}`}
                     >
-                      {e.counts[l]}
+                      <LabelMark name={label} letter={letter} />
+                      {e.counts[label]}
                     </span>
                   ))}
                   <StatusSelect
