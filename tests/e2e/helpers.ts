@@ -64,3 +64,9 @@ export async function storedScrollPositions(page: Page): Promise<number[]> {
   const rows = await storedRows<{ key: string; value: unknown }>(page, 'settings');
   return rows.filter((r) => r.key.startsWith('scroll:')).map((r) => Number(r.value));
 }
+
+/** The notes of every stored span, read straight from IndexedDB, sorted. */
+export async function storedNotes(page: Page): Promise<string[]> {
+  const rows = await storedRows<{ note: string }>(page, 'spans');
+  return rows.map((r) => r.note).sort();
+}

@@ -36,13 +36,32 @@ export function applyCommand(spans: readonly Span[], cmd: AnnotationCommand): Sp
 export interface History {
   readonly past: readonly AnnotationCommand[];
   readonly future: readonly AnnotationCommand[];
+  /** The edit session the last recorded command belongs to (see `recordCommand`); null when none. */
+  readonly mergeKey: string | null;
 }
 
-export const emptyHistory: History = { past: [], future: [] };
+export const emptyHistory: History = { past: [], future: [], mergeKey: null };
 const HISTORY_LIMIT = 500;
 
-export function recordCommand(h: History, cmd: AnnotationCommand): History {
-  return { past: [...h.past, cmd].slice(-HISTORY_LIMIT), future: [] };
+/**
+ * Records a command as the newest undo step. A text field is saved while the user types, several
+ * times per edit session; each save passes the session's `mergeKey`, and an update of the same span
+ * in the same session is folded into the previous step (its `before`, this `after`), so one undo
+ * takes back the whole edit, not the last few keys.
+ */
+export function recordCommand(h: History, cmd: AnnotationCommand, mergeKey: string | null = null): History {
+  const last = h.past[h.past.length - 1];
+  if (
+    mergeKey !== null &&
+    mergeKey === h.mergeKey &&
+    last?.kind === 'update' &&
+    cmd.kind === 'update' &&
+    last.after.id === cmd.before.id
+  ) {
+    const merged: AnnotationCommand = { kind: 'update', before: last.before, after: cmd.after };
+    return { past: [...h.past.slice(0, -1), merged], future: [], mergeKey };
+  }
+  return { past: [...h.past, cmd].slice(-HISTORY_LIMIT), future: [], mergeKey };
 }
 
 /** The command that undoes the last action, and the history after it; null when nothing to undo. */
@@ -51,14 +70,17 @@ export function undo(h: History): { command: AnnotationCommand; history: History
   if (!last) return null;
   return {
     command: invertCommand(last),
-    history: { past: h.past.slice(0, -1), future: [last, ...h.future] },
+    history: { past: h.past.slice(0, -1), future: [last, ...h.future], mergeKey: null },
   };
 }
 
 export function redo(h: History): { command: AnnotationCommand; history: History } | null {
   const next = h.future[0];
   if (!next) return null;
-  return { command: next, history: { past: [...h.past, next], future: h.future.slice(1) } };
+  return {
+    command: next,
+    history: { past: [...h.past, next], future: h.future.slice(1), mergeKey: null },
+  };
 }
 
 /** Short description for status messages ("Deleted claim", "Undid: created quote"). */

@@ -110,8 +110,8 @@ export const AnnotatePage = memo(function AnnotatePage({
   const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
 
   const update = useCallback(
-    (before: Span, after: Span) => {
-      const refused = updateSpan(before, after);
+    (before: Span, after: Span, editKey?: string) => {
+      const refused = updateSpan(before, after, editKey);
       if (refused) onMessage(refused, 'error');
     },
     [updateSpan, onMessage],
@@ -147,7 +147,13 @@ export const AnnotatePage = memo(function AnnotatePage({
       </div>
       {sidebarOpen && (
         <aside className="sidebar" aria-label="Annotations">
-          <SpanInspector spans={atCaret} excerpt={excerpt} onUpdate={update} onDelete={session.remove} />
+          <SpanInspector
+            spans={atCaret}
+            excerpt={excerpt}
+            onUpdate={update}
+            onDelete={session.remove}
+            markUnsaved={session.markUnsaved}
+          />
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />
         </aside>
       )}

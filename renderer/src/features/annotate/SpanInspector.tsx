@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef } from 'react';
 
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
+import { useDraftText } from './useDraftText';
 
 /** Every span at the caret: change its label, edit its note, mark it unsure, delete it. */
 export function SpanInspector({
@@ -9,11 +10,14 @@ export function SpanInspector({
   excerpt,
   onUpdate,
   onDelete,
+  markUnsaved,
 }: {
   spans: readonly Span[];
   excerpt: (span: Span) => string;
-  onUpdate: (before: Span, after: Span) => void;
+  /** `editKey` groups the saves of one note edit into one undo step. */
+  onUpdate: (before: Span, after: Span, editKey?: string) => void;
   onDelete: (span: Span) => void;
+  markUnsaved: () => () => void;
 }) {
   if (spans.length === 0) return null;
   return (
@@ -24,11 +28,12 @@ export function SpanInspector({
       <ul>
         {spans.map((s) => (
           <SpanEditor
-            key={`${s.id}|${s.note}`}
+            key={s.id}
             span={s}
             excerpt={excerpt(s)}
             onUpdate={onUpdate}
             onDelete={onDelete}
+            markUnsaved={markUnsaved}
           />
         ))}
       </ul>
@@ -41,16 +46,23 @@ function SpanEditor({
   excerpt,
   onUpdate,
   onDelete,
+  markUnsaved,
 }: {
   span: Span;
   excerpt: string;
-  onUpdate: (before: Span, after: Span) => void;
+  onUpdate: (before: Span, after: Span, editKey?: string) => void;
   onDelete: (span: Span) => void;
+  markUnsaved: () => () => void;
 }) {
-  const [note, setNote] = useState(span.note);
-  const commitNote = () => {
-    if (note !== span.note) onUpdate(span, { ...span, note });
-  };
+  // The note may be saved after this row re-rendered or unmounted: save onto the latest span.
+  const latest = useRef(span);
+  latest.current = span;
+  const note = useDraftText({
+    stored: span.note,
+    markUnsaved,
+    save: (before, after, editKey) =>
+      onUpdate({ ...latest.current, note: before }, { ...latest.current, note: after }, editKey),
+  });
   return (
     <li className={`inspector-item lab-${span.label}`} data-span-id={span.id}>
       <p className="excerpt">“{excerpt}”</p>
@@ -71,15 +83,15 @@ function SpanEditor({
       <label>
         Note
         <textarea
-          value={note}
+          value={note.value}
           rows={2}
           aria-label={`Note on ${span.label} “${excerpt}”`}
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={commitNote}
+          onChange={(e) => note.onChange(e.target.value)}
+          onBlur={note.commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault();
-              commitNote();
+              note.commit();
             }
           }}
         />

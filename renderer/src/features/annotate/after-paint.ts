@@ -5,9 +5,19 @@
  * spans) and the chrome around the article (undo buttons, the status message). Any DOM change in
  * that frame would also cost a style, layout and compositing pass over the page, ~3 ms with a long
  * article (measured: docs/architecture.md, "Rendering and highlights").
+ * A hidden page paints no frames (its animation frames wait until it is shown again), so there, and
+ * as soon as the page becomes hidden, it resolves at once: a save started on `visibilitychange` or
+ * `pagehide` must not wait for a frame that may never come.
  */
 export const afterNextPaint = (): Promise<void> =>
   new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+      return resolve();
+    }
+    const done = () => {
+      document.removeEventListener('visibilitychange', done);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', done);
+    requestAnimationFrame(() => setTimeout(done, 0));
   });

@@ -29,7 +29,10 @@ export interface AnnotationSession {
   canRedo: boolean;
   /** Creates a span from a code point selection; returns a message when refused. */
   create(range: { start: number; end: number }, label: Label): string | null;
-  update(before: Span, after: Span): string | null;
+  /** `editKey`: saves of one text-field edit session share it and make one undo step. */
+  update(before: Span, after: Span, editKey?: string): string | null;
+  /** Marks typed text that is not yet saved ("Saving…"); returns the function that clears the mark. */
+  markUnsaved(): () => void;
   /** Returns a message when refused (read-only). */
   remove(span: Span): string | null;
   undo(): string | null;
@@ -65,6 +68,14 @@ export function useAnnotationSession(
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
+  // Text typed into a field and not yet handed to `update` (useDraftText) also shows "Saving…".
+  const unsaved = useRef(0);
+  const settled = useRef<SaveState>({ kind: 'idle' });
+  const settle = useCallback(() => {
+    if (pending.current === 0 && unsaved.current === 0) setSaveState(settled.current);
+  }, []);
+  // The history step each persisted command was recorded as (a text edit's saves share one).
+  const recordedAs = useRef(new WeakMap<AnnotationCommand, AnnotationCommand>());
   const spansRef = useRef<Span[]>(initialSpans ?? []);
   const preloaded = initialSpans !== undefined;
 
@@ -91,33 +102,51 @@ export function useAnnotationSession(
         try {
           await applyAnnotationCommand(db, docId, annotator, cmd);
           pending.current -= 1;
-          if (pending.current === 0) setSaveState({ kind: 'saved', at: Date.now() });
+          settled.current = { kind: 'saved', at: Date.now() };
+          settle();
         } catch (e) {
           pending.current -= 1;
           spansRef.current = applyCommandSorted(spansRef.current, invertCommand(cmd));
           setSpans(spansRef.current);
+          const step = recordedAs.current.get(cmd) ?? cmd;
           history.current = {
-            past: history.current.past.filter((c) => c !== cmd),
+            past: history.current.past.filter((c) => c !== step),
             future: history.current.future,
+            mergeKey: null,
           };
           setHistoryView(history.current);
           // Disk full / I/O errors switch the whole app to read-only (app/read-only.tsx).
           const reason = e instanceof DuplicateSpanError ? e.message : readOnly.report(e).message;
-          setSaveState({ kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` });
+          settled.current = { kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` };
+          setSaveState(settled.current);
         }
       });
     },
-    [db, docId, annotator, readOnly],
+    [db, docId, annotator, readOnly, settle],
   );
 
   const perform = useCallback(
-    (cmd: AnnotationCommand) => {
-      history.current = recordCommand(history.current, cmd);
+    (cmd: AnnotationCommand, editKey: string | null = null) => {
+      history.current = recordCommand(history.current, cmd, editKey);
+      const step = history.current.past[history.current.past.length - 1];
+      if (step) recordedAs.current.set(cmd, step);
       showHistory();
       run(cmd);
     },
     [run, showHistory],
   );
+
+  const markUnsaved = useCallback(() => {
+    unsaved.current += 1;
+    setSaveState({ kind: 'saving' });
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      unsaved.current -= 1;
+      settle();
+    };
+  }, [settle]);
 
   const create = useCallback(
     (range: { start: number; end: number }, label: Label): string | null => {
@@ -131,13 +160,13 @@ export function useAnnotationSession(
   );
 
   const update = useCallback(
-    (before: Span, after: Span): string | null => {
+    (before: Span, after: Span, editKey?: string): string | null => {
       if (refusal.current) return refusal.current;
       const clash = spansRef.current.find(
         (s) => s.id !== after.id && s.start === after.start && s.end === after.end && s.label === after.label,
       );
       if (clash) return `This exact ${after.label} span already exists.`;
-      perform({ kind: 'update', before, after });
+      perform({ kind: 'update', before, after }, editKey ?? null);
       return null;
     },
     [perform],
@@ -179,6 +208,7 @@ export function useAnnotationSession(
     canRedo: historyView.future.length > 0,
     create,
     update,
+    markUnsaved,
     remove,
     undo,
     redo,

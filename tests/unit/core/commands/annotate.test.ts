@@ -48,6 +48,34 @@ describe('annotation commands', () => {
     const after = recordCommand(undo(h)!.history, { kind: 'create', span: s1quote });
     expect(after.future).toEqual([]);
   });
+
+  it('saves of one edit session fold into one undo step; another session or span starts a new one', () => {
+    const n = (note: string): Span => ({ ...s1, note });
+    let h = recordCommand(emptyHistory, { kind: 'create', span: s1 });
+    h = recordCommand(h, { kind: 'update', before: n(''), after: n('he') }, 'edit-1');
+    h = recordCommand(h, { kind: 'update', before: n('he'), after: n('hedged') }, 'edit-1');
+    expect(h.past).toEqual([
+      { kind: 'create', span: s1 },
+      { kind: 'update', before: n(''), after: n('hedged') },
+    ]);
+    expect(undo(h)?.command).toEqual({ kind: 'update', before: n('hedged'), after: n('') });
+    const next = recordCommand(h, { kind: 'update', before: n('hedged'), after: n('hedged!') }, 'edit-2');
+    expect(next.past).toHaveLength(3);
+    // After an undo, typing on in the same field is a new step: the undone one stays redoable.
+    const afterUndo = recordCommand(
+      undo(h)!.history,
+      { kind: 'update', before: n(''), after: n('x') },
+      'edit-1',
+    );
+    expect(afterUndo.past).toHaveLength(2);
+    const other: Span = { ...s1, id: '2' };
+    const otherSpan = recordCommand(
+      h,
+      { kind: 'update', before: other, after: { ...other, note: 'o' } },
+      'edit-1',
+    );
+    expect(otherSpan.past).toHaveLength(3);
+  });
 });
 
 describe('applyCommandSorted', () => {
