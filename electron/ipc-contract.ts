@@ -7,7 +7,6 @@
 export const CHANNELS = {
   saveExport: 'marginalia:save-export',
   openImportFiles: 'marginalia:open-import-files',
-  readDroppedFiles: 'marginalia:read-dropped-files',
   getAppInfo: 'marginalia:get-app-info',
   writeBackup: 'marginalia:write-backup',
   listBackups: 'marginalia:list-backups',
@@ -50,10 +49,13 @@ export interface SaveExportRequest {
   content: string | Uint8Array;
 }
 
-/** `saved` is false when the user cancelled the dialog. The path is shown, never reused by the page. */
+/**
+ * `saved` is false when the user cancelled the dialog. Only the name of the file chosen is returned, to
+ * confirm the save: the folder is the user's business, and a path handed to the page could be replayed.
+ */
 export interface SaveExportResponse {
   saved: boolean;
-  displayPath?: string;
+  fileName?: string;
 }
 
 /** A file's name (no directory) and its raw bytes, read by main. */
@@ -92,9 +94,12 @@ export interface BackupInfo {
 /** What the preload exposes as `window.marginalia`. The web build implements the same interface. */
 export interface MarginaliaApi {
   saveExport(req: SaveExportRequest): Promise<IpcResult<SaveExportResponse>>;
+  /**
+   * The open dialog, shown and read by main. There is no channel for dropped files: the page reads a
+   * dropped File itself, through Chromium, which lets a renderer read only the files the user gave it.
+   * Main never reads a path the page names (issue 14).
+   */
   openImportFiles(): Promise<IpcResult<ImportedFile[]>>;
-  /** Drag-and-drop: the preload resolves each File's path; main reads it; no path reaches the page. */
-  readDroppedFiles(files: File[]): Promise<IpcResult<ImportedFile[]>>;
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   writeBackup(req: BackupRequest): Promise<IpcResult<BackupInfo>>;
   listBackups(): Promise<IpcResult<BackupInfo[]>>;
@@ -107,7 +112,6 @@ export interface MarginaliaApi {
 export const API_KEYS: readonly (keyof MarginaliaApi)[] = [
   'saveExport',
   'openImportFiles',
-  'readDroppedFiles',
   'getAppInfo',
   'writeBackup',
   'listBackups',

@@ -15,12 +15,13 @@ import { menuTemplate } from './menu';
 import { hasPendingWrites, settlePendingWrites } from './pending-writes';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, lockDownSession } from './security';
+import { userDataOverride } from './user-data';
 import { createMainWindow } from './window';
 import { loadWindowState, rememberWindowState, windowStateFile } from './window-state';
 
-/** Tests and portable setups give each run its own data folder (Actual's pattern). */
-const userDataOverride = process.env.MARGINALIA_USER_DATA_DIR;
-if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+// Tests and development runs give each run its own data folder; a packaged app ignores the variable.
+const userData = userDataOverride(process.env, app.isPackaged);
+if (userData) app.setPath('userData', userData);
 
 registerAppScheme();
 app.enableSandbox();

@@ -3,7 +3,7 @@
  * (exactly API_KEYS). Never `ipcRenderer` itself, never a generic invoke, never the raw IPC event.
  * Runs sandboxed, where only 'electron' can be required, so the build bundles it into one CJS file.
  */
-import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 
 import {
   CHANNELS,
@@ -23,26 +23,9 @@ async function call<T>(channel: string, ...args: unknown[]): Promise<IpcResult<T
   }
 }
 
-/** Only a real dropped File has a path; a File the page built itself resolves to "" and is skipped. */
-function droppedPaths(files: unknown): string[] {
-  if (!Array.isArray(files)) return [];
-  const paths: string[] = [];
-  for (const file of files) {
-    try {
-      // No instanceof: objects crossing the context bridge come from the page's world, not this one.
-      const p = webUtils.getPathForFile(file as File);
-      if (p) paths.push(p);
-    } catch {
-      // Not a File from a drop: nothing to read.
-    }
-  }
-  return paths;
-}
-
 const api: MarginaliaApi = {
   saveExport: (req) => call(CHANNELS.saveExport, req),
   openImportFiles: () => call(CHANNELS.openImportFiles),
-  readDroppedFiles: (files) => call(CHANNELS.readDroppedFiles, droppedPaths(files)),
   getAppInfo: () => call(CHANNELS.getAppInfo),
   writeBackup: (req) => call(CHANNELS.writeBackup, req),
   listBackups: () => call(CHANNELS.listBackups),

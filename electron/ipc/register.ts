@@ -13,7 +13,6 @@ import { publicErrorMessage } from './errors';
 import { getAppInfo } from './handlers/app-info';
 import type { BackupStore } from './handlers/backups';
 import { openImportFiles, saveExport } from './handlers/files';
-import { readImportFiles } from './handlers/read-files';
 import { ARG_SCHEMAS, type Channel, type ChannelArgs, describeIssues } from './schemas';
 
 type Handler<C extends Channel> = (args: ChannelArgs<C>, win: BrowserWindow | null) => unknown;
@@ -48,7 +47,6 @@ function handle<C extends Channel>(channel: C, handler: Handler<C>): void {
 export function registerIpcHandlers(backups: BackupStore): void {
   handle(CHANNELS.saveExport, ([req], win) => saveExport(req, win));
   handle(CHANNELS.openImportFiles, (_args, win) => openImportFiles(win));
-  handle(CHANNELS.readDroppedFiles, ([paths]) => readImportFiles(paths));
   handle(CHANNELS.getAppInfo, () => getAppInfo());
   handle(CHANNELS.writeBackup, ([req]) => backups.write(req));
   handle(CHANNELS.listBackups, () => backups.list());

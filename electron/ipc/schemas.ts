@@ -2,10 +2,9 @@
  * Run-time argument schemas, one per channel, applied by ipc/register.ts before any handler runs.
  * TypeScript types vanish at the process boundary, so a compromised or buggy renderer can send anything:
  * wrong types, huge strings, extra keys such as `__proto__`. Every schema is strict (unknown keys are
- * refused, not stripped) and every string and array is bounded.
+ * refused, not stripped) and every string and array is bounded. No channel takes a file system path:
+ * main reads only what its own open dialog returned, and the page reads dropped files itself (issue 14).
  */
-import path from 'node:path';
-
 import { z } from 'zod';
 
 import { BACKUP_REASONS, isBackupName } from '../backup-names';
@@ -16,13 +15,10 @@ export const LIMITS = {
   fileNameChars: 255,
   /** Whole-corpus exports and backups: generous (≈ 10k long articles), yet far under V8's string limit. */
   contentChars: 256 * 1024 * 1024,
-  /** Paths of dropped files: PATH_MAX on Linux. */
-  pathChars: 4096,
-  droppedFiles: 200,
   keepBackups: 100,
 } as const;
 
-/** What the import dialog offers and what a dropped file may be; the renderer decides the format. */
+/** What the import dialog offers; the renderer decides the format. */
 export const IMPORT_EXTENSIONS: readonly string[] = ['txt', 'md', 'html', 'htm', 'jsonl', 'json', 'ann'];
 
 // Separators, control characters and the characters Windows forbids in names.
@@ -35,15 +31,6 @@ export const fileNameSchema = z
   .max(LIMITS.fileNameChars)
   .refine((n) => !FORBIDDEN_NAME_CHARS.test(n) && n !== '.' && n !== '..', {
     message: 'must be a plain file name (no folders, no control or reserved characters)',
-  });
-
-export const importPathSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.pathChars)
-  .refine((p) => !p.includes('\u0000') && path.isAbsolute(p), { message: 'must be an absolute path' })
-  .refine((p) => IMPORT_EXTENSIONS.includes(path.extname(p).slice(1).toLowerCase()), {
-    message: `must end in one of .${IMPORT_EXTENSIONS.join(', .')}`,
   });
 
 const contentSchema = z.string().max(LIMITS.contentChars);
@@ -60,7 +47,6 @@ export const ARG_SCHEMAS = {
     z.strictObject({ suggestedName: fileNameSchema, content: z.union([contentSchema, bytesSchema]) }),
   ]),
   [CHANNELS.openImportFiles]: z.tuple([]),
-  [CHANNELS.readDroppedFiles]: z.tuple([z.array(importPathSchema).max(LIMITS.droppedFiles)]),
   [CHANNELS.getAppInfo]: z.tuple([]),
   [CHANNELS.writeBackup]: z.tuple([
     z.strictObject({

@@ -72,7 +72,8 @@ test('export writes exactly the given bytes where the save dialog said', async (
       }),
     content,
   );
-  expect(result).toEqual({ ok: true, value: { saved: true, displayPath: target } });
+  // Only the name goes back to the page, never the folder (issue 14).
+  expect(result).toEqual({ ok: true, value: { saved: true, fileName: 'marginalia-alice.jsonl' } });
   expect(await readFile(target, 'utf8')).toBe(content);
   expect(await readdir(outside)).toEqual(['marginalia-alice.jsonl']);
 });
@@ -95,25 +96,36 @@ test('the Export… button of the app saves through the native dialog', async ({
   for (const line of lines) expect(JSON.parse(line)).toMatchObject({ schema_version: 1, annotator: 'alice' });
 });
 
-test('dropped files are read by main from the path the preload resolved', async ({ appPage, outside }) => {
+test('a dropped file is read by the page through the File the user gave; main takes no path', async ({
+  appPage,
+  outside,
+}) => {
   const article = path.join(outside, 'dropped.md');
   await writeFile(article, ARTICLE);
+  const welcome = appPage.getByRole('dialog', { name: 'Welcome to Marginalia' });
+  await welcome.getByLabel('Annotator name').fill('alice');
+  await welcome.getByRole('button', { name: 'Start annotating' }).click();
+  // The bridge has no function that reads a path: main reads only what its own dialog returned.
+  expect(
+    await appPage.evaluate(() => 'readDroppedFiles' in (window as unknown as BridgedWindow).marginalia),
+  ).toBe(false);
   await appPage.evaluate(() => {
     const input = document.createElement('input');
     input.type = 'file';
     input.id = 'drop-probe';
     document.body.append(input);
   });
-  // A real file chooser gives real File objects, as a drop does; only those have a path.
+  // A real file chooser gives real File objects, backed by the file on disk, as a drop does.
   await appPage.setInputFiles('#drop-probe', article);
-  const result = await appPage.evaluate(async () => {
-    const input = document.getElementById('drop-probe') as HTMLInputElement;
-    const r = await (window as unknown as BridgedWindow).marginalia.readDroppedFiles(
-      Array.from(input.files ?? []),
-    );
-    return r.ok ? r.value.map((f) => ({ name: f.name, text: new TextDecoder().decode(f.bytes) })) : r;
+  const dt = await appPage.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    for (const f of (document.getElementById('drop-probe') as HTMLInputElement).files ?? [])
+      transfer.items.add(f);
+    return transfer;
   });
-  expect(result).toEqual([{ name: 'dropped.md', text: ARTICLE }]);
+  await appPage.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  await appPage.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  await expect(appPage.getByRole('list', { name: 'Import report' })).toContainText('dropped.md — imported');
 });
 
 test('backups are written atomically into userData, rotated and read back', async ({

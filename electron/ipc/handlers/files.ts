@@ -1,17 +1,16 @@
 /**
  * Native open and save dialogs. The dialog is the user's consent: main reads only what was chosen there
- * (or dropped, see read-files.ts) and writes only where the user said, atomically.
+ * and writes only where the user said, atomically (save-export.ts).
  */
 import os from 'node:os';
 import path from 'node:path';
 
 import { app, type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
-import { writeFileAtomic } from '../../atomic-write';
 import type { ImportedFile, SaveExportRequest, SaveExportResponse } from '../../ipc-contract';
-import { trackWrite } from '../../pending-writes';
 import { IMPORT_EXTENSIONS } from '../schemas';
 import { readImportFiles } from './read-files';
+import { writeChosenExport } from './save-export';
 
 function documentsFolder(): string {
   try {
@@ -50,8 +49,5 @@ export async function saveExport(
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-  if (result.canceled || !result.filePath) return { saved: false };
-  await trackWrite(writeFileAtomic(result.filePath, req.content));
-  // Shown to the user as confirmation; the renderer never gets a way to write there again.
-  return { saved: true, displayPath: result.filePath };
+  return writeChosenExport(req, result);
 }

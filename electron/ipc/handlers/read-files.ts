@@ -1,6 +1,7 @@
 /**
- * Reads files the user chose (open dialog) or dropped, for import. Only the base name and the bytes go
- * back to the page: a path handed to the renderer could be replayed later to read something else.
+ * Reads the files the user chose in the open dialog, for import; paths come only from that dialog, never
+ * from the page. Only the base name and the bytes go back to the page: a path handed to the renderer
+ * could be replayed later to read something else.
  * Node only, unit-tested.
  */
 import { readFile, stat } from 'node:fs/promises';

@@ -1,7 +1,12 @@
-import type { MarginaliaApi } from '../../../electron/ipc-contract';
+import type { ImportedFile, IpcResult, MarginaliaApi } from '../../../electron/ipc-contract';
 
-/** What the app may ask of its host. Web and desktop implement the same contract. */
-export type HostApi = MarginaliaApi;
+/**
+ * What the app may ask of its host. Web and desktop implement the same contract: the preload's
+ * functions, plus reading dropped files, which both do in the page (read-file-objects.ts).
+ */
+export type HostApi = MarginaliaApi & {
+  readDroppedFiles(files: readonly File[]): Promise<IpcResult<ImportedFile[]>>;
+};
 export type {
   AppInfo,
   BackupInfo,

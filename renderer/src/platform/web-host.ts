@@ -1,4 +1,5 @@
-import type { HostApi, ImportedFile, IpcResult } from './host';
+import type { HostApi, IpcResult } from './host';
+import { readFileObjects } from './read-file-objects';
 
 const LAST_SNAPSHOT_NOTE = 'Backups in the browser are downloads made with "Back up now".';
 
@@ -15,12 +16,6 @@ function download(name: string, content: string | Uint8Array): void {
   a.remove();
   // Revoke later: Chromium reads the blob asynchronously after the click.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-async function readFiles(files: readonly File[]): Promise<ImportedFile[]> {
-  return Promise.all(
-    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
 }
 
 function pickFiles(): Promise<File[]> {
@@ -45,14 +40,13 @@ const unsupported = <T>(what: string): Promise<IpcResult<T>> =>
 export const webHost: HostApi = {
   async saveExport(req) {
     download(req.suggestedName, req.content);
-    return { ok: true, value: { saved: true, displayPath: `Downloads/${req.suggestedName}` } };
+    // The browser decides the folder (and may rename the file); the name asked for is what is known.
+    return { ok: true, value: { saved: true, fileName: req.suggestedName } };
   },
   async openImportFiles() {
-    return { ok: true, value: await readFiles(await pickFiles()) };
+    return readFileObjects(await pickFiles());
   },
-  async readDroppedFiles(files) {
-    return { ok: true, value: await readFiles(files) };
-  },
+  readDroppedFiles: readFileObjects,
   async getAppInfo() {
     return {
       ok: true,

@@ -11,7 +11,6 @@ const backup = 'marginalia-backup-2025-01-02T03-04-05-678Z-interval.jsonl';
 const VALID: Record<Channel, unknown[]> = {
   [CHANNELS.saveExport]: [{ suggestedName: 'marginalia-alice.jsonl', content: '{"a":1}\n' }],
   [CHANNELS.openImportFiles]: [],
-  [CHANNELS.readDroppedFiles]: [[`${abs}article.txt`, `${abs}data.JSONL`]],
   [CHANNELS.getAppInfo]: [],
   [CHANNELS.writeBackup]: [{ content: '', keep: 10, reason: 'interval' }],
   [CHANNELS.listBackups]: [],
@@ -44,19 +43,6 @@ const BAD: Record<Channel, unknown[][]> = {
     [['a.jsonl', '']],
   ],
   [CHANNELS.openImportFiles]: [[undefined], ['/etc/passwd'], [{}]],
-  [CHANNELS.readDroppedFiles]: [
-    [],
-    ['/etc/passwd.txt'],
-    [[1]],
-    [['relative/article.txt']],
-    [['/etc/shadow']],
-    [[`${abs}run.sh`]],
-    [[`${abs}a.txt\u0000.sh`]],
-    [[`${abs}${TEN_MB}.txt`]],
-    [Array.from({ length: LIMITS.droppedFiles + 1 }, (_, i) => `${abs}${i}.txt`)],
-    [protoPayload('{"__proto__":["/etc/passwd"]}')],
-    [{ 0: `${abs}a.txt`, length: 1 }],
-  ],
   [CHANNELS.getAppInfo]: [[1], [TEN_MB]],
   [CHANNELS.writeBackup]: [
     [],
@@ -104,6 +90,32 @@ describe.each(Object.keys(ARG_SCHEMAS) as Channel[])('%s', (channel) => {
   it('refuses arguments that are not an argument list', () => {
     for (const args of [undefined, null, 'x', 1, {}, TEN_MB])
       expect(schema.safeParse(args).success).toBe(false);
+  });
+});
+
+describe('no channel reads a path the page names (issue 14)', () => {
+  // Main reads only what its own open dialog returned; the page reads dropped files itself.
+  const paths = [`${abs}article.txt`, '/etc/passwd.txt', `${abs}.ssh/id_rsa.jsonl`];
+  const shapes = (p: string): unknown[][] => [[p], [[p]], [{ path: p }], [{ paths: [p] }], [[p], p]];
+
+  it('every channel refuses a path in any shape of argument', () => {
+    for (const channel of Object.keys(ARG_SCHEMAS) as Channel[])
+      for (const p of paths)
+        for (const args of shapes(p))
+          expect(ARG_SCHEMAS[channel].safeParse(args).success, `${channel} ${JSON.stringify(args)}`).toBe(
+            false,
+          );
+  });
+
+  it('the channels are exactly these (a new one needs a look at what it reads)', () => {
+    expect(Object.values(CHANNELS).sort()).toEqual([
+      'marginalia:get-app-info',
+      'marginalia:list-backups',
+      'marginalia:open-import-files',
+      'marginalia:read-backup',
+      'marginalia:save-export',
+      'marginalia:write-backup',
+    ]);
   });
 });
 

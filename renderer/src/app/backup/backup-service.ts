@@ -63,7 +63,7 @@ export class BackupService {
       () => '',
       () => ' (it could not also be kept in the browser)',
     );
-    return `Backup saved as ${saved.value.displayPath ?? name}${kept}.`;
+    return `Backup saved as ${saved.value.fileName ?? name}${kept}.`;
   }
 
   async list(): Promise<BackupEntry[]> {

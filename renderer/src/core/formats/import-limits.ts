@@ -5,6 +5,9 @@
  */
 export const MAX_IMPORT_FILE_BYTES = 256 * 1024 * 1024;
 
+/** All files of one import in the app together (the desktop's copy is pinned equal too). */
+export const MAX_IMPORT_TOTAL_BYTES = 512 * 1024 * 1024;
+
 /** "3.0 GiB", "256 MiB": sizes in messages, in the binary units the limit is set in. */
 export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];

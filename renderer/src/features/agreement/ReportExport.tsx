@@ -26,7 +26,7 @@ export function ReportExport({
     });
     if (!saved.ok) onMessage(`The report was not saved: ${saved.error}`, 'error');
     else if (saved.value.saved)
-      onMessage(`Report saved${saved.value.displayPath ? ` to ${saved.value.displayPath}` : ''}.`);
+      onMessage(`Report saved${saved.value.fileName ? ` as ${saved.value.fileName}` : ''}.`);
   };
   return (
     <div className="report-export" role="group" aria-label="Save the report">

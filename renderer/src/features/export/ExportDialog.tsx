@@ -96,7 +96,7 @@ export function ExportDialog({
         ? ` ${out.summary.leftOut.count} overlapping spans left out (${out.summary.leftOut.rule}).`
         : '';
       onDone(
-        `Exported ${out.summary.documents} documents and ${out.summary.spans} spans as ${FORMAT_TITLES[format]} to ${saved.value.displayPath ?? out.name}.${left}`,
+        `Exported ${out.summary.documents} documents and ${out.summary.spans} spans as ${FORMAT_TITLES[format]} to ${saved.value.fileName ?? out.name}.${left}`,
       );
       onClose();
     } catch (e) {
