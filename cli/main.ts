@@ -1,5 +1,6 @@
 import { AGREEMENT_USAGE, runAgreement } from './commands/agreement';
 import { CONVERT_USAGE, runConvert } from './commands/convert';
+import { runServer, SERVER_USAGE } from './commands/server';
 import { runValidate, VALIDATE_USAGE } from './commands/validate';
 import { type CommandIo, createIo, EXIT_USAGE } from './io';
 
@@ -27,6 +28,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: runConvert,
   },
   agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
+  server: { summary: 'run an embedded CouchDB-protocol server', usage: SERVER_USAGE, run: runServer },
 };
 
 function help(): string[] {

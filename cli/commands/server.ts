@@ -1,0 +1,96 @@
+import type { Server, Socket } from 'node:net';
+import { flag, parseArgs } from '../args';
+import type { CommandIo } from '../main';
+import { createEmbeddedCouch } from '../server/embedded-couch';
+
+export const SERVER_USAGE = `marginalia server --admin NAME:PASSWORD [--host 127.0.0.1] [--port 5984]
+    [--data DIR | --in-memory] [--cors-origins ORIGIN,…]
+
+Runs an embedded CouchDB-protocol server (express-pouchdb over PouchDB) for trials, small teams and
+tests; production teams use Apache CouchDB 3.x (docs/team.md). Prints "Listening on http://HOST:PORT"
+once it accepts requests (--port 0 picks a free port). --data keeps the databases in DIR across
+restarts; --in-memory (the default when --data is absent) forgets them on exit. Only loopback
+unless --host says otherwise. CORS allows the desktop app and the web build by default
+(app://marginalia, http://127.0.0.1:4173, http://localhost:4173). SIGINT or SIGTERM stops it
+cleanly (exit 0).`;
+
+const DEFAULT_ORIGINS = ['app://marginalia', 'http://127.0.0.1:4173', 'http://localhost:4173'];
+
+/** NAME:PASSWORD (the password may contain colons), or a message. */
+export function parseAdmin(v: string | undefined): { name: string; password: string } | string {
+  if (v === undefined) return '--admin NAME:PASSWORD is required.';
+  const colon = v.indexOf(':');
+  if (colon <= 0 || colon === v.length - 1) return '--admin must be NAME:PASSWORD.';
+  return { name: v.slice(0, colon), password: v.slice(colon + 1) };
+}
+
+export async function runServer(argv: readonly string[], io: CommandIo): Promise<number> {
+  const args = parseArgs(argv, new Set(['admin', 'host', 'port', 'data', 'cors-origins']));
+  if (typeof args === 'string') return io.usageError(args, SERVER_USAGE);
+  if (args.positional.length > 0)
+    return io.usageError(`Unexpected argument "${args.positional[0]}".`, SERVER_USAGE);
+  const admin = parseAdmin(flag(args, 'admin'));
+  if (typeof admin === 'string') return io.usageError(admin, SERVER_USAGE);
+  const host = flag(args, 'host') ?? '127.0.0.1';
+  const portText = flag(args, 'port') ?? '5984';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    return io.usageError('--port must be a number from 0 to 65535.', SERVER_USAGE);
+  const data = flag(args, 'data');
+  if (data !== undefined && args.flags.has('in-memory'))
+    return io.usageError('Give --data DIR or --in-memory, not both.', SERVER_USAGE);
+  const originsFlag = flag(args, 'cors-origins');
+  const corsOrigins = originsFlag
+    ? originsFlag
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== '')
+    : DEFAULT_ORIGINS;
+
+  const couch = await createEmbeddedCouch({ admin, corsOrigins, dataDir: data ?? null });
+  const sockets = new Set<Socket>();
+  let server: Server;
+  try {
+    server = await new Promise<Server>((ok, fail) => {
+      const s = couch.app.listen(port, host, () => ok(s)) as unknown as Server;
+      s.once('error', fail);
+    });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    io.err(
+      code === 'EADDRINUSE'
+        ? `Port ${port} on ${host} is already in use: choose another with --port.`
+        : `Cannot listen on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}.`,
+    );
+    await couch.closeDatabases();
+    return 2;
+  }
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  io.out(`Listening on http://${shownHost}:${actualPort}`);
+  if (data === undefined) io.out('In memory: everything is forgotten when the server stops.');
+
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      // Stop accepting, drop idle keep-alive connections, let running requests finish, then
+      // close the databases (LevelDB writes its log on close).
+      server.close(() => {
+        void couch.closeDatabases().then(() => done(0));
+      });
+      for (const s of sockets) if (!(s as Socket & { _httpMessage?: unknown })._httpMessage) s.destroy();
+      setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, 3000).unref();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
