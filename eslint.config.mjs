@@ -27,7 +27,7 @@ const LAYERS = [
     files: ['renderer/src/core/**/*.ts'],
     patterns: [
       intoLayers(
-        ['db', 'editor', 'features', 'platform', 'app', 'ui'],
+        ['db', 'editor', 'features', 'platform', 'app', 'ui', 'couch', 'session'],
         'core/ is pure domain code: only core/.',
       ),
       {
@@ -51,6 +51,21 @@ const LAYERS = [
         'editor/ knows nothing about storage, platform or features.',
       ),
       { group: ['dexie', 'dexie-react-hooks'], message: 'editor/ knows nothing about storage.' },
+    ],
+  },
+  {
+    // The CouchDB HTTP client, shared by the CLI (Node's fetch) and the app (the browser's): the
+    // only code that talks to a team server. Compiled with core's tsconfig (no DOM, no Node).
+    files: ['renderer/src/couch/**/*.ts'],
+    patterns: [
+      intoLayers(
+        ['db', 'editor', 'features', 'platform', 'app', 'ui', 'session'],
+        'couch/ may import only core/.',
+      ),
+      {
+        group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'lexical', '@lexical/*', 'node:*'],
+        message: 'couch/ is platform-neutral: fetch is injected.',
+      },
     ],
   },
   {

@@ -1,0 +1,153 @@
+import { GOLD_ANNOTATOR } from '../model/gold';
+
+/**
+ * How a project lives on CouchDB (docs/team.md, "Layout"). CouchDB has no per-document read
+ * permission inside a database, so blindness comes from databases: each user has their own, which
+ * only they and the project's leads may read (couch_peruser's pattern), and shared data sits in
+ * databases that everyone in the project reads but only leads write.
+ *
+ *   marginalia_<p>               the project document and its roster: leads read, admins write
+ *   marginalia_<p>_articles      articles, immutable, id = text hash: everyone reads, leads add
+ *   marginalia_<p>_gold          adjudicated span sets: leads read and write; annotators read once released
+ *   marginalia_<p>_user_<name>   the user's span sets and devices (only they write), and their
+ *                                assignments (only leads write); they and leads read
+ *
+ * Project names have no underscore, so every name splits one way.
+ */
+export const PROJECT_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+/** Team user names are CouchDB user names that are also safe in a database name. */
+export const USER_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+export const DESIGN_ID = '_design/marginalia';
+/** Bumped whenever a validate_doc_update below changes, so `team init` updates old projects. */
+export const LAYOUT_VERSION = 1;
+
+export type TeamRole = 'annotator' | 'lead';
+
+export const projectDb = (p: string): string => `marginalia_${p}`;
+export const articlesDb = (p: string): string => `marginalia_${p}_articles`;
+export const goldDb = (p: string): string => `marginalia_${p}_gold`;
+export const userDb = (p: string, user: string): string => `marginalia_${p}_user_${user}`;
+export const roleName = (p: string, role: TeamRole): string => `marginalia_${p}_${role}`;
+export const memberId = (user: string): string => `member:${user}`;
+export const assignmentId = (docId: string): string => `assign:${docId}`;
+export const deviceId = (device: string): string => `device:${device}`;
+
+export interface SecurityObject {
+  readonly admins: { readonly names: readonly string[]; readonly roles: readonly string[] };
+  readonly members: { readonly names: readonly string[]; readonly roles: readonly string[] };
+}
+
+const security = (names: readonly string[], roles: readonly string[]): SecurityObject => ({
+  admins: { names: [], roles: [] },
+  members: { names, roles },
+});
+
+export const projectSecurity = (p: string): SecurityObject => security([], [roleName(p, 'lead')]);
+export const articlesSecurity = (p: string): SecurityObject =>
+  security([], [roleName(p, 'annotator'), roleName(p, 'lead')]);
+export const goldSecurity = (p: string, released: boolean): SecurityObject =>
+  security([], released ? [roleName(p, 'lead'), roleName(p, 'annotator')] : [roleName(p, 'lead')]);
+export const userSecurity = (p: string, user: string): SecurityObject =>
+  security([user], [roleName(p, 'lead')]);
+
+export interface DesignDoc {
+  readonly _id: typeof DESIGN_ID;
+  readonly _rev?: string;
+  readonly marginalia_layout: number;
+  readonly validate_doc_update: string;
+}
+
+// validate_doc_update runs inside CouchDB (SpiderMonkey or QuickJS) and the stand-in: ES5 only,
+// no closures over this module, every constant spliced in as a JSON literal.
+const lit = (v: unknown): string => JSON.stringify(v);
+
+function design(body: string): DesignDoc {
+  return {
+    _id: DESIGN_ID,
+    marginalia_layout: LAYOUT_VERSION,
+    validate_doc_update: `function (newDoc, oldDoc, userCtx) {
+  var roles = userCtx.roles || [];
+  var admin = roles.indexOf('_admin') !== -1;
+  function forbid(why) { throw({ forbidden: why }); }
+${body}
+}`,
+  };
+}
+
+export const projectDesign = (): DesignDoc =>
+  design(`  if (!admin) forbid('Only a server admin changes the project and its roster.');`);
+
+export const articlesDesign = (p: string): DesignDoc =>
+  design(`  var lead = roles.indexOf(${lit(roleName(p, 'lead'))}) !== -1;
+  if (!admin && !lead) forbid('Only a lead of this project adds articles.');
+  if (newDoc._deleted) { if (!admin) forbid('Only a server admin removes an article.'); return; }
+  if (oldDoc && !oldDoc._deleted) forbid('Articles are immutable: add the changed text as a new article.');
+  if (newDoc.type !== 'article' || typeof newDoc.text !== 'string' || typeof newDoc.title !== 'string' ||
+      !/^sha256:[0-9a-f]{64}$/.test(newDoc._id)) forbid('This is not an article document.');`);
+
+const spanSetShape = (annotatorExpr: string): string => `
+  if (newDoc.type !== 'span_set' || newDoc._id !== 'spans:' + newDoc.doc_id || newDoc.annotator !== ${annotatorExpr} ||
+      typeof newDoc.spans !== 'object' || newDoc.spans === null || typeof newDoc.status !== 'object' || newDoc.status === null)
+    forbid('A span set must have type span_set, _id spans:<doc_id> and annotator ' + ${annotatorExpr} + '.');`;
+
+export const goldDesign = (p: string): DesignDoc =>
+  design(`  var lead = roles.indexOf(${lit(roleName(p, 'lead'))}) !== -1;
+  if (!admin && !lead) forbid('Only a lead writes gold.');
+  if (newDoc._deleted) return;${spanSetShape(lit(GOLD_ANNOTATOR))}`);
+
+/** The owner is spliced into the user's own design document, so no request can claim another. */
+export const userDesign = (p: string, owner: string): DesignDoc =>
+  design(`  var lead = roles.indexOf(${lit(roleName(p, 'lead'))}) !== -1;
+  var owner = ${lit(owner)};
+  var id = newDoc._id;
+  if (id.indexOf('assign:') === 0) {
+    if (!admin && !lead) forbid('Only a lead assigns articles.');
+    if (!newDoc._deleted && (newDoc.type !== 'assignment' || id !== 'assign:' + newDoc.doc_id))
+      forbid('An assignment must have type assignment and _id assign:<doc_id>.');
+    return;
+  }
+  var own = id.indexOf('spans:') === 0 || id.indexOf('device:') === 0;
+  if (!own) forbid('Unknown document: ' + id + '.');
+  if (!admin && userCtx.name !== owner) forbid('Only ' + owner + ' writes their span sets.');
+  if (newDoc._deleted) { if (!admin) forbid('A span set or device is never deleted.'); return; }
+  if (id.indexOf('device:') === 0) {
+    if (newDoc.type !== 'device') forbid('A device document must have type device.');
+    return;
+  }${spanSetShape('owner')}`);
+
+/** The project document in the project database. */
+export interface ProjectDoc {
+  readonly _id: 'project';
+  readonly _rev?: string;
+  readonly type: 'project';
+  readonly name: string;
+  readonly layout: number;
+  readonly created_at: string;
+  readonly gold_released: boolean;
+}
+
+export interface MemberDoc {
+  readonly _id: string;
+  readonly _rev?: string;
+  readonly type: 'member';
+  readonly name: string;
+  readonly role: TeamRole;
+  readonly added_at: string;
+}
+
+export interface AssignmentDoc {
+  readonly _id: string;
+  readonly _rev?: string;
+  readonly type: 'assignment';
+  readonly doc_id: string;
+  readonly assigned_at: string;
+  readonly assigned_by: string;
+}
+
+/** A replica of the user's data (one app installation); `last_sync_at` is what status shows. */
+export interface DeviceDoc {
+  readonly _id: string;
+  readonly _rev?: string;
+  readonly type: 'device';
+  readonly last_sync_at: string;
+}
