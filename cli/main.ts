@@ -1,6 +1,7 @@
 import { AGREEMENT_USAGE, runAgreement } from './commands/agreement';
 import { CONVERT_USAGE, runConvert } from './commands/convert';
 import { runServer, SERVER_USAGE } from './commands/server';
+import { runTeam, TEAM_USAGE } from './commands/team';
 import { runValidate, VALIDATE_USAGE } from './commands/validate';
 import { type CommandIo, createIo, EXIT_USAGE } from './io';
 
@@ -29,6 +30,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
   server: { summary: 'run an embedded CouchDB-protocol server', usage: SERVER_USAGE, run: runServer },
+  team: { summary: 'set up and follow a team project on a CouchDB server', usage: TEAM_USAGE, run: runTeam },
 };
 
 function help(): string[] {

@@ -69,13 +69,9 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  io.out(`Listening on http://${shownHost}:${actualPort}`);
-  if (data === undefined) io.out('In memory: everything is forgotten when the server stops.');
-
-  return new Promise<number>((done) => {
+  // Handlers first, then the line: a test (or a user) may signal as soon as it reads it, and a
+  // signal that arrives before a listener exists kills the process with no clean shutdown.
+  const stopped = new Promise<number>((done) => {
     let stopping = false;
     const stop = (): void => {
       if (stopping) return;
@@ -93,4 +89,11 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  io.out(`Listening on http://${shownHost}:${actualPort}`);
+  if (data === undefined) io.out('In memory: everything is forgotten when the server stops.');
+
+  return stopped;
 }

@@ -105,6 +105,7 @@ export async function createEmbeddedCouch(opts: EmbeddedCouchOptions): Promise<E
         'routes/config',
         'routes/log',
         'routes/db-updates',
+        'routes/special-test-auth',
       ],
     },
   });

@@ -11,12 +11,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  *   admin for requests on their own user document), e.g. make themselves a lead;
  * - a non-admin `PUT /newdb` crashed the whole process;
  * - `_all_dbs` listed every database to anyone (CouchDB 3.x: admins only);
+ * - `_bulk_get`, `_find`, `_explain`, `_index`, and a design document's show, list, update,
+ *   rewrite and info handlers run without the caller's identity, so they answered a non-member
+ *   with another user's documents (`_bulk_get` of alice's span sets by bob returned them);
  * - there is no `require_valid_user` and no CORS.
  *
  * The stand-in cannot tell us who a cookie belongs to before its own routes run, so the server-admin
  * operations (creating and deleting databases, writing `_users`, `_all_dbs`) need HTTP Basic
- * credentials of the admin named on the command line — what the CLI sends. Everything else is left
- * to the stand-in's own security objects and validate_doc_update functions.
+ * credentials of the admin named on the command line — what the CLI sends — and everyone else is
+ * served only an allow-list of endpoints that the stand-in checks against the database's security
+ * object (USER_ENDPOINTS). The rest is left to its security objects and validate_doc_update.
  */
 export interface GuardOptions {
   readonly admin: { readonly name: string; readonly password: string };
@@ -121,6 +125,26 @@ export function cors(opts: GuardOptions) {
   };
 }
 
+/**
+ * What a non-admin may call inside a database: the endpoints the project uses whose handlers pass
+ * the caller to the stand-in's security checks. `_bulk_get` answers the stand-in's own "not
+ * supported" (400), on which clients fall back to `_all_docs` with keys.
+ */
+function userEndpoint(method: string, segs: readonly string[]): 'ok' | 'bulk_get' | 'no' {
+  const [, second, third, fourth] = segs;
+  if (second === undefined) return method === 'GET' || method === 'HEAD' ? 'ok' : 'no';
+  if (second === '_bulk_get') return 'bulk_get';
+  if (second === '_design' || second === '_local')
+    return third !== undefined && fourth === undefined ? 'ok' : 'no';
+  if (second.startsWith('_'))
+    return ['_all_docs', '_bulk_docs', '_changes', '_revs_diff', '_security', '_ensure_full_commit'].includes(
+      second,
+    ) && third === undefined
+      ? 'ok'
+      : 'no';
+  return third === undefined ? 'ok' : 'no';
+}
+
 /** The corrections listed above; runs after the JSON body of a write has been parsed. */
 export function guard(opts: GuardOptions) {
   return (req: Req, res: ServerResponse, next: Next): void => {
@@ -136,9 +160,28 @@ export function guard(opts: GuardOptions) {
     const notAdmin = (): void => send(res, 401, 'unauthorized', 'You are not a server admin.');
     if (!admin) {
       if (first === '_all_dbs' || first === '_config' || first === '_replicate') return notAdmin();
-      if (first === '_users' && method !== 'GET' && method !== 'HEAD') return notAdmin();
+      // A user may read their own user document, nothing else in `_users`.
+      if (
+        first === '_users' &&
+        (!['GET', 'HEAD'].includes(method) || segs.length !== 2 || segs[1]?.startsWith('_'))
+      )
+        return notAdmin();
       if (segs.length === 1 && !first.startsWith('_') && (method === 'PUT' || method === 'DELETE'))
         return notAdmin();
+      if (first !== '' && !first.startsWith('_')) {
+        const allowed = userEndpoint(method, segs);
+        if (allowed === 'bulk_get') {
+          send(res, 400, 'bad_request', 'bulkGet not supported by this version of PouchDB');
+          return;
+        }
+        if (allowed === 'no') {
+          send(res, 403, 'forbidden', 'The embedded server does not serve this endpoint to users.');
+          return;
+        }
+      } else if (!['', '_session', '_users', '_uuids'].includes(first)) {
+        send(res, 403, 'forbidden', 'The embedded server does not serve this endpoint to users.');
+        return;
+      }
     }
     if (method !== 'GET' && method !== 'HEAD' && touchesSecurityDoc(req, segs)) {
       send(res, 403, 'forbidden', 'The security object is set with PUT /{db}/_security only.');

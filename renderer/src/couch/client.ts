@@ -114,7 +114,7 @@ export class CouchClient {
   }
 
   /** PUT one document; its `_rev` must be the current one (409 `conflict` otherwise). */
-  async put(db: string, doc: Doc): Promise<CouchResult<{ id: string; rev: string }>> {
+  async put<T extends Doc>(db: string, doc: T): Promise<CouchResult<{ id: string; rev: string }>> {
     return this.http.request('PUT', docPath(db, doc._id), doc);
   }
 

@@ -136,11 +136,13 @@ export class CouchHttp {
       res = await this.opts.fetch(url, init);
       text = await res.text();
     } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      // Node puts the socket error (ECONNREFUSED…) under `cause`; browsers say only "Failed to fetch".
+      const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
+      const detail = typeof cause?.code === 'string' ? cause.code : cause?.message;
       return err({
         kind: 'unreachable',
         status: 0,
-        reason: cause ?? (e instanceof Error ? e.message : String(e)),
+        reason: typeof detail === 'string' ? detail : e instanceof Error ? e.message : String(e),
       });
     }
     if (auth.kind === 'session' && auth.cookieJar) this.keepCookie(res);

@@ -18,12 +18,23 @@ export interface ArticleDoc {
   readonly text: string;
   readonly source: string;
   readonly meta: Readonly<Record<string, unknown>>;
+  /** When a lead added it (ISO 8601). */
+  readonly added_at?: string;
 }
 
 export function articleDoc(
   d: Pick<ArticleDocument, 'id' | 'title' | 'text' | 'source' | 'meta'>,
+  addedAt?: string,
 ): ArticleDoc {
-  return { _id: d.id, type: ARTICLE_TYPE, title: d.title, text: d.text, source: d.source, meta: d.meta };
+  return {
+    _id: d.id,
+    type: ARTICLE_TYPE,
+    title: d.title,
+    text: d.text,
+    source: d.source,
+    meta: d.meta,
+    ...(addedAt ? { added_at: addedAt } : {}),
+  };
 }
 
 /**

@@ -69,8 +69,7 @@ export interface SpanSetDoc {
 
 export const spanSetId = (docId: string): string => `spans:${docId}`;
 
-export const isTombstone = <C>(v: Version<C>): v is Tombstone & Stamp =>
-  (v as Partial<Tombstone>).deleted === true;
+export const isTombstone = (v: Stamp): boolean => (v as Partial<Tombstone>).deleted === true;
 
 /** The version without its history (what is compared and kept in another entry's history). */
 export function versionOf<C>(e: Entry<C>): Version<C> {

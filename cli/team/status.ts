@@ -1,0 +1,113 @@
+import { isTombstone, type SpanSetDoc } from '../../renderer/src/core/sync/span-set';
+import { validateSpanSet } from '../../renderer/src/core/sync/validate';
+import { goldDb, userDb, type DeviceDoc, type MemberDoc } from '../../renderer/src/core/sync/project-layout';
+import { sentence, type Connection } from './connect';
+import { articleIds, assignedTo } from './assign';
+
+export interface UserStatus {
+  readonly name: string;
+  readonly role: MemberDoc['role'];
+  readonly assigned: number;
+  readonly in_progress: number;
+  readonly done: number;
+  readonly spans: number;
+  /** ISO 8601 time of the newest sync any of their devices reported; null if none yet. */
+  readonly last_sync: string | null;
+}
+
+export interface ProjectStatus {
+  readonly project: string;
+  readonly server: string;
+  readonly articles: number;
+  readonly users: readonly UserStatus[];
+  readonly gold: { readonly documents: number; readonly spans: number };
+}
+
+export const liveSpans = (s: SpanSetDoc): number =>
+  Object.values(s.spans).filter((e) => !isTombstone(e)).length;
+
+/** Valid span sets of a database; invalid ones are reported through `warn` and skipped. */
+export async function spanSets(
+  c: Connection,
+  db: string,
+  warn: (line: string) => void,
+): Promise<SpanSetDoc[] | { fail: string }> {
+  const r = await c.client.allWithPrefix<unknown>(db, 'spans:');
+  if (!r.ok) return { fail: sentence(r.error, c.url, `read ${db}`) };
+  const out: SpanSetDoc[] = [];
+  for (const d of r.value) {
+    const v = validateSpanSet(d);
+    if (v.ok) out.push(v.value);
+    else warn(`Skipped ${String((d as { _id?: unknown })._id)} in ${db}: ${v.error.join(' ')}`);
+  }
+  return out;
+}
+
+/** `team status`: per member, what is assigned, started, done, labelled and when they last synced. */
+export async function projectStatus(
+  c: Connection,
+  members: readonly MemberDoc[],
+  warn: (line: string) => void,
+): Promise<ProjectStatus | { fail: string }> {
+  const articles = await articleIds(c);
+  if ('fail' in articles) return articles;
+  const users: UserStatus[] = [];
+  for (const m of members) {
+    const assigned = await assignedTo(c, m.name);
+    if ('fail' in assigned) return assigned;
+    const sets = await spanSets(c, userDb(c.project, m.name), warn);
+    if ('fail' in sets) return sets;
+    const devices = await c.client.allWithPrefix<DeviceDoc>(userDb(c.project, m.name), 'device:');
+    if (!devices.ok) return { fail: sentence(devices.error, c.url, `read the devices of ${m.name}`) };
+    const syncs = devices.value
+      .map((d) => d.last_sync_at)
+      .filter((t) => typeof t === 'string')
+      .sort();
+    users.push({
+      name: m.name,
+      role: m.role,
+      assigned: assigned.length,
+      in_progress: sets.filter(
+        (s) => s.status.value === 'in_progress' || (s.status.value === 'todo' && liveSpans(s) > 0),
+      ).length,
+      done: sets.filter((s) => s.status.value === 'done').length,
+      spans: sets.reduce((n, s) => n + liveSpans(s), 0),
+      last_sync: syncs[syncs.length - 1] ?? null,
+    });
+  }
+  const gold = await spanSets(c, goldDb(c.project), warn);
+  if ('fail' in gold) return gold;
+  return {
+    project: c.project,
+    server: c.url,
+    articles: articles.length,
+    users,
+    gold: { documents: gold.length, spans: gold.reduce((n, s) => n + liveSpans(s), 0) },
+  };
+}
+
+/** The human-readable table of `team status`. */
+export function statusTable(s: ProjectStatus): string {
+  const head = ['user', 'role', 'assigned', 'in progress', 'done', 'spans', 'last sync'];
+  const rows = s.users.map((u) => [
+    u.name,
+    u.role,
+    String(u.assigned),
+    String(u.in_progress),
+    String(u.done),
+    String(u.spans),
+    u.last_sync ?? 'never',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((v, i) => v.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
+  return [
+    `Project "${s.project}" on ${s.server}: ${s.articles} article(s), ${s.users.length} user(s).`,
+    line(head),
+    ...rows.map(line),
+    `Gold: ${s.gold.documents} document(s), ${s.gold.spans} span(s).`,
+  ].join('\n');
+}
