@@ -1,4 +1,5 @@
-import type { Server, Socket } from 'node:net';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { flag, parseArgs } from '../args';
 import type { CommandIo } from '../main';
 import { createEmbeddedCouch } from '../server/embedded-couch';
@@ -65,6 +66,11 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
     await couch.closeDatabases();
     return 2;
   }
+  // Clients (undici, browsers) drop idle connections after ~4 s; Node's server did at 5 s, so a
+  // request sent on a connection the server was closing failed with "other side closed". The
+  // server now waits longer than any client, which closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

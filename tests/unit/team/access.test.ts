@@ -29,7 +29,7 @@ beforeAll(async () => {
   s = await startServer();
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-team-'));
   writeFileSync(join(dir, 'articles.jsonl'), articlesJsonl());
-  setUpProject(s, join(dir, 'articles.jsonl'));
+  await setUpProject(s, join(dir, 'articles.jsonl'));
   const w = await http(
     s.url,
     'PUT',
@@ -183,13 +183,13 @@ describe('blind annotation: an annotator never reads or writes another annotator
       201,
     );
     refused((await http(s.url, 'GET', `${gold}/${encodeURIComponent(g._id)}`, users.alice)).status);
-    team(s.url, 'release-gold');
+    await team(s.url, 'release-gold');
     expect((await http(s.url, 'GET', `${gold}/${encodeURIComponent(g._id)}`, users.alice)).status).toBe(200);
     const g2 = spanSet(IDS[1] as string, 'gold');
     expect((await http(s.url, 'PUT', `${gold}/${encodeURIComponent(g2._id)}`, users.alice, g2)).status).toBe(
       403,
     );
-    team(s.url, 'release-gold', '--withdraw');
+    await team(s.url, 'release-gold', '--withdraw');
     refused((await http(s.url, 'GET', `${gold}/${encodeURIComponent(g._id)}`, users.alice)).status);
   });
 });

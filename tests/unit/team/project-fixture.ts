@@ -1,6 +1,6 @@
 import { emptySpanSet, type SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
-import { ADMIN, marginalia, type RunningServer } from './server-process';
+import { ADMIN, cli, type RunningServer } from './server-process';
 
 export const PROJECT = 'demo';
 export const TEXTS = [
@@ -21,21 +21,21 @@ export const conn = (url: string, project = PROJECT): string[] => [
 ];
 
 /** Runs a team subcommand and fails loudly with its output when it does not exit 0. */
-export function team(url: string, sub: string, ...args: string[]) {
-  const r = marginalia(['team', sub, ...conn(url), ...args]);
+export async function team(url: string, sub: string, ...args: string[]) {
+  const r = await cli(['team', sub, ...conn(url), ...args]);
   if (r.status !== 0) throw new Error(`team ${sub} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return r;
 }
 
 /** A project with two annotators and a lead, three articles, all assigned to both annotators. */
-export function setUpProject(s: RunningServer, articlesFile: string): void {
-  team(s.url, 'init');
-  team(s.url, 'add-user', '--user', 'alice', '--password', 'apw', '--role', 'annotator');
-  team(s.url, 'add-user', '--user', 'bob', '--password', 'bpw', '--role', 'annotator');
-  team(s.url, 'add-user', '--user', 'lena', '--password', 'lpw', '--role', 'lead');
-  team(s.url, 'add-articles', articlesFile);
-  team(s.url, 'assign', '--user', 'alice', '--all');
-  team(s.url, 'assign', '--user', 'bob', '--all');
+export async function setUpProject(s: RunningServer, articlesFile: string): Promise<void> {
+  await team(s.url, 'init');
+  await team(s.url, 'add-user', '--user', 'alice', '--password', 'apw', '--role', 'annotator');
+  await team(s.url, 'add-user', '--user', 'bob', '--password', 'bpw', '--role', 'annotator');
+  await team(s.url, 'add-user', '--user', 'lena', '--password', 'lpw', '--role', 'lead');
+  await team(s.url, 'add-articles', articlesFile);
+  await team(s.url, 'assign', '--user', 'alice', '--all');
+  await team(s.url, 'assign', '--user', 'bob', '--all');
 }
 
 export const userDbPath = (user: string): string => `marginalia_${PROJECT}_user_${user}`;

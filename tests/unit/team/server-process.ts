@@ -49,6 +49,32 @@ export function startServer(extra: readonly string[] = ['--in-memory']): Promise
   });
 }
 
+/**
+ * Runs the CLI in this process (the same `main` the bin calls), which spares a Node start per
+ * command; `marginalia` below runs the real bin.
+ */
+export async function cli(args: readonly string[]) {
+  const { main } = await import('../../../cli/main');
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    out: (line) => {
+      stdout += `${line}\n`;
+    },
+    err: (line) => {
+      stderr += `${line}\n`;
+    },
+    write: (text) => {
+      stdout += text;
+    },
+    usageError: (problem, usage) => {
+      stderr += `${problem}\n\n${usage}\n`;
+      return 64;
+    },
+  });
+  return { status, stdout, stderr };
+}
+
 /** Runs the CLI to completion. */
 export function marginalia(args: readonly string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
