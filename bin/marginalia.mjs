@@ -10,7 +10,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, 'node_modules', '.cache', 'marginalia-cli');
 const bundle = join(cacheDir, 'main.mjs');
-const sources = [join(root, 'cli'), join(root, 'renderer', 'src', 'core'), join(root, 'renderer', 'src', 'couch')];
+const sources = [
+  join(root, 'cli'),
+  join(root, 'renderer', 'src', 'core'),
+  join(root, 'renderer', 'src', 'couch'),
+];
 
 /** Newest modification time of any .ts file under `dir` (0 when absent). */
 function newest(dir) {
