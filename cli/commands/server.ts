@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { flag, parseArgs } from '../args';
-import type { CommandIo } from '../main';
+import { flag, opt, parseArgs, sw } from '../args';
+import type { CommandIo } from '../io';
 import { createEmbeddedCouch } from '../server/embedded-couch';
 
 export const SERVER_USAGE = `marginalia server --admin NAME:PASSWORD [--host 127.0.0.1] [--port 5984]
@@ -26,7 +26,14 @@ export function parseAdmin(v: string | undefined): { name: string; password: str
 }
 
 export async function runServer(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['admin', 'host', 'port', 'data', 'cors-origins']));
+  const args = parseArgs(argv, [
+    opt('admin', 'NAME:PASSWORD'),
+    opt('host', 'HOST'),
+    opt('port', 'PORT'),
+    opt('data', 'DIR'),
+    sw('in-memory'),
+    opt('cors-origins', 'ORIGIN,…'),
+  ]);
   if (typeof args === 'string') return io.usageError(args, SERVER_USAGE);
   if (args.positional.length > 0)
     return io.usageError(`Unexpected argument "${args.positional[0]}".`, SERVER_USAGE);

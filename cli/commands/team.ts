@@ -1,10 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import { USER_NAME, type TeamRole } from '../../renderer/src/core/sync/project-layout';
-import { flag, type Args } from '../args';
-import type { CommandIo } from '../main';
-import { IMPORT_FLAGS, importOptions } from '../options';
+import { flag, opt, sw, type Args, type OptionSpec } from '../args';
+import type { CommandIo } from '../io';
+import { writeOutputs } from '../output-files';
+import { IMPORT_OPTIONS, importOptions } from '../options';
 import { readImportFiles } from '../read-files';
 import { uploadArticles } from '../team/add-articles';
 import { addUser, listMembers } from '../team/add-user';
@@ -88,11 +87,11 @@ const addArticles: Sub = async (args, c, io, now) => {
   if (typeof options === 'string') return io.usageError(options, TEAM_USAGE);
   const project = await requireProject(c);
   if (isFailure(project)) return failed(io, project);
-  const { files, missing } = readImportFiles(args.positional);
-  for (const m of missing) io.err(`ERROR ${m}: the file does not exist.`);
+  const { files, problems } = readImportFiles(args.positional);
+  for (const p of problems) io.out(`ERROR ${p.path}: ${p.message}`);
   const results = parseImportFiles(files, options);
-  for (const r of results) io.out(textReport(r));
-  if (missing.length > 0 || results.some((r) => !r.ok))
+  for (const r of results) io.out(...textReport(r));
+  if (problems.length > 0 || results.some((r) => !r.ok))
     return fail(io, 'Nothing was added: fix the files above and run the command again.');
   const r = await uploadArticles(
     c,
@@ -175,10 +174,7 @@ const exportCmd: Sub = async (args, c, io) => {
     io.write(r.text);
     return 0;
   }
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, r.text);
-  renameSync(tmp, out);
+  await writeOutputs([{ path: out, chunks: [r.text] }]);
   io.out(
     `Wrote ${r.records} record(s) (${r.documents} document(s), ${r.annotators} annotator(s) including gold) to ${out}.`,
   );
@@ -199,22 +195,28 @@ const release: Sub = async (args, c, io) => {
   return 0;
 };
 
-const SUBCOMMANDS: Readonly<Record<string, { valued: readonly string[]; run: Sub }>> = {
-  init: { valued: [], run: init },
-  'add-user': { valued: ['user', 'password', 'role'], run: addUserCmd },
-  'add-articles': { valued: [...IMPORT_FLAGS], run: addArticles },
-  assign: { valued: ['user', 'count', 'docs'], run: assignCmd },
-  status: { valued: ['format'], run: status },
-  export: { valued: ['out'], run: exportCmd },
-  'release-gold': { valued: [], run: release },
+const SUBCOMMANDS: Readonly<Record<string, { options: readonly OptionSpec[]; run: Sub }>> = {
+  init: { options: [], run: init },
+  'add-user': {
+    options: [opt('user', 'NAME'), opt('password', 'PASSWORD'), opt('role', 'annotator|lead')],
+    run: addUserCmd,
+  },
+  'add-articles': { options: IMPORT_OPTIONS, run: addArticles },
+  assign: {
+    options: [opt('user', 'NAME'), sw('all'), opt('count', 'N'), opt('docs', 'ID,…')],
+    run: assignCmd,
+  },
+  status: { options: [opt('format', 'text|json')], run: status },
+  export: { options: [opt('out', 'FILE')], run: exportCmd },
+  'release-gold': { options: [sw('withdraw')], run: release },
 };
 
 export async function runTeam(argv: readonly string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
-  const sub = name === undefined ? undefined : SUBCOMMANDS[name];
+  const sub = name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!sub)
     return io.usageError(name ? `Unknown team subcommand "${name}".` : 'Name a team subcommand.', TEAM_USAGE);
-  const args = parseTeamArgs(rest, sub.valued);
+  const args = parseTeamArgs(rest, sub.options);
   if (isFailure(args)) return failed(io, args);
   if (name !== 'add-articles' && args.positional.length > 0)
     return io.usageError(`Unexpected argument "${args.positional[0]}".`, TEAM_USAGE);

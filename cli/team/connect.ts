@@ -1,11 +1,15 @@
 import { CouchClient } from '../../renderer/src/couch/client';
 import type { CouchError, FetchLike } from '../../renderer/src/couch/http';
 import { PROJECT_NAME, projectDb, type ProjectDoc } from '../../renderer/src/core/sync/project-layout';
-import { flag, parseArgs, type Args } from '../args';
+import { flag, opt, parseArgs, type Args, type OptionSpec } from '../args';
 import { parseAdmin } from '../commands/server';
 
-/** Flags every team command takes. */
-export const CONNECTION_FLAGS = ['server', 'admin', 'project'] as const;
+/** Options every team command takes. */
+export const CONNECTION_OPTIONS: readonly OptionSpec[] = [
+  opt('server', 'URL'),
+  opt('admin', 'NAME:PASSWORD'),
+  opt('project', 'NAME'),
+];
 
 export interface Connection {
   readonly client: CouchClient;
@@ -32,8 +36,8 @@ export function sentence(e: CouchError, url: string, doing: string): string {
 }
 
 /** Parses the command line of a team command: its own valued flags plus the connection's. */
-export function parseTeamArgs(argv: readonly string[], valued: readonly string[]): Args | Failure {
-  const args = parseArgs(argv, new Set([...CONNECTION_FLAGS, ...valued]));
+export function parseTeamArgs(argv: readonly string[], own: readonly OptionSpec[]): Args | Failure {
+  const args = parseArgs(argv, [...CONNECTION_OPTIONS, ...own]);
   return typeof args === 'string' ? { usage: args } : args;
 }
 

@@ -58,11 +58,11 @@ export async function cli(args: readonly string[]) {
   let stdout = '';
   let stderr = '';
   const status = await main(args, {
-    out: (line) => {
-      stdout += `${line}\n`;
+    out: (...lines) => {
+      for (const line of lines) stdout += `${line}\n`;
     },
-    err: (line) => {
-      stderr += `${line}\n`;
+    err: (...lines) => {
+      for (const line of lines) stderr += `${line}\n`;
     },
     write: (text) => {
       stdout += text;
