@@ -158,7 +158,7 @@ const status: Sub = async (args, c, io) => {
   if ('fail' in members) return fail(io, members.fail);
   const s = await projectStatus(c, members, (l) => io.err(l));
   if ('fail' in s) return fail(io, s.fail);
-  io.out(format === 'json' ? JSON.stringify(s) : statusTable(s));
+  io.out(...(format === 'json' ? [JSON.stringify(s)] : statusTable(s)));
   return 0;
 };
 

@@ -86,8 +86,8 @@ export async function projectStatus(
   };
 }
 
-/** The human-readable table of `team status`. */
-export function statusTable(s: ProjectStatus): string {
+/** The human-readable table of `team status`, one line per entry. */
+export function statusTable(s: ProjectStatus): string[] {
   const head = ['user', 'role', 'assigned', 'in progress', 'done', 'spans', 'last sync'];
   const rows = s.users.map((u) => [
     u.name,
@@ -109,5 +109,5 @@ export function statusTable(s: ProjectStatus): string {
     line(head),
     ...rows.map(line),
     `Gold: ${s.gold.documents} document(s), ${s.gold.spans} span(s).`,
-  ].join('\n');
+  ];
 }

@@ -55,23 +55,12 @@ export function startServer(extra: readonly string[] = ['--in-memory']): Promise
  */
 export async function cli(args: readonly string[]) {
   const { main } = await import('../../../cli/main');
+  const { createIo } = await import('../../../cli/io');
   let stdout = '';
   let stderr = '';
-  const status = await main(args, {
-    out: (...lines) => {
-      for (const line of lines) stdout += `${line}\n`;
-    },
-    err: (...lines) => {
-      for (const line of lines) stderr += `${line}\n`;
-    },
-    write: (text) => {
-      stdout += text;
-    },
-    usageError: (problem, usage) => {
-      stderr += `${problem}\n\n${usage}\n`;
-      return 64;
-    },
-  });
+  // The CLI's own output path (escaping included), into strings.
+  const io = createIo({ write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
+  const status = await main(args, io);
   return { status, stdout, stderr };
 }
 
