@@ -65,6 +65,21 @@ describe('layer rules', () => {
       'export function f(el: HTMLElement) {\n  el.innerHTML = "x";\n}\n',
       /innerHTML is banned/,
     ],
+    [
+      'renderer/src/couch/x.ts',
+      "import { openDatabase } from '../db/database';\nexport const a = openDatabase;\n",
+      /couch\/ may import only core\//,
+    ],
+    [
+      'renderer/src/couch/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      /couch\/ is platform-neutral/,
+    ],
+    [
+      'renderer/src/core/sync/x.ts',
+      "import { CouchClient } from '../../couch/client';\nexport const a = CouchClient;\n",
+      /core\/ is pure/,
+    ],
   ])('%s: refused', async (file, code, message) => {
     expect((await restricted(code, file)).join('\n')).toMatch(message);
   });
@@ -81,6 +96,10 @@ describe('layer rules', () => {
     [
       'renderer/src/platform/x.ts',
       "import type { MarginaliaApi } from '../../../electron/ipc-contract';\nexport type A = MarginaliaApi;\n",
+    ],
+    [
+      'renderer/src/couch/x.ts',
+      "import { mergeSpanSets } from '../core/sync/merge';\nexport const a = mergeSpanSets;\n",
     ],
   ])('%s: allowed', async (file, code) => {
     expect(await restricted(code, file)).toEqual([]);

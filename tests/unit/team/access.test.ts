@@ -93,6 +93,19 @@ describe('blind annotation: an annotator never reads or writes another annotator
       ADMIN,
     );
     expect(stored.status).toBe(404);
+    // The replication path (new_edits: false) runs the same validation.
+    const replicated = await http(s.url, 'POST', `${userDbPath('bob')}/_bulk_docs`, users.bob, {
+      docs: [{ ...forged, _rev: '1-abcdef' }],
+      new_edits: false,
+    });
+    expect(JSON.stringify(replicated.json)).toMatch(/forbidden/);
+    const notStored = await http(
+      s.url,
+      'GET',
+      `${userDbPath('bob')}/${encodeURIComponent(forged._id)}`,
+      ADMIN,
+    );
+    expect(notStored.status).toBe(404);
     const own = await http(
       s.url,
       'PUT',

@@ -186,6 +186,27 @@ describe('couch client', () => {
     expect(rest.filter((id) => seen.includes(id))).toEqual([]);
   });
 
+  it('long-polls _changes until a change arrives, and asks _revs_diff which revisions the server lacks', async () => {
+    const c = await machine();
+    const info = await c.changes(DB, { since: 'now', limit: 10, includeDocs: false });
+    const now = info.ok ? info.value.last_seq : 0;
+    const waiting = c.changes<{ _id: string }>(DB, {
+      since: now,
+      limit: 10,
+      includeDocs: true,
+      longpoll: true,
+      timeoutMs: 20_000,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const put = await c.put(DB, { _id: 'device:longpoll', type: 'device', last_sync_at: '' });
+    expect(put.ok).toBe(true);
+    const page = await waiting;
+    expect(page.ok && page.value.results.map((r) => r.id)).toEqual(['device:longpoll']);
+    const rev = put.ok ? put.value.rev : '';
+    const diff = await c.revsDiff(DB, { 'device:longpoll': [rev, '9-abc'] });
+    expect(diff).toEqual({ ok: true, value: { 'device:longpoll': { missing: ['9-abc'] } } });
+  });
+
   it('fetches many documents by id (falling back to _all_docs where _bulk_get is not served)', async () => {
     const admin = adminClient();
     const text = 'Immutable text.';
