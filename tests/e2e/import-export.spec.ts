@@ -186,3 +186,46 @@ test('export in every format through the dialog; every download parses and its o
   expect(bio).toMatch(/\tB-claim/);
   await expect(app.status()).toContainText(/left out/);
 });
+
+test('export defaults: documents with spans or marked done; a done one without spans is a negative, one not started is never "accept"', async ({
+  app,
+  page,
+}) => {
+  await app.dragSelect(0, 14);
+  await page.keyboard.press('1');
+  await app.expectSaved();
+  const second = app.documents().nth(1);
+  await second.getByRole('combobox', { name: /^Status of/ }).selectOption('done');
+  await expect(app.status()).toHaveText('Status saved: Done.');
+  const third = app.documents().nth(2);
+  await third.getByRole('combobox', { name: /^Status of/ }).selectOption('in_progress');
+  await expect(app.status()).toHaveText('Status saved: In progress.');
+  const titles = await app.documents().locator('.doc-title').allTextContents();
+  const spacy = async (include: boolean) => {
+    const out = await app.exportFile(async (d) => {
+      const box = d.getByRole('checkbox', { name: /Include documents not started/ });
+      await expect(box).not.toBeChecked();
+      if (include) await box.check();
+      await d.getByRole('combobox', { name: 'Format' }).selectOption('spacy');
+    });
+    return out.bytes
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { title: string; answer?: string; spans: unknown[] });
+  };
+  expect((await spacy(false)).map((r) => [r.title, r.answer, r.spans.length])).toEqual([
+    [titles[0], 'accept', 1],
+    [titles[1], 'accept', 0],
+  ]);
+  await expect(app.status()).toContainText('Exported 2 documents and 1 spans');
+  const all = await spacy(true);
+  expect(all.map((r) => [r.title, r.answer, r.spans.length])).toEqual([
+    [titles[0], 'accept', 1],
+    [titles[1], 'accept', 0],
+    [titles[2], 'ignore', 0],
+    [titles[3], 'ignore', 0],
+    [titles[4], 'ignore', 0],
+  ]);
+  await expect(app.status()).toContainText('3 document(s) nobody has labelled or marked done');
+});

@@ -144,9 +144,14 @@ export class AnnotatePage {
     return { download, bytes: readFileSync(await download.path()) };
   }
 
-  /** Exports the native JSONL with the dialog's defaults (all documents, this annotator). */
+  /**
+   * Exports the native JSONL of every document, this annotator: the dialog's defaults plus the
+   * documents not started (by default only those with spans or marked done are exported).
+   */
   async exportDownload(): Promise<{ download: Download; lines: Record<string, unknown>[]; raw: string }> {
-    const { download, bytes } = await this.exportFile();
+    const { download, bytes } = await this.exportFile(async (d) => {
+      await d.getByRole('checkbox', { name: /Include documents not started/ }).check();
+    });
     const raw = bytes.toString('utf8');
     const lines = raw
       .split('\n')

@@ -50,7 +50,8 @@ const SPAN_KEYS = new Set([...Object.keys(ArticleSpan.shape), 'source', 'input_h
  * An article line `{text, title?, id?, meta?, spans?}` or a spaCy/Prodigy task (same shape plus
  * `tokens`, inclusive `token_start`/`token_end`, `_annotator_id`). Offsets are code points, as in
  * Python. Unknown keys: kept under `meta` for article lines, dropped with a warning for Prodigy.
- * Prodigy tasks answered "reject" or "ignore" are skipped. O(text + spans·log k).
+ * Prodigy tasks answered "reject" or "ignore" are skipped, except an unlabelled "ignore" task (no
+ * annotator, no spans), whose text is imported. O(text + spans·log k).
  */
 export function importArticleRecord(
   c: ImportCollector,
@@ -60,7 +61,14 @@ export function importArticleRecord(
 ): void {
   const rec = check(c, ArticleRecord, obj, line);
   if (!rec) return;
-  if (rec.answer !== undefined && rec.answer !== 'accept') {
+  // An "ignore" task with no annotator and no spans is a document nobody labelled (Marginalia
+  // writes those so; spacy-export.ts): its text is kept, with no annotation.
+  const unlabelled =
+    rec.answer === 'ignore' &&
+    rec.annotator === undefined &&
+    rec._annotator_id === undefined &&
+    (rec.spans ?? []).length === 0;
+  if (rec.answer !== undefined && rec.answer !== 'accept' && !unlabelled) {
     c.log.warn(line, 'answer', `This task was answered "${rec.answer}" in Prodigy, so it was skipped.`);
     return;
   }
@@ -72,6 +80,7 @@ export function importArticleRecord(
   if (format === 'articles') for (const k of extra) meta[k] = obj[k];
   else warnDropped(c, line, extra);
   const doc = c.addDocument(rec.text, { title: rec.title, meta, source: `${c.file}:${line}` });
+  if (unlabelled) return;
   if (rec.spans === undefined && rec.annotator === undefined && rec._annotator_id === undefined) return;
   const annotator = rec.annotator ?? rec._annotator_id ?? c.fallbackAnnotator;
   const tokens = rec.tokens;

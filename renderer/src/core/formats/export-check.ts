@@ -9,14 +9,28 @@ import type { ExportAnnotationSet, ExportDataset, ExportError } from './export-t
 export interface PreparedDocument {
   readonly doc: ArticleDocument;
   readonly index: CodePointIndex;
+  /** Sets with spans, or marked done (a done set without spans is a real negative). */
   readonly sets: readonly ExportAnnotationSet[];
+  /**
+   * Sets without spans and not marked done: nobody has said this text has nothing to label, so no
+   * format may present them as a confirmed negative. Only native records say so (status `todo` or
+   * `in_progress`); the other writers write such a document as unannotated. Empty unless the
+   * export includes documents not started.
+   */
+  readonly notStarted: readonly ExportAnnotationSet[];
+}
+
+/** No spans and not marked done: work not started (or not finished), never a confirmed negative. */
+export function isNotStarted(set: ExportAnnotationSet): boolean {
+  return set.spans.length === 0 && set.status !== 'done';
 }
 
 /**
  * Checks a dataset before a single byte is written: every set's document exists, every document's
  * id is the sha256 of its text, and every span has whole-number offsets with 0 ≤ start < end ≤
  * length (code points), a known label and — when it carries `text` — exactly the article's slice.
- * Returns the documents in dataset order with their sets. O(total text + spans·log k).
+ * Returns the documents in dataset order with their sets. Without `includeUnannotated`, a document
+ * is written only when some set has spans or is marked done. O(total text + spans·log k).
  */
 export function prepareDataset(
   data: ExportDataset,
@@ -37,7 +51,9 @@ export function prepareDataset(
     entry.sets.push(set);
   }
   const out: PreparedDocument[] = [];
-  for (const { doc, sets } of byId.values()) {
+  for (const { doc, sets: all } of byId.values()) {
+    const sets = all.filter((x) => !isNotStarted(x));
+    const notStarted = includeUnannotated ? all.filter(isNotStarted) : [];
     if (sets.length === 0 && !includeUnannotated) continue;
     const fail = (spanId: string | null, message: string): Result<never, ExportError> =>
       err({ docId: doc.id, docTitle: doc.title, spanId, message });
@@ -69,7 +85,7 @@ export function prepareDataset(
         }
       }
     }
-    out.push({ doc, index, sets });
+    out.push({ doc, index, sets, notStarted });
   }
   return ok(out);
 }

@@ -63,6 +63,8 @@ export interface ExportSummary {
   /** BIO only: spans that overlapping made impossible to write, and the rule used. */
   readonly leftOut?: { readonly count: number; readonly rule: string };
   readonly notes: readonly string[];
+  /** What was written for work nobody has started or marked done (never a negative), when any was. */
+  readonly notStarted?: string;
 }
 
 /** Why an export was refused before anything was written. */

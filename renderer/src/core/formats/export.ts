@@ -17,6 +17,7 @@ import { nativeWriter } from './native-export';
 import { spacyWriter } from './spacy-export';
 import { w3cWriter } from './w3c-export';
 import type { FormatWriter } from './writer';
+import type { PreparedDocument } from './export-check';
 
 const WRITERS: Readonly<Record<ExportFormat, FormatWriter>> = {
   native: nativeWriter,
@@ -27,6 +28,34 @@ const WRITERS: Readonly<Record<ExportFormat, FormatWriter>> = {
   brat: bratWriter,
   bio: bioWriter,
 };
+
+/** How each format writes a document nobody has started or marked done, for the summary's note. */
+const NOT_STARTED_AS: Readonly<Record<Exclude<ExportFormat, 'native'>, string>> = {
+  spacy: 'with no spans and "answer":"ignore"',
+  doccano: 'with no labels (doccano has no way to mark them unlabelled)',
+  labelstudio: 'as tasks without annotations',
+  w3c: 'among the documents, without annotations',
+  brat: 'with empty .ann files (brat has no way to mark them unlabelled)',
+  bio: 'with every token O (BIO has no way to mark them unlabelled)',
+};
+
+/** Says what the export wrote for work not started, which must never pass for a confirmed negative. */
+function notStartedNote(docs: readonly PreparedDocument[], format: ExportFormat): { notStarted?: string } {
+  if (format === 'native') {
+    const n = docs.reduce((k, p) => k + p.notStarted.length, 0);
+    return n > 0
+      ? {
+          notStarted: `${n} record(s) not started written with their status (todo, in_progress) and no spans.`,
+        }
+      : {};
+  }
+  const n = docs.filter((p) => p.sets.length === 0).length;
+  return n > 0
+    ? {
+        notStarted: `${n} document(s) nobody has labelled or marked done written ${NOT_STARTED_AS[format]}: they are not negatives.`,
+      }
+    : {};
+}
 
 /** A checked export, ready to stream. */
 export interface ExportPlan {
@@ -71,6 +100,7 @@ export function planExport(data: ExportDataset, options: ExportOptions): Result<
             spans: spansTotal,
             ...(extra.leftOut ? { leftOut: extra.leftOut } : {}),
             notes: extra.notes,
+            ...notStartedNote(docs, options.format),
           };
         }
         done += next.value.spans;

@@ -7,7 +7,9 @@ import { hasKeys, sortedSets, sortedSpans, type FormatWriter } from './writer';
  * same id. Offsets are code points — what Label Studio ≥ 1.5 stores for `<Text>` regions — or
  * UTF-16 units with `labelStudioUnit: 'utf16'` for older versions. The labelling config it expects
  * is in docs/format.md. The annotator is written as `marginalia_annotator`, because Label Studio's
- * `completed_by` is a numeric user id of the server the file came from.
+ * `completed_by` is a numeric user id of the server the file came from. An annotation with an empty
+ * `result` is a set marked done without spans (a real negative); a set not started has no
+ * annotation, so its task reads as not labelled.
  */
 export const labelStudioWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.labelstudio.json`, mediaType: 'application/json' }],

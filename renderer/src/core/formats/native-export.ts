@@ -4,14 +4,16 @@ import { recordMeta, sortedSets, type FormatWriter } from './writer';
 /**
  * Native JSONL v1: one line per (document, annotator), documents in dataset order, annotators by
  * name; the line itself comes from `serializeNativeRecord`, so output is byte-for-byte
- * deterministic. Documents without annotations are not written (a record needs an annotator).
+ * deterministic. Documents without annotations are not written (a record needs an annotator); sets
+ * not started are, when the export includes them, with their status (`todo`, `in_progress`), which
+ * says they are not negatives.
  */
 export const nativeWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.jsonl`, mediaType: 'application/jsonl' }],
   *write(docs, options, base) {
     const file = `${base}.jsonl`;
     for (const p of docs) {
-      for (const set of sortedSets(p)) {
+      for (const set of sortedSets(p, true)) {
         const line = serializeNativeRecord(
           {
             document: { ...p.doc, meta: recordMeta(p, set) },

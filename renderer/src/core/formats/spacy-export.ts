@@ -5,8 +5,11 @@ import { hasKeys, recordMeta, sortedSets, sortedSpans, type FormatWriter } from 
  * spaCy/Prodigy JSONL (`ner_manual` tasks): one line per (document, annotator) with `tokens` from
  * the deterministic tokenizer and spans with character offsets in code points (Python's) and
  * inclusive `token_start`/`token_end` — the tokens the span touches. Notes ride along in each
- * span's `note` (Prodigy keeps unknown keys). Documents without annotations get one line with no
- * spans when `includeUnannotated` is set.
+ * span's `note` (Prodigy keeps unknown keys). A set's line says `"answer":"accept"`: its spans are
+ * the annotation, and a set marked done without spans is a confirmed negative. Documents without
+ * such a set (nobody started, or not marked done without spans) get one line with no spans and
+ * `"answer":"ignore"` when `includeUnannotated` is set — never "accept", which trainers read as a
+ * confirmed negative (and which `prodigy db-in` assumes for a task without an answer).
  */
 export const spacyWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.spacy.jsonl`, mediaType: 'application/jsonl' }],
@@ -24,6 +27,7 @@ export const spacyWriter: FormatWriter = {
           ...(hasKeys(meta) ? { meta } : {}),
           tokens: tokenJson,
           spans: [],
+          answer: 'ignore',
         };
         yield { file, text: `${JSON.stringify(line)}\n`, spans: 0 };
       }

@@ -25,9 +25,14 @@ export interface FormatWriter {
   ): Generator<WriterOutput, WriterExtra>;
 }
 
-/** A document's sets in a fixed order (annotator name), so output is deterministic. */
-export function sortedSets(p: PreparedDocument): ExportAnnotationSet[] {
-  return [...p.sets].sort((a, b) => (a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0));
+/**
+ * A document's sets in a fixed order (annotator name), so output is deterministic; with
+ * `withNotStarted`, the sets not started too (only formats that can say so write them).
+ */
+export function sortedSets(p: PreparedDocument, withNotStarted = false): ExportAnnotationSet[] {
+  return [...p.sets, ...(withNotStarted ? p.notStarted : [])].sort((a, b) =>
+    a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0,
+  );
 }
 
 /** A set's spans in text order (start, end, label, id). */

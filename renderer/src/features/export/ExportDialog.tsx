@@ -48,7 +48,7 @@ export function ExportDialog({
   const [withUtf16, setWithUtf16] = useState(false);
   const [doccanoUnit, setDoccanoUnit] = useState<OffsetUnit>('codepoint');
   const [labelStudioUnit, setLabelStudioUnit] = useState<OffsetUnit>('codepoint');
-  const [includeUntouched, setIncludeUntouched] = useState(true);
+  const [includeUntouched, setIncludeUntouched] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const cancelled = useRef(false);
 
@@ -95,8 +95,9 @@ export function ExportDialog({
       const left = out.summary.leftOut
         ? ` ${out.summary.leftOut.count} overlapping spans left out (${out.summary.leftOut.rule}).`
         : '';
+      const notStarted = out.summary.notStarted ? ` ${out.summary.notStarted}` : '';
       onDone(
-        `Exported ${out.summary.documents} documents and ${out.summary.spans} spans as ${FORMAT_TITLES[format]} to ${saved.value.fileName ?? out.name}.${left}`,
+        `Exported ${out.summary.documents} documents and ${out.summary.spans} spans as ${FORMAT_TITLES[format]} to ${saved.value.fileName ?? out.name}.${left}${notStarted}`,
       );
       onClose();
     } catch (e) {
@@ -150,7 +151,7 @@ export function ExportDialog({
               checked={includeUntouched}
               onChange={(e) => setIncludeUntouched(e.target.checked)}
             />
-            Include documents not started (to do, no spans)
+            Include documents not started (no spans, not marked done)
           </label>
         </fieldset>
         <label>
