@@ -12,20 +12,22 @@ import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../renderer/src/core/formats/import-types';
 import { flag, opt, parseArgs, sw } from '../args';
 import type { CommandIo } from '../io';
-import { IMPORT_OPTIONS, importOptions } from '../options';
+import { IMPORT_OPTIONS, IMPORT_USAGE, importOptions } from '../options';
 import { type OutputFile, writeOutputs } from '../output-files';
 import { readImportFiles } from '../read-files';
 import { textReport } from './validate';
 
-export const CONVERT_USAGE = `marginalia convert IN --to ${EXPORT_FORMATS.join('|')} [--out FILE] [--annotator NAME]
-    [--with-utf16] [--doccano-unit codepoint|utf16] [--labelstudio-unit codepoint|utf16]
-    [--case-insensitive-labels] [--markdown-verbatim]
+export const CONVERT_USAGE = `marginalia convert IN --to ${EXPORT_FORMATS.join('|')} [--out FILE] [--with-utf16]
+    [import options]
 
 Imports IN exactly as the app would, then exports it. Without --out the result goes to standard
 output; brat writes several files and needs --out DIRECTORY. Files are written completely or not
 at all, also when interrupted. Exit status 0 on success, 2 when the input cannot be read or would
 not import, the export is refused or the output cannot be written (one sentence on standard
-error), 64 for misuse such as an unknown option.`;
+error), 64 for misuse such as an unknown option. The unit options apply to the export too
+(--doccano-unit, --labelstudio-unit, --w3c-unit).
+
+${IMPORT_USAGE}`;
 
 const OPTIONS = [opt('to', 'FORMAT'), opt('out', 'FILE'), sw('with-utf16'), ...IMPORT_OPTIONS];
 
@@ -114,6 +116,7 @@ export async function runConvert(argv: readonly string[], io: CommandIo): Promis
     withUtf16: args.flags.has('with-utf16') || (to === 'native' && result.nativeWithUtf16 === true),
     ...(options.doccanoUnit ? { doccanoUnit: options.doccanoUnit } : {}),
     ...(options.labelStudioUnit ? { labelStudioUnit: options.labelStudioUnit } : {}),
+    ...(options.w3cUnit ? { w3cUnit: options.w3cUnit } : {}),
   };
   const plan = planExport(datasetOf(result, options.annotator), exportOptions);
   if (!plan.ok) return fail(`Export refused: ${plan.error.message}`);
@@ -159,7 +162,13 @@ export async function runConvert(argv: readonly string[], io: CommandIo): Promis
     }
   }
   if (!summary) return fail('The export ended early; nothing more was written.');
+  for (const line of result.summary) io.err(line);
   for (const n of summary.notes) io.err(n);
-  if (out) io.err(`Wrote ${summary.documents} document(s), ${summary.spans} span(s) as ${to} to ${out}.`);
+  const left = summary.leftOut?.count ?? 0;
+  if (out) {
+    io.err(
+      `Wrote ${summary.documents} document(s), ${summary.spans} span(s) as ${to} to ${out}${left > 0 ? ` (${left} of ${summary.spans + left} could not be written)` : ''}.`,
+    );
+  }
   return 0;
 }

@@ -2,17 +2,17 @@ import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../renderer/src/core/formats/import-types';
 import { flag, opt, parseArgs } from '../args';
 import type { CommandIo } from '../io';
-import { IMPORT_OPTIONS, importOptions } from '../options';
+import { IMPORT_OPTIONS, IMPORT_USAGE, importOptions, LABEL_HINT, offerHints } from '../options';
 import { type InputProblem, readImportFiles } from '../read-files';
 
-export const VALIDATE_USAGE = `marginalia validate FILE… [--format text|json] [--annotator NAME]
-    [--doccano-unit codepoint|utf16] [--labelstudio-unit codepoint|utf16] [--case-insensitive-labels]
-    [--markdown-verbatim]
+export const VALIDATE_USAGE = `marginalia validate FILE… [--format text|json] [import options]
 
 Runs the import validator on each file and prints its report. Exit status 0 when every file
 would import, 2 otherwise (also for a file that cannot be read: missing, a folder, not a regular
 file, or over the 256 MiB import limit). --format json prints one JSON object per file per line.
-Unknown options are refused (exit status 64).`;
+Unknown options are refused (exit status 64).
+
+${IMPORT_USAGE}`;
 
 const OPTIONS = [opt('format', 'text|json'), ...IMPORT_OPTIONS];
 
@@ -22,14 +22,22 @@ const spansOf = (r: ImportResult): number => r.annotations.reduce((n, a) => n + 
 export function jsonReport(r: ImportResult): string {
   return JSON.stringify({
     file: r.file,
+    format: r.format,
     ok: r.ok,
     documents: r.documents.length,
     spans: spansOf(r),
+    // Totals: `errors` and `warnings` list at most 100 each.
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
     errors: r.errors.map((e) => ({ line: e.line, field: e.field, message: e.message })),
     warnings: r.warnings.map((w) => ({
       line: w.line,
       message: w.field ? `${w.field}: ${w.message}` : w.message,
     })),
+    summary: r.summary,
+    labels: r.labels,
+    offers: r.offers,
+    relations: r.relations.length,
   });
 }
 
@@ -42,7 +50,21 @@ const where = (p: { line: number | null; field: string | null }): string =>
 function unreadable(p: InputProblem, format: string): string {
   if (format !== 'json') return `ERROR ${p.path}: ${p.message}`;
   const errors = [{ line: null, field: null, message: p.message }];
-  return JSON.stringify({ file: p.path, ok: false, documents: 0, spans: 0, errors, warnings: [] });
+  return JSON.stringify({
+    file: p.path,
+    format: null,
+    ok: false,
+    documents: 0,
+    spans: 0,
+    errorCount: 1,
+    warningCount: 0,
+    errors,
+    warnings: [],
+    summary: [],
+    labels: [],
+    offers: [],
+    relations: 0,
+  });
 }
 
 /** The human-readable report of one file, one line per entry. */
@@ -58,7 +80,10 @@ export function textReport(r: ImportResult): string[] {
   } else {
     out.push(`ERROR ${r.file}${fmt}: nothing would be imported (${r.errorCount} problem(s)).`);
   }
+  for (const line of r.summary) out.push(`      ${line}`);
   for (const e of r.errors) out.push(`      ${where(e) ? `${where(e)}: ` : ''}${e.message}`);
+  if (r.labels.some((l) => l.target === null)) out.push(`      ${LABEL_HINT}`);
+  for (const hint of offerHints(r.offers)) out.push(`      ${hint}`);
   for (const w of r.warnings) out.push(`      warning${where(w) ? ` (${where(w)})` : ''}: ${w.message}`);
   return out;
 }

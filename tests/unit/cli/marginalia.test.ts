@@ -55,13 +55,20 @@ describe('marginalia validate', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toEqual({
       file: join(dir, 'ok.jsonl'),
+      format: 'spacy',
       ok: true,
       documents: 1,
       spans: 2,
+      errorCount: 0,
+      warningCount: 0,
       errors: [],
       warnings: [],
+      summary: [],
+      labels: [],
+      offers: [],
+      relations: 0,
     });
-    expect(lines[1]).toMatchObject({ ok: false, documents: 0, spans: 0 });
+    expect(lines[1]).toMatchObject({ ok: false, documents: 0, spans: 0, format: 'articles', errorCount: 3 });
     expect(lines[1].errors[1]).toEqual({
       line: 1,
       field: 'spans[1].start',
@@ -135,7 +142,10 @@ describe('marginalia convert', () => {
     expect(marginalia(['convert', join(dir, 'in.jsonl'), '--to', 'brat']).status).toBe(64);
     const brat = marginalia(['convert', join(dir, 'in.jsonl'), '--to', 'brat', '--out', join(dir, 'brat')]);
     expect(brat.status).toBe(0);
-    expect(readdirSync(join(dir, 'brat')).sort()).toHaveLength(2);
+    expect(readdirSync(join(dir, 'brat')).sort()).toHaveLength(3);
+    expect(readFileSync(join(dir, 'brat', 'annotation.conf'), 'utf8')).toMatch(
+      /\[entities\]\nclaim\nquote\nfigure\nspeculation\n/,
+    );
     const missing = marginalia(['convert', join(dir, 'plain.jsonl'), '--to', 'native']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--annotator NAME/);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ImportCollector } from './collect';
-import { makeLabelResolver } from './label-resolve';
 import { check, checkText, jsonObject, offset, unknownKeys, warnDropped } from './record-helpers';
 import { validateSpans, type RawSpan } from './span-rules';
+import { isJsonObject } from './safe-json';
+import type { Span } from '../model/span';
 
 const ArticleSpan = z.looseObject({
   start: offset,
@@ -28,6 +29,7 @@ const ArticleRecord = z.looseObject({
   tokens: z.array(Token).optional(),
   _annotator_id: z.string().trim().min(1).optional(),
   answer: z.string().optional(),
+  relations: z.array(z.unknown()).optional(),
 });
 
 const ARTICLE_KEYS = new Set(['text', 'title', 'id', 'meta', 'spans', 'annotator']);
@@ -42,6 +44,7 @@ export const PRODIGY_TASK_KEYS: readonly string[] = [
   'answer',
   '_timestamp',
   '_is_binary',
+  'relations',
 ];
 const PRODIGY_KEYS = new Set([...ARTICLE_KEYS, ...PRODIGY_TASK_KEYS]);
 const SPAN_KEYS = new Set([...Object.keys(ArticleSpan.shape), 'source', 'input_hash']);
@@ -69,6 +72,7 @@ export function importArticleRecord(
     rec._annotator_id === undefined &&
     (rec.spans ?? []).length === 0;
   if (rec.answer !== undefined && rec.answer !== 'accept' && !unlabelled) {
+    c.count('rejectedTasks');
     c.log.warn(line, 'answer', `This task was answered "${rec.answer}" in Prodigy, so it was skipped.`);
     return;
   }
@@ -79,7 +83,13 @@ export function importArticleRecord(
   const extra = unknownKeys(obj, format === 'articles' ? ARTICLE_KEYS : PRODIGY_KEYS);
   if (format === 'articles') for (const k of extra) meta[k] = obj[k];
   else warnDropped(c, line, extra);
-  const doc = c.addDocument(rec.text, { title: rec.title, meta, source: `${c.file}:${line}` });
+  const doc = c.addDocument(rec.text, {
+    title: rec.title,
+    meta,
+    source: `${c.file}:${line}`,
+    sourceId: rec.id,
+    line,
+  });
   if (unlabelled) return;
   if (rec.spans === undefined && rec.annotator === undefined && rec._annotator_id === undefined) return;
   const annotator = rec.annotator ?? rec._annotator_id ?? c.fallbackAnnotator;
@@ -116,10 +126,41 @@ export function importArticleRecord(
     index,
     line,
     log: c.log,
-    resolveLabel: makeLabelResolver(c.options),
+    labels: c.labels,
     unit: 'codepoint',
     docId: doc.id,
     annotator: annotator ?? '',
   });
   c.addSpans(doc.id, annotator, spans, { line });
+  keepProdigyRelations(c, rec.relations ?? [], spans, doc.id, annotator, line);
+}
+
+/** Prodigy's relations recipe writes `{head_span, child_span, label}`: kept aside and counted. */
+function keepProdigyRelations(
+  c: ImportCollector,
+  relations: readonly unknown[],
+  spans: readonly Span[],
+  docId: string,
+  annotator: string | null,
+  line: number,
+): void {
+  relations.forEach((r, i) => {
+    c.count('relationsLeftOut');
+    const rel = isJsonObject(r) ? r : {};
+    const arg = (role: 'head' | 'child') => {
+      const sp = rel[`${role}_span`];
+      const at = isJsonObject(sp) ? sp : {};
+      const found = spans.find((s) => s.start === at['start'] && s.end === at['end']);
+      return { role, ref: `${String(at['start'])}-${String(at['end'])}`, spanId: found?.id ?? null };
+    };
+    c.relations.push({
+      docId,
+      annotator,
+      kind: 'relation',
+      type: typeof rel['label'] === 'string' ? rel['label'] : '',
+      args: [arg('head'), arg('child')],
+      line,
+      field: `relations[${i}]`,
+    });
+  });
 }

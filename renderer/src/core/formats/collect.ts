@@ -6,11 +6,15 @@ import { documentIdForText } from '../text/text-hash';
 import type {
   ImportedAnnotation,
   ImportedDocument,
+  ImportedRelation,
   ImportFormat,
+  ImportOffer,
   ImportOptions,
   ImportResult,
 } from './import-types';
+import { LabelResolver } from './label-resolve';
 import { ProblemLog } from './problems';
+import { summaryLine, type Tally } from './summary';
 
 interface PendingSet {
   docId: string;
@@ -21,22 +25,38 @@ interface PendingSet {
   line: number | null;
 }
 
+interface PendingDoc {
+  doc: ImportedDocument;
+  meta: Record<string, unknown>;
+  line: number | null;
+  sourceIds: unknown[];
+}
+
 /**
- * Gathers what one file would store, then hands it out all-or-nothing. Documents are keyed by id,
- * so the same article twice in a file is stored once; spans of the same (document, annotator) from
- * several records are merged and exact duplicates collapsed with a warning.
+ * Gathers what one file would store, then hands it out all-or-nothing. Documents are keyed by id
+ * (the hash of the text), so the same article twice in a file is stored once, with every record's
+ * own id kept in `meta.source_ids`; spans of the same (document, annotator) from several records are
+ * merged and exact duplicates collapsed with a warning.
  */
 export class ImportCollector {
   readonly log = new ProblemLog();
-  private readonly docs = new Map<string, ImportedDocument>();
+  readonly labels: LabelResolver;
+  readonly relations: ImportedRelation[] = [];
+  private readonly docs = new Map<string, PendingDoc>();
   private readonly sets = new Map<string, PendingSet>();
+  private readonly idLines = new Map<string, { line: number | null; docId: string }>();
+  private readonly tally = new Map<keyof Tally, number>();
+  private readonly offers: ImportOffer[] = [];
+  private readonly notes: string[] = [];
   private needsAnnotator = false;
   nativeWithUtf16 = false;
 
   constructor(
     readonly file: string,
     readonly options: ImportOptions,
-  ) {}
+  ) {
+    this.labels = new LabelResolver(options);
+  }
 
   /** The annotator for spans the file does not attribute: `options.annotator`, else null. */
   get fallbackAnnotator(): string | null {
@@ -44,25 +64,85 @@ export class ImportCollector {
     return a ? a : null;
   }
 
-  /** Builds a document from exact text; computes its id (sha256 of UTF-8) and length. O(n). */
+  /** Counts an outcome for the summary ("3 tasks answered reject were skipped"). */
+  count(what: keyof Tally, n = 1): void {
+    this.tally.set(what, (this.tally.get(what) ?? 0) + n);
+  }
+
+  /** A summary line said once (e.g. which unit was assumed), and optionally an offer. */
+  note(line: string | null, offer?: ImportOffer): void {
+    if (line !== null && !this.notes.includes(line)) this.notes.push(line);
+    if (offer && !this.offers.some((o) => JSON.stringify(o) === JSON.stringify(offer)))
+      this.offers.push(offer);
+  }
+
+  /** Whether the file already offers reading `format`'s offsets in the other unit. */
+  hasUnitOffer(format: string): boolean {
+    return this.offers.some((o) => o.kind === 'unit' && o.format === format);
+  }
+
+  /**
+   * Builds a document from exact text; computes its id (sha256 of UTF-8) and length. A record that
+   * repeats a text already in the file adds no document: its `sourceId` joins `meta.source_ids`.
+   * A `sourceId` already used for another text is warned about, naming both lines. O(n).
+   */
   addDocument(
     text: string,
-    init: { title?: string | undefined; meta?: Readonly<Record<string, unknown>>; source: string },
+    init: {
+      title?: string | undefined;
+      meta?: Readonly<Record<string, unknown>>;
+      source: string;
+      sourceId?: unknown;
+      line?: number | null;
+    },
   ): ImportedDocument {
     const id = documentIdForText(text);
+    const line = init.line ?? null;
+    this.checkSourceId(init.sourceId, id, line);
     const existing = this.docs.get(id);
-    if (existing) return existing;
+    if (existing) {
+      // Several annotators' records of one text are normal; only a second source id is news.
+      const fresh = init.sourceId !== undefined && !existing.sourceIds.some((x) => x === init.sourceId);
+      if (fresh) {
+        this.count('mergedRecords');
+        existing.sourceIds.push(init.sourceId);
+        existing.meta['source_ids'] = [...existing.sourceIds];
+        this.log.warn(
+          line,
+          'id',
+          `This record repeats the text of ${existing.line === null ? 'an earlier record' : `line ${existing.line}`} under another id; they are one document, and both ids are kept in meta.source_ids.`,
+        );
+      }
+      return existing.doc;
+    }
     const title = init.title !== undefined && init.title.trim() !== '' ? init.title : deriveTitle(text);
+    const meta: Record<string, unknown> = { ...init.meta };
     const doc: ImportedDocument = {
       id,
       title,
       text,
       length: codePointLength(text),
-      meta: init.meta ?? {},
+      meta,
       source: init.source,
     };
-    this.docs.set(id, doc);
+    this.docs.set(id, { doc, meta, line, sourceIds: init.sourceId === undefined ? [] : [init.sourceId] });
     return doc;
+  }
+
+  private checkSourceId(sourceId: unknown, docId: string, line: number | null): void {
+    if (sourceId === undefined) return;
+    if (typeof sourceId === 'number') this.count('numericIds');
+    const key = JSON.stringify(sourceId);
+    const prev = this.idLines.get(key);
+    if (!prev) {
+      this.idLines.set(key, { line, docId });
+    } else if (prev.docId !== docId) {
+      this.log.warn(
+        line,
+        'id',
+        `The id ${key} is also the id of ${prev.line === null ? 'an earlier record' : `line ${prev.line}`}, which has a different text; both were imported as separate documents.`,
+      );
+    }
   }
 
   /** Adds one record's spans for (doc, annotator); null annotator marks the file as needing one. */
@@ -92,24 +172,27 @@ export class ImportCollector {
 
   /** The file's result; empty documents/annotations whenever any error was logged. */
   finish(format: ImportFormat | null): ImportResult {
+    const labelLines = this.labels.report(this.log);
     const annotations: ImportedAnnotation[] = [];
     for (const set of this.sets.values()) {
-      const spans = this.collapse(set);
-      const a: ImportedAnnotation = {
+      annotations.push({
         docId: set.docId,
         annotator: set.annotator,
-        spans,
+        spans: this.collapse(set),
         ...(set.status ? { status: set.status } : {}),
         ...(set.recordMeta ? { recordMeta: set.recordMeta } : {}),
-      };
-      annotations.push(a);
+      });
     }
     const failed = this.log.hasErrors;
+    const tallied = [...this.tally].flatMap(([what, n]) => summaryLine(what, n, format));
+    const predictions = this.tally.get('predictionsLeftOut') ?? 0;
+    const offers: ImportOffer[] =
+      predictions > 0 ? [...this.offers, { kind: 'predictions', count: predictions }] : this.offers;
     return {
       file: this.file,
       format,
       ok: !failed,
-      documents: failed ? [] : [...this.docs.values()],
+      documents: failed ? [] : [...this.docs.values()].map((d) => d.doc),
       annotations: failed ? [] : annotations,
       errors: this.log.errors(),
       warnings: this.log.warnings(),
@@ -117,6 +200,10 @@ export class ImportCollector {
       warningCount: this.log.warningCount,
       needsAnnotator: this.needsAnnotator,
       ...(this.nativeWithUtf16 ? { nativeWithUtf16: true } : {}),
+      labels: this.labels.labels(),
+      summary: [...this.notes, ...labelLines, ...tallied],
+      offers,
+      relations: failed ? [] : this.relations,
     };
   }
 
@@ -140,9 +227,14 @@ export class ImportCollector {
 }
 
 /** Result for a file that failed before any record could be read (bad bytes, empty file). */
-export function failedFile(file: string, format: ImportFormat | null, message: string): ImportResult {
+export function failedFile(
+  file: string,
+  format: ImportFormat | null,
+  message: string,
+  extra: { line?: number | null; offers?: readonly ImportOffer[] } = {},
+): ImportResult {
   const log = new ProblemLog();
-  log.error(null, null, message);
+  log.error(extra.line ?? null, null, message);
   return {
     file,
     format,
@@ -154,5 +246,9 @@ export function failedFile(file: string, format: ImportFormat | null, message: s
     errorCount: 1,
     warningCount: 0,
     needsAnnotator: false,
+    labels: [],
+    summary: [],
+    offers: extra.offers ?? [],
+    relations: [],
   };
 }

@@ -12,7 +12,17 @@ declare const TextDecoder: new (
   options?: { fatal?: boolean; ignoreBOM?: boolean },
 ) => { decode(input: Uint8Array): string };
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Why bytes could not be decoded: a sentence, the 1-based line when known, and what else to try. */
+export interface DecodeProblem {
+  readonly message: string;
+  readonly line: number | null;
+  /** Set when the bytes are text but not UTF-8: the user may choose to read them as Windows-1252. */
+  readonly offerWindows1252?: true;
+}
+
+const problem = (message: string, line: number | null = null): DecodeProblem => ({ message, line });
 
 export interface DecodedText {
   readonly text: string;
@@ -40,28 +50,53 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
  * Decodes a file's bytes. BOMs: EF BB BF (UTF-8), FF FE (UTF-16 LE), FE FF (UTF-16 BE) — removed.
  * Errors are sentences for the import report. O(n) in the number of bytes.
  */
-export function decodeBytes(bytes: Uint8Array): Result<DecodedText, string> {
+export function decodeBytes(
+  bytes: Uint8Array,
+  choice: 'utf-8' | 'windows-1252' = 'utf-8',
+): Result<DecodedText, DecodeProblem> {
   for (const [sig, what] of SIGNATURES) {
     if (startsWith(bytes, sig)) {
-      return err(`This file looks like ${what}, not a text file, so it cannot be imported.`);
+      return err(problem(`This file looks like ${what}, not a text file, so it cannot be imported.`));
     }
   }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeUtf8(bytes.subarray(3), true, 3);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), true);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), false);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // NUL never occurs in real UTF-8 or Windows-1252 text; alternating NULs are UTF-16 without a BOM.
+    const hint =
+      bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0)
+        ? ' It may be UTF-16 text without a byte order mark; save it as UTF-8.'
+        : ' It is probably not a text file.';
+    return err(problem(`The file contains a NUL byte at byte ${fmt(nul)}.${hint}`));
+  }
+  if (choice === 'windows-1252')
+    return ok({ text: decodeWindows1252(bytes), encoding: 'windows-1252', hadBom: false });
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeUtf8(bytes.subarray(3), true, 3);
   return decodeUtf8(bytes, false, 0);
 }
 
-function decodeUtf8(body: Uint8Array, hadBom: boolean, skipped: number): Result<DecodedText, string> {
-  const nul = body.indexOf(0);
-  if (nul >= 0) {
-    // NUL never occurs in real UTF-8 text; alternating NULs are UTF-16 saved without a BOM.
-    const hint =
-      body.length > 1 && (body[0] === 0 || body[1] === 0)
-        ? ' It may be UTF-16 text without a byte order mark; save it as UTF-8.'
-        : ' It is probably not a text file.';
-    return err(`The file contains a NUL byte at byte ${fmt(nul + skipped)}.${hint}`);
+/** Windows-1252's 0x80–0x9F (WHATWG Encoding Standard); every other byte is its own code point. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decoded by hand so it works wherever core runs (Node without full ICU has no such decoder). O(n). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) =>
+      b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] as number) : b,
+    );
+    parts.push(String.fromCharCode(...codes));
   }
+  return parts.join('');
+}
+
+function decodeUtf8(body: Uint8Array, hadBom: boolean, skipped: number): Result<DecodedText, DecodeProblem> {
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     return ok({ text, encoding: 'utf-8', hadBom });
@@ -69,10 +104,14 @@ function decodeUtf8(body: Uint8Array, hadBom: boolean, skipped: number): Result<
     const at = findInvalidUtf8(body);
     const line = countLines(body, at);
     const byte = (body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return err(
-      `The file is not valid UTF-8: byte ${fmt(at + skipped)} (0x${byte}, on line ${fmt(line)}) ` +
-        'is not part of a valid character. Save the file as UTF-8 and import it again.',
-    );
+    return err({
+      message:
+        `The file is not valid UTF-8: byte ${fmt(at + skipped)} (0x${byte}, on line ${fmt(line)}) ` +
+        'is not part of a valid character. Save the file as UTF-8, or read it as Windows-1252 ' +
+        '(Western European) if that is what it was written in.',
+      line,
+      offerWindows1252: true,
+    });
   }
 }
 
@@ -119,10 +158,10 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return n;
 }
 
-function decodeUtf16(body: Uint8Array, littleEndian: boolean): Result<DecodedText, string> {
+function decodeUtf16(body: Uint8Array, littleEndian: boolean): Result<DecodedText, DecodeProblem> {
   const encoding: TextEncoding = littleEndian ? 'utf-16le' : 'utf-16be';
   if (body.length % 2 !== 0) {
-    return err('The file says it is UTF-16 but has an odd number of bytes; it is probably cut off.');
+    return err(problem('The file says it is UTF-16 but has an odd number of bytes; it is probably cut off.'));
   }
   // Decoded by hand: Node builds without full ICU lack a 'utf-16be' TextDecoder.
   const units = new Array<string>();
@@ -150,9 +189,9 @@ function decodeUtf16(body: Uint8Array, littleEndian: boolean): Result<DecodedTex
       }
     }
     if (c >= 0xd800 && c <= 0xdfff) {
-      return err(`The file is not valid UTF-16: byte ${fmt(2 + i * 2)} holds half of a character.`);
+      return err(problem(`The file is not valid UTF-16: byte ${fmt(2 + i * 2)} holds half of a character.`));
     }
-    if (c === 0) return err(`The file contains a NUL character at byte ${fmt(2 + i * 2)}.`);
+    if (c === 0) return err(problem(`The file contains a NUL character at byte ${fmt(2 + i * 2)}.`));
   }
   return ok({ text, encoding, hadBom: true });
 }

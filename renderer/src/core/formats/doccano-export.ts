@@ -2,15 +2,15 @@ import { hasKeys, recordMeta, sortedSets, sortedSpans, type FormatWriter } from 
 
 /**
  * doccano JSONL for sequence labelling: `{"text", "label": [[start, end, "label"], …]}`, one line
- * per (document, annotator). Offsets are code points (Python) unless `doccanoUnit: 'utf16'`, which
- * is what doccano's editor counts. doccano keeps other keys as metadata, so Marginalia also writes
+ * per (document, annotator). Offsets are UTF-16 code units — what doccano's editor counts, so spans
+ * land on the right text after an emoji — unless `doccanoUnit: 'codepoint'` (for Python scripts). doccano keeps other keys as metadata, so Marginalia also writes
  * `title`, `annotator` and, when any span has one, `notes: [[start, end, "label", "note"], …]`.
  */
 export const doccanoWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.doccano.jsonl`, mediaType: 'application/jsonl' }],
   *write(docs, options, base) {
     const file = `${base}.doccano.jsonl`;
-    const utf16 = options.doccanoUnit === 'utf16';
+    const utf16 = options.doccanoUnit !== 'codepoint';
     for (const p of docs) {
       const at = (cp: number): number => (utf16 ? p.index.toUtf16(cp) : cp);
       const sets = sortedSets(p);
@@ -39,6 +39,12 @@ export const doccanoWriter: FormatWriter = {
         yield { file, text: `${JSON.stringify(line)}\n`, spans: spans.length };
       }
     }
-    return { notes: utf16 ? ["doccano offsets are in UTF-16 units, as doccano's editor counts them."] : [] };
+    return {
+      notes: utf16
+        ? []
+        : [
+            "doccano offsets are in code points (Python's unit), not the UTF-16 units doccano's editor counts.",
+          ],
+    };
   },
 };

@@ -32,10 +32,12 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** Native: also write `start_utf16`/`end_utf16`. */
   readonly withUtf16?: boolean;
-  /** doccano offsets: code points (default, Python) or UTF-16 (what doccano's editor counts). */
+  /** doccano offsets: UTF-16 (default: what doccano's editor counts) or code points. */
   readonly doccanoUnit?: OffsetUnit;
   /** Label Studio offsets: code points (default, Label Studio ≥ 1.5) or UTF-16 (older versions). */
   readonly labelStudioUnit?: OffsetUnit;
+  /** W3C TextPositionSelector unit: code points (the Recommendation, default) or UTF-16 (Recogito). */
+  readonly w3cUnit?: OffsetUnit;
   /** File name without extension (default "marginalia-export"). */
   readonly baseName?: string;
   /** Documents without any annotation set are exported too (formats with a document per record). */
@@ -59,8 +61,9 @@ export interface ExportFileInfo {
 export interface ExportSummary {
   readonly files: readonly ExportFileInfo[];
   readonly documents: number;
+  /** Spans written (those left out are not counted here). */
   readonly spans: number;
-  /** BIO only: spans that overlapping made impossible to write, and the rule used. */
+  /** Spans the format could not express (BIO overlaps, brat line-break-only spans), and why. */
   readonly leftOut?: { readonly count: number; readonly rule: string };
   readonly notes: readonly string[];
   /** What was written for work nobody has started or marked done (never a negative), when any was. */

@@ -1,14 +1,20 @@
 import { failedFile, ImportCollector } from './collect';
-import { decodeBytes } from './decode';
-import { detectJsonFormat, detectKind, extensionOf, stemOf } from './detect';
+import { decodeBytes, type DecodeProblem } from './decode';
+import { detectKind, extensionOf, stemOf } from './detect';
 import { importBrat } from './brat-import';
 import { importHtml } from './html-import';
 import type { ImportFile, ImportFormat, ImportOptions, ImportResult } from './import-types';
+import { importJson } from './json-import';
 import { importJsonl } from './jsonl-import';
-import { importLabelStudio } from './labelstudio-import';
 import { importPlainText } from './plain-text-import';
-import { parseJsonSafely } from './safe-json';
-import { importW3c } from './w3c-import';
+
+/** The report of a file whose bytes could not be decoded, offering Windows-1252 where it may fit. */
+function undecodable(file: string, format: ImportFormat | null, p: DecodeProblem): ImportResult {
+  return failedFile(file, format, p.message, {
+    line: p.line,
+    offers: p.offerWindows1252 ? [{ kind: 'encoding', encoding: 'windows-1252' }] : [],
+  });
+}
 
 export interface ImportRequest extends ImportFile {
   readonly options?: ImportOptions;
@@ -25,10 +31,11 @@ export function parseImportFile(req: ImportRequest): ImportResult {
   const options = req.options ?? {};
   if (req.bytes.length === 0)
     return failedFile(req.name, null, 'The file is empty; there is nothing to import.');
-  const decoded = decodeBytes(req.bytes);
-  if (!decoded.ok) return failedFile(req.name, null, decoded.error);
+  const decoded = decodeBytes(req.bytes, options.encoding);
+  if (!decoded.ok) return undecodable(req.name, null, decoded.error);
   const text = decoded.value.text;
-  const kind = forcedKind(options.format) ?? detectKind(req.name, text);
+  const kind =
+    options.readAs === 'json' ? 'json' : (forcedKind(options.format) ?? detectKind(req.name, text));
   const c = new ImportCollector(req.name, options);
   switch (kind) {
     case 'text':
@@ -41,7 +48,7 @@ export function parseImportFile(req: ImportRequest): ImportResult {
     case 'jsonl':
       return c.finish(importJsonl(c, text, req.onProgress));
     case 'json':
-      return c.finish(importJson(c, text, options.format));
+      return c.finish(importJson(c, text));
     case 'brat-ann':
       return failedFile(
         req.name,
@@ -78,22 +85,6 @@ function forcedKind(format: ImportFormat | undefined): ReturnType<typeof detectK
   }
 }
 
-function importJson(c: ImportCollector, text: string, forced: ImportFormat | undefined): ImportFormat {
-  if (text.trim() === '') {
-    c.log.error(null, null, 'The file contains only blank space; there is nothing to import.');
-    return 'labelstudio';
-  }
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) {
-    c.log.error(null, parsed.error.field, parsed.error.message);
-    return forced ?? 'labelstudio';
-  }
-  const format = forced === 'w3c' || forced === 'labelstudio' ? forced : detectJsonFormat(parsed.value);
-  if (format === 'w3c') importW3c(c, parsed.value);
-  else importLabelStudio(c, parsed.value);
-  return format;
-}
-
 /**
  * Several files at once (a drop of many files): a `.ann` and a `.txt` with the same name are read
  * together as one brat document; every other file on its own. One result per file read, in input
@@ -118,10 +109,10 @@ export function parseImportFiles(files: readonly ImportFile[], options: ImportOp
 
 /** One brat document from its `.txt` and `.ann` files. */
 export function parseBratPair(txt: ImportFile, ann: ImportFile, options: ImportOptions = {}): ImportResult {
-  const t = decodeBytes(txt.bytes);
-  if (!t.ok) return failedFile(txt.name, 'brat', t.error);
-  const a = decodeBytes(ann.bytes);
-  if (!a.ok) return failedFile(ann.name, 'brat', a.error);
+  const t = decodeBytes(txt.bytes, options.encoding);
+  if (!t.ok) return undecodable(txt.name, 'brat', t.error);
+  const a = decodeBytes(ann.bytes, options.encoding);
+  if (!a.ok) return undecodable(ann.name, 'brat', a.error);
   const c = new ImportCollector(ann.name, options);
   importBrat(c, t.value.text, a.value.text, txt.name);
   return c.finish('brat');

@@ -1,6 +1,7 @@
 import type { ImportCollector } from './collect';
 import { importDoccanoRecord } from './doccano-import';
 import type { ImportFormat } from './import-types';
+import { importJsonValue, readsAsOneJsonValue } from './json-import';
 import { importNativeRecord } from './native-import';
 import { importArticleRecord, PRODIGY_TASK_KEYS } from './article-import';
 import { isJsonObject, parseJsonSafely } from './safe-json';
@@ -17,21 +18,42 @@ export function detectJsonlRecord(obj: Record<string, unknown>): JsonlFormat {
   return 'articles';
 }
 
+/** The dialect `options.format` forces, if it names one. */
+export function forcedJsonlFormat(c: ImportCollector): JsonlFormat | null {
+  const forced = c.options.format;
+  return forced === 'native' || forced === 'articles' || forced === 'spacy' || forced === 'doccano'
+    ? forced
+    : null;
+}
+
+/** One record of a dialect (a JSONL line, or an element of a JSON array of records). */
+export function importRecord(
+  c: ImportCollector,
+  value: Record<string, unknown>,
+  line: number,
+  format: JsonlFormat,
+): void {
+  if (format === 'native') importNativeRecord(c, value, line);
+  else if (format === 'doccano') importDoccanoRecord(c, value, line);
+  else importArticleRecord(c, value, line, format);
+}
+
 /**
  * Reads a JSONL file record by record. The dialect is fixed by the first record (or by
  * `options.format`); each line is parsed on its own, so one bad line is reported with its number
- * and the others are still checked. Blank lines are skipped. O(total size).
+ * and the others are still checked. Blank lines are skipped. A file that is one JSON value spread
+ * over several lines is recognised (see `readsAsOneJsonValue`) instead of reported line by line.
+ * O(total size).
  */
 export function importJsonl(
   c: ImportCollector,
   text: string,
   onProgress?: (fraction: number) => void,
 ): ImportFormat {
-  const forced = c.options.format;
-  let format: JsonlFormat | null =
-    forced === 'native' || forced === 'articles' || forced === 'spacy' || forced === 'doccano'
-      ? forced
-      : null;
+  const whole = readsAsOneJsonValue(c, text);
+  if (whole === 'refused') return forcedJsonlFormat(c) ?? 'articles';
+  if (whole) return importJsonValue(c, whole.value, whole.lines);
+  let format = forcedJsonlFormat(c);
   const lines = text.split('\n');
   let records = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -56,9 +78,7 @@ export function importJsonl(
     }
     records++;
     format ??= detectJsonlRecord(value);
-    if (format === 'native') importNativeRecord(c, value, lineNo);
-    else if (format === 'doccano') importDoccanoRecord(c, value, lineNo);
-    else importArticleRecord(c, value, lineNo, format);
+    importRecord(c, value, lineNo, format);
   }
   if (records === 0 && !c.log.hasErrors) {
     c.log.error(

@@ -3,7 +3,6 @@ import { STATUSES } from '../model/status';
 import { documentIdForText } from '../text/text-hash';
 import type { ImportCollector } from './collect';
 import { NATIVE_SCHEMA_VERSION } from './native';
-import { makeLabelResolver } from './label-resolve';
 import { check, checkText, jsonObject, offset, unknownKeys, warnDropped } from './record-helpers';
 import { validateSpans, type RawSpan } from './span-rules';
 
@@ -83,7 +82,7 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
     index,
     line,
     log: c.log,
-    resolveLabel: makeLabelResolver(c.options),
+    labels: c.labels,
     unit: 'codepoint',
     docId: rec.doc_id,
     annotator: rec.annotator,

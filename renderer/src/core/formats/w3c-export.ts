@@ -1,15 +1,19 @@
 import type { PreparedDocument } from './export-check';
 import type { ExportSpan } from './export-types';
-import { documentIri, QUOTE_CONTEXT, spanIri, W3C_CONTEXT } from './w3c-shared';
+import { documentIri, POSITION_UNIT_KEY, QUOTE_CONTEXT, spanIri, W3C_CONTEXT } from './w3c-shared';
 import { sortedSets, sortedSpans, type FormatWriter } from './writer';
 
-/** One span as a W3C Web Annotation (positions in code points, as the Recommendation requires). */
-function annotation(p: PreparedDocument, annotator: string, s: ExportSpan): unknown {
+/**
+ * One span as a W3C Web Annotation: positions in code points, as the Recommendation requires, or
+ * in UTF-16 units for consumers that count like JavaScript (Recogito's text annotator).
+ */
+function annotation(p: PreparedDocument, annotator: string, s: ExportSpan, utf16: boolean): unknown {
   const { index } = p;
+  const at = (cp: number): number => (utf16 ? index.toUtf16(cp) : cp);
   const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: s.label }];
   if (s.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: s.note });
   return {
-    id: spanIri(s.id),
+    id: spanIri(annotator, s.id),
     type: 'Annotation',
     motivation: 'tagging',
     creator: { type: 'Person', nickname: annotator },
@@ -17,7 +21,7 @@ function annotation(p: PreparedDocument, annotator: string, s: ExportSpan): unkn
     target: {
       source: documentIri(p.doc.id),
       selector: [
-        { type: 'TextPositionSelector', start: s.start, end: s.end },
+        { type: 'TextPositionSelector', start: at(s.start), end: at(s.end) },
         {
           type: 'TextQuoteSelector',
           exact: index.slice(s.start, s.end),
@@ -33,12 +37,15 @@ function annotation(p: PreparedDocument, annotator: string, s: ExportSpan): unkn
  * W3C Web Annotation JSON-LD: one AnnotationCollection whose first page lists every span as an
  * Annotation (TextPositionSelector + TextQuoteSelector with 32 code points of prefix/suffix, a
  * `tagging` body for the label, a `commenting` body for the note, `creator.nickname` = annotator).
- * The articles are embedded under `mg:documents` so the file is self-contained.
+ * The articles are embedded under `mg:documents` so the file is self-contained. Annotation ids
+ * carry the annotator, so they are unique across the export. With `w3cUnit: 'utf16'` positions
+ * count UTF-16 units and the collection says so (`mg:positionUnit`).
  */
 export const w3cWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.w3c.jsonld`, mediaType: 'application/ld+json' }],
-  *write(docs, _options, base) {
+  *write(docs, options, base) {
     const file = `${base}.w3c.jsonld`;
+    const utf16 = options.w3cUnit === 'utf16';
     const total = docs.reduce((n, p) => n + p.sets.reduce((m, s) => m + s.spans.length, 0), 0);
     const documents = docs.map((p) => ({
       id: documentIri(p.doc.id),
@@ -54,6 +61,7 @@ export const w3cWriter: FormatWriter = {
       type: 'AnnotationCollection',
       label: 'Marginalia export',
       total,
+      ...(utf16 ? { [POSITION_UNIT_KEY]: 'utf16' } : {}),
       'mg:documents': documents,
     };
     const headJson = JSON.stringify(head);
@@ -65,13 +73,19 @@ export const w3cWriter: FormatWriter = {
     let first = true;
     for (const p of docs) {
       for (const set of sortedSets(p)) {
-        const items = sortedSpans(set).map((s) => JSON.stringify(annotation(p, set.annotator, s)));
+        const items = sortedSpans(set).map((s) => JSON.stringify(annotation(p, set.annotator, s, utf16)));
         if (items.length === 0) continue;
         yield { file, text: `${first ? '\n' : ',\n'}${items.join(',\n')}`, spans: items.length };
         first = false;
       }
     }
     yield { file, text: '\n]}}\n', spans: 0 };
-    return { notes: [] };
+    return {
+      notes: utf16
+        ? [
+            'W3C positions are in UTF-16 units (for Recogito and other JavaScript consumers), not the code points the Recommendation prescribes.',
+          ]
+        : [],
+    };
   },
 };

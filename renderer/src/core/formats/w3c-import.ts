@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { ImportCollector } from './collect';
 import type { ImportedDocument } from './import-types';
-import { makeLabelResolver } from './label-resolve';
 import { check, checkText, jsonObject, offset } from './record-helpers';
 import { isJsonObject } from './safe-json';
 import { validateSpans, type RawSpan } from './span-rules';
-import { SPAN_IRI_PREFIX } from './w3c-shared';
+import { noteAssumedUnit } from './unit-check';
+import { POSITION_UNIT_KEY, spanIdOfIri } from './w3c-shared';
 import type { CodePointIndex } from '../text/code-points';
 
 const Doc = z.looseObject({
@@ -26,7 +26,8 @@ const Position = z.looseObject({ start: offset, end: offset });
 /**
  * A W3C Web Annotation collection as Marginalia writes it: the articles are embedded under
  * `mg:documents` (a plain W3C file carries only IRIs, not texts, so it cannot be imported alone).
- * Positions are code points (TextPositionSelector), the TextQuoteSelector's `exact` must equal the
+ * Positions are code points (TextPositionSelector) unless the collection says `mg:positionUnit:
+ * "utf16"` or `options.w3cUnit` is 'utf16'; the TextQuoteSelector's `exact` must equal the
  * slice, the `tagging` body is the label and a `commenting` body the note. O(total size).
  */
 export function importW3c(c: ImportCollector, value: unknown): void {
@@ -91,7 +92,7 @@ export function importW3c(c: ImportCollector, value: unknown): void {
     const g = groups.get(key) ?? { docId: target.doc.id, annotator, index: target.index, raw: [] };
     groups.set(key, g);
     const exact = quote && typeof quote['exact'] === 'string' ? quote['exact'] : undefined;
-    const id = a.id?.startsWith(SPAN_IRI_PREFIX) ? a.id.slice(SPAN_IRI_PREFIX.length) : undefined;
+    const id = a.id === undefined ? undefined : spanIdOfIri(a.id, annotator);
     g.raw.push({
       start: pos.start,
       end: pos.end,
@@ -102,14 +103,15 @@ export function importW3c(c: ImportCollector, value: unknown): void {
       field,
     });
   });
-  const resolveLabel = makeLabelResolver(c.options);
+  const unit = c.options.w3cUnit ?? (value[POSITION_UNIT_KEY] === 'utf16' ? 'utf16' : 'codepoint');
   for (const g of groups.values()) {
+    noteAssumedUnit(c, 'w3c', unit, g.index, g.raw, null);
     const spans = validateSpans(g.raw, {
       index: g.index,
       line: null,
       log: c.log,
-      resolveLabel,
-      unit: 'codepoint',
+      labels: c.labels,
+      unit,
       docId: g.docId,
       annotator: g.annotator ?? '',
     });

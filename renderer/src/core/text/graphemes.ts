@@ -36,3 +36,16 @@ export function snapEndToGrapheme(text: string, u: Utf16Offset): Utf16Offset {
   const cluster = clusterAt(text, u - 1);
   return cluster.end;
 }
+
+/**
+ * Whether UTF-16 offset `u` lies between two grapheme clusters (0 and the end always do). Text below
+ * U+0300 on both sides (Latin, digits, punctuation: no combining marks, joiners or emoji) is
+ * answered without segmenting, so checking every span of a large import stays cheap.
+ */
+export function isGraphemeBoundary(text: string, u: Utf16Offset): boolean {
+  if (u <= 0 || u >= text.length) return true;
+  const before = text.charCodeAt(u - 1);
+  const after = text.charCodeAt(u);
+  if (before < 0x300 && after < 0x300) return !(before === 0x0d && after === 0x0a);
+  return clusterAt(text, u).start === u;
+}

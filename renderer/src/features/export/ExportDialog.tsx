@@ -46,8 +46,10 @@ export function ExportDialog({
   const [chosenDocs, setChosenDocs] = useState<Set<string>>(new Set());
   const [format, setFormat] = useState<ExportFormat>('native');
   const [withUtf16, setWithUtf16] = useState(false);
-  const [doccanoUnit, setDoccanoUnit] = useState<OffsetUnit>('codepoint');
+  // Each tool's own unit by default: doccano's editor counts UTF-16 units (docs/format.md).
+  const [doccanoUnit, setDoccanoUnit] = useState<OffsetUnit>('utf16');
   const [labelStudioUnit, setLabelStudioUnit] = useState<OffsetUnit>('codepoint');
+  const [w3cUnit, setW3cUnit] = useState<OffsetUnit>('codepoint');
   const [includeUntouched, setIncludeUntouched] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const cancelled = useRef(false);
@@ -82,6 +84,7 @@ export function ExportDialog({
           withUtf16,
           doccanoUnit,
           labelStudioUnit,
+          w3cUnit,
           baseName: base,
           includeUnannotated: includeUntouched,
         },
@@ -92,9 +95,10 @@ export function ExportDialog({
       const saved = await host.saveExport({ suggestedName: out.name, content: out.content });
       if (!saved.ok) throw new Error(saved.error);
       if (!saved.value.saved) return onDone('Export cancelled.');
-      const left = out.summary.leftOut
-        ? ` ${out.summary.leftOut.count} overlapping spans left out (${out.summary.leftOut.rule}).`
-        : '';
+      const left =
+        out.summary.leftOut && out.summary.leftOut.count > 0
+          ? ` ${out.summary.leftOut.count} span(s) could not be written (${out.summary.leftOut.rule}).`
+          : '';
       const notStarted = out.summary.notStarted ? ` ${out.summary.notStarted}` : '';
       onDone(
         `Exported ${out.summary.documents} documents and ${out.summary.spans} spans as ${FORMAT_TITLES[format]} to ${saved.value.fileName ?? out.name}.${left}${notStarted}`,
@@ -185,6 +189,15 @@ export function ExportDialog({
               <option value="utf16">
                 UTF-16 units ({format === 'doccano' ? "doccano's editor" : 'older Label Studio'})
               </option>
+            </select>
+          </label>
+        )}
+        {format === 'w3c' && (
+          <label>
+            Positions
+            <select value={w3cUnit} onChange={(e) => setW3cUnit(e.target.value as OffsetUnit)}>
+              <option value="codepoint">Code points (the W3C Recommendation)</option>
+              <option value="utf16">UTF-16 units (Recogito and other JavaScript tools)</option>
             </select>
           </label>
         )}

@@ -69,7 +69,7 @@ const REFUSED: [string, ImportProblem[]][] = [
         line: 1,
         field: 'spans[0].label',
         message:
-          'The label "opinion" is not one of Marginalia\'s labels (claim, quote, figure, speculation).',
+          'The label "opinion" (1 span) is not one of Marginalia\'s labels (claim, quote, figure, speculation); map it to one of them or to skip.',
       },
     ],
   ],
@@ -87,10 +87,10 @@ const REFUSED: [string, ImportProblem[]][] = [
     'invalid-utf8.txt',
     [
       {
-        line: null,
+        line: 2,
         field: null,
         message:
-          'The file is not valid UTF-8: byte 20 (0xFF, on line 2) is not part of a valid character. Save the file as UTF-8 and import it again.',
+          'The file is not valid UTF-8: byte 20 (0xFF, on line 2) is not part of a valid character. Save the file as UTF-8, or read it as Windows-1252 (Western European) if that is what it was written in.',
       },
     ],
   ],
@@ -226,7 +226,7 @@ describe('limits', () => {
     expect(r.errors).toHaveLength(101);
     expect(r.errors[100]?.message).toBe('…and 50 more problems not listed.');
   });
-  it('duplicates are collapsed with a warning; unknown keys kept in meta (articles) or dropped (doccano)', () => {
+  it('duplicates are collapsed with a warning; unknown keys kept in meta (articles and doccano, which spreads its metadata over the record)', () => {
     const art = JSON.stringify({
       text: 'Hello world',
       source: 'wire',
@@ -243,9 +243,9 @@ describe('limits', () => {
       { line: 1, field: null, message: 'A duplicate claim span at 0–5 was collapsed into one.' },
     ]);
     const doc = JSON.stringify({ text: 'Hello world', label: [[0, 5, 'claim']], extra: 1, annotator: 'a' });
-    expect(parseImportFile({ name: 'd.jsonl', bytes: bytes(doc) }).warnings).toEqual([
-      { line: 1, field: 'extra', message: 'The unknown key "extra" was dropped.' },
-    ]);
+    const d = parseImportFile({ name: 'd.jsonl', bytes: bytes(doc) });
+    expect(d.warnings).toEqual([]);
+    expect(d.documents[0]?.meta).toEqual({ extra: 1 });
   });
   it('a file without an annotator says so; options.annotator fills it in', () => {
     const line = JSON.stringify({ text: 'Hello world', label: [[0, 5, 'claim']] });
