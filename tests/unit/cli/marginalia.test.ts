@@ -153,6 +153,69 @@ describe('marginalia convert', () => {
     expect(JSON.parse(named.stdout).annotator).toBe('carol');
   });
 
+  it('BIO: the counts of spans written and left out add up (issue 19 item 11)', () => {
+    const line = JSON.stringify({
+      text: 'The minister said 42 per cent.',
+      annotator: 'alice',
+      spans: [
+        { start: 0, end: 30, label: 'claim' },
+        { start: 18, end: 29, label: 'figure' },
+        { start: 4, end: 12, label: 'quote' },
+      ],
+    });
+    const dir = workDir({ 'in.jsonl': `${line}\n` });
+    const r = marginalia(['convert', join(dir, 'in.jsonl'), '--to', 'bio', '--out', join(dir, 'out.conll')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^2 span\(s\) could not be written in BIO/m);
+    expect(r.stderr).toMatch(
+      /^Wrote 1 document\(s\), 1 span\(s\) as bio to .*out\.conll \(2 of 3 could not be written\)\.$/m,
+    );
+  });
+
+  it('--label-map and --unmapped: unknown labels once each with a hint; mapped, the file converts', () => {
+    const line = JSON.stringify({
+      text: 'Acme said 42 jobs go.',
+      label: [
+        [0, 4, 'ORG'],
+        [10, 12, 'CARDINAL'],
+        [10, 17, 'CARDINAL'],
+      ],
+    });
+    const dir = workDir({ 'in.jsonl': `${line}\n`, 'map.json': '{"CARDINAL": "figure"}' });
+    const bad = marginalia(['validate', join(dir, 'in.jsonl'), '--annotator', 'a']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout.match(/is not one of Marginalia's labels/g)).toHaveLength(2);
+    expect(bad.stdout).toMatch(/"CARDINAL" \(2 spans\)/);
+    expect(bad.stdout).toMatch(/--label-map FROM=TO/);
+    const ok = marginalia([
+      'convert',
+      join(dir, 'in.jsonl'),
+      '--to',
+      'native',
+      '--annotator',
+      'a',
+      '--label-map',
+      `@${join(dir, 'map.json')}`,
+      '--unmapped',
+      'skip',
+    ]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).spans.map((s: { text: string }) => s.text)).toEqual(['42', '42 jobs']);
+    expect(ok.stderr).toMatch(/1 span was left out because its label is mapped to skip: ORG \(1\)\./);
+    const pairs = marginalia([
+      'validate',
+      '--format',
+      'json',
+      join(dir, 'in.jsonl'),
+      '--annotator',
+      'a',
+      '--label-map',
+      'CARDINAL=figure,ORG=skip',
+    ]);
+    expect(JSON.parse(pairs.stdout)).toMatchObject({ ok: true, spans: 2, format: 'doccano' });
+    expect(marginalia(['validate', join(dir, 'in.jsonl'), '--label-map', 'ORG=person']).status).toBe(64);
+  });
+
   it('refuses a bad input with its report and writes nothing', () => {
     const dir = workDir({});
     const r = marginalia([

@@ -44,9 +44,9 @@ export const PRODIGY_TASK_KEYS: readonly string[] = [
   'answer',
   '_timestamp',
   '_is_binary',
-  'relations',
 ];
-const PRODIGY_KEYS = new Set([...ARTICLE_KEYS, ...PRODIGY_TASK_KEYS]);
+// `relations` (Prodigy's relations recipe) is read, but does not mark a record as Prodigy's: doccano has one too.
+const PRODIGY_KEYS = new Set([...ARTICLE_KEYS, ...PRODIGY_TASK_KEYS, 'relations']);
 const SPAN_KEYS = new Set([...Object.keys(ArticleSpan.shape), 'source', 'input_hash']);
 
 /**
@@ -81,7 +81,7 @@ export function importArticleRecord(
   const meta: Record<string, unknown> = { ...(rec.meta ?? {}) };
   if (rec.id !== undefined) meta['id'] = rec.id;
   const extra = unknownKeys(obj, format === 'articles' ? ARTICLE_KEYS : PRODIGY_KEYS);
-  if (format === 'articles') for (const k of extra) meta[k] = obj[k];
+  if (format === 'articles') keepUnder(c, meta, obj, extra, line);
   else warnDropped(c, line, extra);
   const doc = c.addDocument(rec.text, {
     title: rec.title,
@@ -133,6 +133,25 @@ export function importArticleRecord(
   });
   c.addSpans(doc.id, annotator, spans, { line });
   keepProdigyRelations(c, rec.relations ?? [], spans, doc.id, annotator, line);
+}
+
+/** Unknown keys of an article line go into its meta; one that meta already has is not overwritten. */
+function keepUnder(
+  c: ImportCollector,
+  meta: Record<string, unknown>,
+  obj: Record<string, unknown>,
+  keys: readonly string[],
+  line: number,
+): void {
+  for (const k of keys) {
+    if (Object.hasOwn(meta, k)) {
+      c.log.warn(
+        line,
+        k,
+        `"${k}" is both a key of this record and of its meta; the meta value was kept, this one dropped.`,
+      );
+    } else meta[k] = obj[k];
+  }
 }
 
 /** Prodigy's relations recipe writes `{head_span, child_span, label}`: kept aside and counted. */

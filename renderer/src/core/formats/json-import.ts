@@ -90,7 +90,7 @@ export function readsAsOneJsonValue(
   const lines = linesOf(text, scan.elementStarts);
   if (c.options.readAs === 'json' || detectJsonFormat(value) === 'w3c') return { value, lines };
   const count = Array.isArray(value) ? value.length : 1;
-  const lineCount = text.split('\n').length;
+  const lineCount = text.trimEnd().split('\n').length;
   c.log.error(
     null,
     null,

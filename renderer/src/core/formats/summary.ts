@@ -70,7 +70,7 @@ export function summaryLine(what: keyof Tally, n: number, format: ImportFormat |
       ];
     case 'bratFragmentsJoined':
       return [
-        `${s(n, 'span was', 'spans were')} written in fragments split at line breaks (as brat does) and read as one span each.`,
+        `${s(n, 'span was', 'spans were')} written in fragments split at line breaks (as brat does) and read as one span${n === 1 ? '' : ' each'}.`,
       ];
   }
 }

@@ -11,7 +11,8 @@ import { arbDataset } from './corpus';
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 
 // The consumer's own rule: Python slices code points. Checks every span of the native and
-// spaCy/Prodigy exports (and doccano/Label Studio in their default unit), tokens included.
+// spaCy/Prodigy exports (and Label Studio in its default unit), tokens included, and that spaCy's
+// Doc(words, spaces) rebuilds each text from the tokens, with spans on token edges.
 const CHECK = String.raw`
 import json, sys
 n = 0
@@ -33,6 +34,12 @@ for path, kind in zip(sys.argv[1::2], sys.argv[2::2]):
             assert text[s['start']:s['end']] == s['text'], (path, s); n += 1
         for t in rec.get('tokens', []):
             assert text[t['start']:t['end']] == t['text'], (path, t)
+        if 'tokens' in rec:
+            # spaCy's Doc(words, spaces) joins each word and, when its flag is set, one space.
+            assert ''.join(t['text'] + (' ' if t['ws'] else '') for t in rec['tokens']) == text, path
+            for s in rec['spans']:
+                assert rec['tokens'][s['token_start']]['start'] == s['start'], (path, s)
+                assert rec['tokens'][s['token_end']]['end'] == s['end'], (path, s)
 print(n)
 `;
 
