@@ -115,7 +115,9 @@ describe('convert --out', () => {
     const out = join(dir, 'brat');
     expect(marginalia(['convert', join(dir, 'in.jsonl'), '--to', 'brat', '--out', out]).status).toBe(0);
     const names = readdirSync(out).sort();
-    expect(names).toHaveLength(2);
+    // annotation.conf (brat's label configuration), the .ann and the .txt.
+    expect(names).toHaveLength(3);
+    expect(names[0]).toBe('annotation.conf');
     const ann = names.find((n) => n.endsWith('.ann')) as string;
     const txt = names.find((n) => n.endsWith('.txt')) as string;
     const before = readFileSync(join(out, txt), 'utf8');

@@ -70,7 +70,7 @@ export class LabelResolver {
         log.error(
           s.line,
           `${s.field}.label`,
-          `The label ${JSON.stringify(name)} (${fmt(s.count)} span${s.count === 1 ? '' : 's'}) is not one of Marginalia's labels (${LABEL_LIST}); map it to one of them or to skip.`,
+          `The label "${name}" (${fmt(s.count)} span${s.count === 1 ? '' : 's'}) is not one of Marginalia's labels (${LABEL_LIST}); map it to one of them or to skip.`,
         );
       } else if (s.target === 'skip') {
         skippedSpans += s.count;

@@ -58,18 +58,19 @@ function bratExpressible(data: ExportDataset): ExportDataset {
     ...data,
     sets: data.sets.map((set) => ({
       ...set,
-      spans: set.spans.flatMap((s) => {
-        const { fragments } = bratFragments(index.get(set.docId) as CodePointIndex, s.start, s.end);
-        const a = fragments[0];
-        const b = fragments[fragments.length - 1];
-        return a && b ? [{ ...s, start: a[0], end: b[1] }] : [];
-      })
-        // A shortened span can coincide with another; the import collapses such duplicates.
+      // In export order; a shortened span that coincides with an earlier one is collapsed into it.
+      spans: [...set.spans]
         .sort(compareSpans)
-        .filter((s, i, all) => {
-          const prev = all[i - 1];
-          return !prev || prev.start !== s.start || prev.end !== s.end || prev.label !== s.label;
-        }),
+        .flatMap((s) => {
+          const { fragments } = bratFragments(index.get(set.docId) as CodePointIndex, s.start, s.end);
+          const a = fragments[0];
+          const b = fragments[fragments.length - 1];
+          return a && b ? [{ ...s, start: a[0], end: b[1] }] : [];
+        })
+        .filter(
+          (s, i, all) =>
+            all.findIndex((x) => x.start === s.start && x.end === s.end && x.label === s.label) === i,
+        ),
     })),
   };
 }
