@@ -1,3 +1,4 @@
+import type { LabelTarget } from '../../core/formats/import-types';
 import type { MarginaliaDb } from '../database';
 
 /** Typed setting keys. Per-document scroll positions are keyed `scroll:<docId>`. */
@@ -7,6 +8,8 @@ export interface Settings {
   sidebarOpen: boolean;
   /** How many backup files to keep (desktop); see app/backup. */
   backupKeep: number;
+  /** Import dialog: the label mapping last chosen, per source format (doccano, labelstudio …). */
+  importLabelMaps: Record<string, Record<string, LabelTarget>>;
 }
 
 export async function getSetting<K extends keyof Settings>(

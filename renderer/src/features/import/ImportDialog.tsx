@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ImportReport } from './ImportReport';
+import { ImportReview } from './ImportReview';
 import type { useImport } from './useImport';
 
 /** The import dialog: progress with Cancel, the annotator question, then the report. */
@@ -17,7 +18,8 @@ export function ImportDialog({
   const [name, setName] = useState(defaultAnnotator);
   const open = state.phase !== 'idle';
   const busy = state.phase === 'parsing' || state.phase === 'storing';
-  const doccano = state.phase === 'done' && state.outcomes.some((o) => o.result.format === 'doccano');
+  const offers = state.phase === 'done' ? state.outcomes.flatMap((o) => o.result.offers) : [];
+  const offered = (kind: string) => offers.some((o) => o.kind === kind);
   return (
     <Dialog title="Import" open={open} required={busy} onClose={flow.close}>
       {state.phase === 'parsing' && (
@@ -35,6 +37,14 @@ export function ImportDialog({
             Cancel
           </button>
         </>
+      )}
+      {state.phase === 'review' && (
+        <ImportReview
+          summaries={state.summaries}
+          options={state.options}
+          onConfirm={(options) => void flow.confirm(options)}
+          onCancel={flow.close}
+        />
       )}
       {state.phase === 'needs-annotator' && (
         <form
@@ -63,11 +73,19 @@ export function ImportDialog({
       {state.phase === 'failed' && (
         <p className="field-error">Import failed: {state.message}. Nothing was stored.</p>
       )}
-      {!busy && state.phase !== 'needs-annotator' && (
+      {!busy && state.phase !== 'needs-annotator' && state.phase !== 'review' && (
         <div className="dialog-actions">
-          {doccano && (
-            <button type="button" onClick={() => void flow.recheck({ doccanoUnit: 'utf16' })}>
-              Re-check doccano offsets as UTF-16
+          {state.phase === 'done' && offered('encoding') && (
+            <button
+              type="button"
+              onClick={() => void flow.recheck({ ...state.options, encoding: 'windows-1252' })}
+            >
+              Read as Windows-1252
+            </button>
+          )}
+          {state.phase === 'done' && offered('read-as-json') && (
+            <button type="button" onClick={() => void flow.recheck({ ...state.options, readAs: 'json' })}>
+              Read as JSON
             </button>
           )}
           <button type="button" className="primary" onClick={flow.close}>

@@ -24,6 +24,9 @@ export function ImportReport({ outcomes }: { outcomes: readonly FileOutcome[] })
               as a separate document.
             </p>
           ))}
+          {r.summary.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
           {storeError && <p className="field-error">Nothing from this file was stored: {storeError}</p>}
           {r.errors.length > 0 && (
             <>
