@@ -96,127 +96,62 @@ export async function openDocument(page: Page, title: string, expected: number |
 }
 
 /**
- * Labels `count` fresh selections, one at a time. Each key press is dispatched at the start of a
- * frame, so the figure is the work of handling it (JS, style, layout, paint) without the wait for
- * vsync; the clock stops at the end of the first frame that shows one more highlight ([painted,
- * settled] ms per label, see below).
- */
-export async function labelSelections(page: Page, count: number, run: number): Promise<[number, number][]> {
-  return page.evaluate(
-    async ({ count, run }) => {
-      // Highlight ranges registered by the app's painter, all labels (no eval: the app has a CSP).
-      const painted = (): number =>
-        ['claim', 'quote', 'figure', 'speculation'].reduce(
-          (n, l) => n + (CSS.highlights.get(`m-${l}`)?.size ?? 0),
-          0,
-        );
-      const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
-      const root = document.querySelector<HTMLElement>('[data-testid="article"]');
-      const scroller = document.querySelector<HTMLElement>('.article-scroller');
-      if (!root || !scroller) throw new Error('no article');
-      const paragraphs = root.querySelectorAll<HTMLElement>('.m-paragraph');
-      const out: [number, number][] = [];
-      for (let i = 0; i < count; i++) {
-        const p = paragraphs[40 + run * 7 + i * 3] as HTMLElement | undefined;
-        const node = p?.firstChild?.firstChild;
-        if (!p || !node || node.nodeType !== Node.TEXT_NODE) continue;
-        // Focus first: focusing the editor scrolls its caret into view, which would undo the scroll.
-        root.focus({ preventScroll: true });
-        p.scrollIntoView({ block: 'center' });
-        await frame();
-        await frame();
-        const text = node.textContent ?? '';
-        const from = text.indexOf(' ', 5 + ((i * 13 + run * 5) % Math.max(1, text.length - 40))) + 1;
-        const to = text.indexOf(' ', from + 3);
-        if (from <= 0 || to <= from) continue;
-        getSelection()?.setBaseAndExtent(node, from, node, to);
-        await new Promise((r) => setTimeout(r, 30));
-        await frame();
-        const before = painted();
-        const key = String(1 + ((i + run) % 4));
-        // Two clocks: `painted` stops at the end of the frame that shows the new highlight (a message
-        // posted before the key press runs right after that frame); `settled` also waits for the tasks
-        // the key press queued meanwhile (the selection change after the label), as a person's next
-        // key press would.
-        const ms = await new Promise<[number, number]>((resolve) => {
-          requestAnimationFrame(() => {
-            const t0 = performance.now();
-            let paintedAt = Number.NaN;
-            const frameEnd = new MessageChannel();
-            frameEnd.port1.onmessage = () => {
-              if (painted() > before) paintedAt = performance.now() - t0;
-            };
-            frameEnd.port2.postMessage(null);
-            root.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-            const check = (): void => {
-              const ch = new MessageChannel();
-              ch.port1.onmessage = () => {
-                if (painted() > before) {
-                  const settled = performance.now() - t0;
-                  resolve([Number.isNaN(paintedAt) ? settled : paintedAt, settled]);
-                }
-                // -1: the app refused the selection (an exact duplicate); NaN: not painted in time.
-                else if (performance.now() - t0 > 2000) {
-                  const said = document.querySelector('.status-line')?.textContent ?? '';
-                  console.warn(`label not painted: "${said}", editor ${JSON.stringify(scroller.dataset)}`);
-                  const refused = /already exists/.test(said) ? -1 : Number.NaN;
-                  resolve([refused, refused]);
-                } else requestAnimationFrame(check);
-              };
-              ch.port2.postMessage(null);
-            };
-            check();
-          });
-        });
-        out.push(ms);
-        // A person labels at most a few times a second: let the save and the library's recount finish.
-        const saved = performance.now();
-        while (
-          document.querySelector('[data-testid="save-state"]')?.getAttribute('aria-label') !== 'Saved' &&
-          performance.now() - saved < 3000
-        )
-          await new Promise((r) => setTimeout(r, 20));
-        await new Promise((r) => setTimeout(r, 150));
-      }
-      return out;
-    },
-    { count, run },
-  );
-}
-
-/**
- * Scrolls the article (or a baseline's scroller, `selector`) top to bottom, most of a viewport per frame (every frame shows new text, the
- * worst case for lazy rendering). Returns each frame's main-thread work: from its rAF callback, where
- * scrollTop is set, to the end of its rendering.
+ * Scrolls the article (or a baseline's scroller, `selector`) top to bottom, most of a viewport per frame
+ * (every frame shows new text, the worst case for lazy rendering), as a person's scrolling reaches the
+ * page: the offset changes between frames and the frame that follows dispatches the scroll event,
+ * runs its handlers, then renders. Per frame: its main-thread work, from the scroll event to the end of
+ * its rendering, and (`check`) the visible spans it showed without their highlight (probe.ts).
+ * `untilLaidOut` stops once the article is laid out whole (scrolling right after an open).
  */
 export async function scrollThrough(
   page: Page,
-  selector = '.article-scroller',
-): Promise<{ work: number[]; intervals: number[] }> {
-  return page.evaluate(async (selector) => {
-    const scroller = document.querySelector<HTMLElement>(selector);
-    if (!scroller) throw new Error(`no scroller ${selector}`);
-    scroller.scrollTop = 0;
-    await new Promise((r) => setTimeout(r, 200));
-    const work: number[] = [];
-    const intervals: number[] = [];
-    let last = 0;
-    const step = Math.round(scroller.clientHeight * 0.9);
-    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
-      const w = await new Promise<number>((resolve) => {
-        requestAnimationFrame((ts) => {
-          if (last) intervals.push(ts - last);
-          last = ts;
-          const t0 = performance.now();
-          scroller.scrollTop += step;
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve(performance.now() - t0);
-          ch.port2.postMessage(null);
-        });
-      });
-      work.push(w);
-      if (work.length > 20_000) break;
-    }
-    return { work, intervals };
-  }, selector);
+  selector: string,
+  check: boolean,
+  untilLaidOut = false,
+): Promise<{ work: number[]; intervals: number[]; late: number[] }> {
+  return page.evaluate(
+    async ({ selector, check, untilLaidOut }) => {
+      const scroller = document.querySelector<HTMLElement>(selector);
+      if (!scroller) throw new Error(`no scroller ${selector}`);
+      const work: number[] = [];
+      const intervals: number[] = [];
+      const late: number[] = [];
+      let last = 0;
+      const frameEnd = (): Promise<number> =>
+        new Promise((resolve) =>
+          requestAnimationFrame((ts) => {
+            if (last) intervals.push(ts - last);
+            last = ts;
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now());
+            ch.port2.postMessage(null);
+          }),
+        );
+      if (!untilLaidOut) {
+        scroller.scrollTop = 0;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      let t0 = Number.NaN;
+      const onScroll = (): void => {
+        if (Number.isNaN(t0)) t0 = performance.now();
+      };
+      addEventListener('scroll', onScroll, { capture: true, passive: true });
+      await frameEnd();
+      last = 0;
+      const step = Math.round(scroller.clientHeight * 0.9);
+      const laidOut = (): boolean => scroller.dataset['laidOut'] === 'all';
+      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+        if (untilLaidOut && laidOut()) break;
+        t0 = Number.NaN;
+        scroller.scrollTop += step;
+        const end = await frameEnd();
+        work.push(end - (Number.isNaN(t0) ? end : t0));
+        if (check) late.push(window.__probe.late());
+        if (work.length > 20_000) break;
+      }
+      removeEventListener('scroll', onScroll, { capture: true });
+      return { work, intervals, late };
+    },
+    { selector, check, untilLaidOut },
+  );
 }

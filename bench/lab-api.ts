@@ -7,13 +7,20 @@ export interface Measured {
   readonly painted: number;
 }
 
+export type BaselineKind = 'mark' | 'css' | 'win';
+
 export interface LabApi {
   seed(cases: readonly BenchCase[], annotator: string): Promise<SeededCase[]>;
   setLastDocument(docId: string): Promise<void>;
-  /** Renders case `c` as baseline `kind` in one pass and leaves it on the page (scrollable: #scroller). */
-  baseline(kind: 'mark' | 'css', c: BenchCase): Promise<Measured>;
-  /** Tags `count` selections on the baseline on the page (lab/baseline-label.ts): ms per label and highlights added. */
-  labelBaseline(kind: 'mark' | 'css', count: number, run: number): Promise<{ ms: number[]; added: number }>;
+  /** Gives the baselines' scroller the size of the app's article scroller, so lines wrap the same. */
+  setGeometry(width: number, height: number): void;
+  /**
+   * Renders case `c` as baseline `kind` and leaves it on the page (scrollable: #scroller): `mark` and
+   * `css` whole in one pass, `win` windowed (lab/windowed.ts).
+   */
+  baseline(kind: BaselineKind, c: BenchCase): Promise<Measured>;
+  /** Makes digit keys label the selection the way baseline `kind` does (lab/baseline-label.ts). */
+  armKeys(kind: BaselineKind): void;
   clear(): Promise<void>;
   exportJob(docs: number, perDoc: number): { spans: number; ms: number; bytes: number };
   /** Builds the file the next importJob(lines, …) imports (outside its timing; see lab/jobs.ts). */

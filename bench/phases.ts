@@ -1,108 +1,179 @@
 /** The label, scroll and data-path phases of the bench (open is in run.ts). */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
-import { labelSelections, laidOut, loadApp, openDocument, scrollThrough } from './app-driver';
-import { labelBaselines, scrollBaselines } from './baseline-phases';
+import { laidOut, loadApp, openDocument, scrollThrough } from './app-driver';
+import { rotation, showBaseline, type Geometry, type Subject } from './baseline-phases';
+import { article, caseSeed, spans } from './corpus';
+import { labelByInput } from './input-label';
 import type { SeededCase } from './lab/seed-db';
+import { installProbe } from './probe';
 import { fmt, percentile, summarize } from './stats';
 import { startTrace } from './trace';
+import { CodePointIndex } from '../renderer/src/core/text/code-points';
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 
-/** Label latency with the largest case's spans present: p50/p95 per run, medians across runs. */
+/** The corpus spans of case `c` in UTF-16 (the probe compares them with what the browser paints). */
+function spans16(c: SeededCase): [number, number, string][] {
+  const index = new CodePointIndex(article(c.chars, caseSeed(c)));
+  return spans(c.chars, c.spans, caseSeed(c) + 1).map((s) => [
+    index.toUtf16(s.start),
+    index.toUtf16(s.end),
+    s.label,
+  ]);
+}
+
+const APP_PROBE = { scroller: '.article-scroller', lines: '[data-testid="article"] .m-paragraph' };
+const LAB_PROBE = { scroller: '#scroller', lines: '#article .m-paragraph' };
+
+/** Opens case `c` in the app and waits until it is laid out whole (ms it took after the open). */
+async function openLaidOut(page: Page, base: string, c: SeededCase): Promise<number> {
+  await loadApp(page, base);
+  await openDocument(page, c.title, null);
+  return laidOut(page);
+}
+
+/**
+ * Label latency with the largest case's spans present, on the app and the three baselines, their
+ * repetitions interleaved: p50/p95 per run, medians across runs (bench/input-label.ts).
+ */
 export async function runLabel(
   page: Page,
   base: string,
   c: SeededCase,
+  geometry: Geometry,
   runs: number,
   perRun: number,
   problems: string[],
 ) {
-  const p50: number[] = [];
-  const p95: number[] = [];
+  const p50: Record<Subject, number[]> = { app: [], mark: [], css: [], win: [] };
+  const p95: Record<Subject, number[]> = { app: [], mark: [], css: [], win: [] };
   const settled95: number[] = [];
   const laidOutMs: number[] = [];
-  let present = c.spans;
   for (let r = 0; r < runs; r++) {
-    await loadApp(page, base);
-    present = (await openDocument(page, c.title, null)).total;
-    laidOutMs.push(await laidOut(page));
-    // BENCH_PROFILE=file.cpuprofile records the first run's labels with the V8 profiler (DevTools format).
-    const profile = r === 0 ? process.env['BENCH_PROFILE'] : undefined;
-    const cdp = profile ? await page.context().newCDPSession(page) : null;
-    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-    const trace = r === 0 ? process.env['BENCH_TRACE'] : undefined;
-    const tracing = trace ? await startTrace(page, join(trace, 'label.json')) : null;
-    const both = await labelSelections(page, perRun, r);
-    const ms = both.map(([painted]) => painted);
-    const settled = both.map(([, s]) => s).filter((x) => Number.isFinite(x) && x >= 0);
-    await tracing?.stop();
-    if (cdp && profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-    const ok = ms.filter((x) => Number.isFinite(x) && x >= 0);
-    const refused = ms.filter((x) => x === -1).length;
-    const tried = ms.length - refused;
-    if (ok.length < tried)
-      problems.push(
-        `label run ${r}: ${tried - ok.length} of ${tried} not painted (${ms.map(r1).join(' ')} ms)`,
-      );
-    p50.push(percentile(ok, 50));
-    p95.push(percentile(ok, 95));
-    settled95.push(percentile(settled, 95));
+    for (const subject of rotation(r)) {
+      const trace = r === 0 && subject === 'app' ? process.env['BENCH_TRACE'] : undefined;
+      if (subject === 'app') {
+        laidOutMs.push(await openLaidOut(page, base, c));
+        await installProbe(page, { ...APP_PROBE, spans: [] });
+      } else {
+        await showBaseline(page, base, subject, c, geometry);
+        await page.evaluate((kind) => window.__lab.armKeys(kind), subject);
+        await installProbe(page, { ...LAB_PROBE, spans: [] });
+      }
+      const tracing = trace ? await startTrace(page, join(trace, 'label.json')) : null;
+      const t = await labelByInput(page, subject, perRun, r);
+      await tracing?.stop();
+      const ok = t.painted.filter((x) => Number.isFinite(x));
+      if (ok.length < t.painted.length)
+        problems.push(
+          `label ${subject} run ${r}: ${t.painted.length - ok.length} of ${t.painted.length} not shown (${t.painted.map(r1).join(' ')} ms)`,
+        );
+      if (t.misselected.length > 0)
+        problems.push(
+          `label ${subject} run ${r}: mouse selections came out wrong: ${t.misselected.join(', ')}`,
+        );
+      p50[subject].push(percentile(ok, 50));
+      p95[subject].push(percentile(ok, 95));
+      if (subject === 'app') settled95.push(percentile(t.settled, 95));
+    }
   }
-  const [a, b] = [summarize(p50), summarize(p95)];
-  const st = summarize(settled95);
-  const limit = await labelBaselines(page, base, c, runs, perRun, problems);
-  const baseline = Math.min(limit.mark.p95.median, limit.css.p95.median);
+  const med = (xs: number[]): number => summarize(xs).median;
+  const a = summarize(p95.app);
+  const baseline = Math.min(med(p95.mark), med(p95.css));
   log(
-    `label: p50 ${r1(a.median)} ms, p95 ${r1(b.median)} ms (${r1(b.min)}–${r1(b.max)}); settled p95 ${r1(st.median)} ms` +
-      `  <mark> p50/p95 ${r1(limit.mark.p50.median)}/${fmt(limit.mark.p95)}` +
-      `  CSS.highlights p50/p95 ${r1(limit.css.p50.median)}/${fmt(limit.css.p95)}` +
-      `; whole article laid out ${r1(summarize(laidOutMs).median)} ms after its open was painted`,
+    `label: p50 ${r1(med(p50.app))} ms, p95 ${fmt(a)}; settled p95 ${r1(med(settled95))} ms` +
+      `  <mark> p50/p95 ${r1(med(p50.mark))}/${fmt(summarize(p95.mark))}` +
+      `  CSS.highlights ${r1(med(p50.css))}/${fmt(summarize(p95.css))}` +
+      `  windowed ${r1(med(p50.win))}/${fmt(summarize(p95.win))}` +
+      `; whole article laid out ${r1(med(laidOutMs))} ms after its open was painted`,
   );
   return {
-    present,
     spans: c.spans,
     labels_per_run: perRun,
-    p50_ms: a.median,
-    p95_ms: b.median,
-    p95_min_ms: b.min,
-    p95_max_ms: b.max,
-    settled_p95_ms: st.median,
-    laid_out_after_open_ms: summarize(laidOutMs).median,
+    input: 'CDP mouse drag + key press; key event to the end of the frame showing the range',
+    p50_ms: med(p50.app),
+    p95_ms: a.median,
+    p95_min_ms: a.min,
+    p95_max_ms: a.max,
+    settled_p95_ms: med(settled95),
+    laid_out_after_open_ms: med(laidOutMs),
     baseline_p95_ms: baseline,
-    ratio: b.median / baseline,
-    mark: { p50_ms: limit.mark.p50.median, p95_ms: limit.mark.p95.median },
-    css: { p50_ms: limit.css.p50.median, p95_ms: limit.css.p95.median },
+    ratio: a.median / baseline,
+    windowed_ratio: a.median / med(p95.win),
+    mark: { p50_ms: med(p50.mark), p95_ms: med(p95.mark) },
+    css: { p50_ms: med(p50.css), p95_ms: med(p95.css) },
+    windowed: { p50_ms: med(p50.win), p95_ms: med(p95.win) },
   };
 }
 
-/** Scroll frame work over the whole largest article, p95 per run, median across runs. */
-export async function runScroll(page: Page, base: string, c: SeededCase, runs: number) {
-  const p95: number[] = [];
-  const intervals: number[] = [];
+/**
+ * Scroll frames over the whole largest article, app and baselines interleaved: p95 frame per run and
+ * the frames that showed a visible span without its highlight, medians across runs. Then the app
+ * right after an open, while the article is still being laid out.
+ */
+export async function runScroll(
+  page: Page,
+  base: string,
+  c: SeededCase,
+  geometry: Geometry,
+  runs: number,
+  problems: string[],
+) {
+  const corpus = spans16(c);
+  const p95: Record<Subject, number[]> = { app: [], mark: [], css: [], win: [] };
+  const late: Record<Subject, number[]> = { app: [], mark: [], css: [], win: [] };
   let frames = 0;
-  await loadApp(page, base);
-  await openDocument(page, c.title, null);
-  await laidOut(page);
   for (let r = 0; r < runs; r++) {
-    const trace = r === 0 ? process.env['BENCH_TRACE'] : undefined;
-    const tracing = trace ? await startTrace(page, join(trace, 'scroll.json')) : null;
-    const s = await scrollThrough(page);
-    await tracing?.stop();
-    p95.push(percentile(s.work, 95));
-    intervals.push(percentile(s.intervals, 95));
-    frames = s.work.length;
+    for (const subject of rotation(r)) {
+      if (subject === 'app') {
+        await openLaidOut(page, base, c);
+        await installProbe(page, { ...APP_PROBE, spans: corpus });
+      } else {
+        await showBaseline(page, base, subject, c, geometry);
+        await installProbe(page, { ...LAB_PROBE, spans: corpus });
+      }
+      const trace = r === 0 && subject === 'app' ? process.env['BENCH_TRACE'] : undefined;
+      const tracing = trace ? await startTrace(page, join(trace, 'scroll.json')) : null;
+      // <mark> paints every span with its text: nothing to check.
+      const s = await scrollThrough(
+        page,
+        subject === 'app' ? APP_PROBE.scroller : LAB_PROBE.scroller,
+        subject !== 'mark',
+      );
+      await tracing?.stop();
+      p95[subject].push(percentile(s.work, 95));
+      late[subject].push(s.late.filter((n) => n > 0).length);
+      if (subject === 'app') frames = s.work.length;
+    }
   }
-  const a = summarize(p95);
-  const limit = await scrollBaselines(page, base, c, runs);
-  const baseline = Math.min(limit.mark.median, limit.css.median);
+  // Right after the open, before the article is laid out whole (the first ~2–3 s on the 1M article).
+  const during: number[] = [];
+  const duringLate: number[] = [];
+  let duringFrames = 0;
+  for (let r = 0; r < runs; r++) {
+    await loadApp(page, base);
+    await openDocument(page, c.title, null);
+    await installProbe(page, { ...APP_PROBE, spans: corpus });
+    const s = await scrollThrough(page, APP_PROBE.scroller, true, true);
+    if (s.work.length < 10)
+      problems.push(`scroll during layout: only ${s.work.length} frames before it was laid out`);
+    during.push(percentile(s.work, 95));
+    duringLate.push(s.late.filter((n) => n > 0).length);
+    duringFrames = s.work.length;
+  }
+  const med = (xs: number[]): number => summarize(xs).median;
+  const a = summarize(p95.app);
+  const baseline = Math.min(med(p95.mark), med(p95.css));
   log(
-    `scroll: p95 frame ${fmt(a)} ms over ${frames} frames  <mark> ${fmt(limit.mark)}  CSS.highlights ${fmt(limit.css)}`,
+    `scroll: p95 frame ${fmt(a)} ms over ${frames} frames, late frames ${med(late.app)} (per run ${late.app.join(', ')})` +
+      `  <mark> ${fmt(summarize(p95.mark))}  CSS.highlights ${fmt(summarize(p95.css))}` +
+      `  windowed ${fmt(summarize(p95.win))} (late frames ${med(late.win)})` +
+      `; while laid out: p95 ${fmt(summarize(during))} ms over ${duringFrames} frames, late frames ${med(duringLate)}`,
   );
   return {
     chars: c.chars,
@@ -110,11 +181,15 @@ export async function runScroll(page: Page, base: string, c: SeededCase, runs: n
     min_ms: a.min,
     max_ms: a.max,
     frames,
-    p95_interval_ms: summarize(intervals).median,
+    late_frames: med(late.app),
     baseline_p95_frame_ms: baseline,
     ratio: a.median / baseline,
-    mark_p95_frame_ms: limit.mark.median,
-    css_p95_frame_ms: limit.css.median,
+    mark_p95_frame_ms: med(p95.mark),
+    css_p95_frame_ms: med(p95.css),
+    windowed_p95_frame_ms: med(p95.win),
+    windowed_late_frames: med(late.win),
+    css_late_frames: med(late.css),
+    during_layout: { p95_frame_ms: med(during), frames: duringFrames, late_frames: med(duringLate) },
   };
 }
 

@@ -13,9 +13,10 @@ import { loadApp, openDocument } from './app-driver';
 import { CodePointIndex } from '../renderer/src/core/text/code-points';
 import { FULL_CASES, QUICK_CASES, article, caseSeed, caseTitle, spans, type BenchCase } from './corpus';
 import type { SeededCase } from './lab/seed-db';
-import { gotoLab } from './baseline-phases';
+import { gotoLab, rotation, showBaseline, type Geometry, type Subject } from './baseline-phases';
 import { runDataJobs, runLabel, runScroll } from './phases';
 import { buildAndServe } from './serve';
+import { HEAD, markdownTable, summaryRows } from './report';
 import { fmt, rounded, summarize, table } from './stats';
 import { startTrace } from './trace';
 
@@ -49,40 +50,49 @@ async function openPhase(
   page: Page,
   base: string,
   cases: readonly SeededCase[],
+  geometry: Geometry,
   heap: () => Promise<number>,
 ) {
   const rows = [];
   let heapMb = Number.NaN;
   for (const c of cases) {
-    await gotoLab(page, base);
-    const mark: number[] = [];
-    const css: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      mark.push((await page.evaluate((c) => window.__lab.baseline('mark', c), c)).ms);
-      await page.evaluate(() => window.__lab.clear());
-      const b = await page.evaluate((c) => window.__lab.baseline('css', c), c);
-      if (b.painted !== c.spans) problems.push(`CSS baseline painted ${b.painted} of ${c.spans}`);
-      css.push(b.ms);
-      await page.evaluate(() => window.__lab.clear());
-    }
     // The first open after seeding (as after an import) reads the span rows and builds the span pack.
     await loadApp(page, base);
     const first = (await openDocument(page, c.title, c.spans)).ms;
-    const app: number[] = [];
+    const times: Record<Subject, number[]> = { app: [], mark: [], css: [], win: [] };
     for (let r = 0; r < RUNS; r++) {
-      await loadApp(page, base);
-      // BENCH_TRACE=dir writes a Chromium performance trace of each case's last open (chrome://tracing).
-      const trace = r === RUNS - 1 ? process.env['BENCH_TRACE'] : undefined;
-      const tracing = trace ? await startTrace(page, join(trace, `open-${c.chars}x${c.spans}.json`)) : null;
-      const o = await openDocument(page, c.title, c.spans);
-      await tracing?.stop();
-      const want = spansInWindow(c, o.window);
-      if (o.painted !== want)
-        problems.push(`${c.title}: app painted ${o.painted}, expected ${want} in ${o.window}`);
-      app.push(o.ms);
+      for (const subject of rotation(r)) {
+        if (subject !== 'app') {
+          const b = await showBaseline(page, base, subject, c, geometry);
+          if (subject === 'css' && b.painted !== c.spans)
+            problems.push(`CSS baseline painted ${b.painted} of ${c.spans}`);
+          if (subject === 'win' && !(b.painted > 0)) problems.push(`windowed baseline painted nothing`);
+          times[subject].push(b.ms);
+          continue;
+        }
+        await loadApp(page, base);
+        // BENCH_TRACE=dir writes a Chromium performance trace of each case's last open (chrome://tracing).
+        const trace = r === RUNS - 1 ? process.env['BENCH_TRACE'] : undefined;
+        const tracing = trace ? await startTrace(page, join(trace, `open-${c.chars}x${c.spans}.json`)) : null;
+        const o = await openDocument(page, c.title, c.spans);
+        await tracing?.stop();
+        const want = spansInWindow(c, o.window);
+        if (o.painted !== want)
+          problems.push(`${c.title}: app painted ${o.painted}, expected ${want} in ${o.window}`);
+        times.app.push(o.ms);
+      }
     }
-    if (c === cases[cases.length - 1]) heapMb = await heap();
-    const [a, m, h] = [summarize(app), summarize(mark), summarize(css)];
+    if (c === cases[cases.length - 1]) {
+      await loadApp(page, base);
+      await openDocument(page, c.title, c.spans);
+      heapMb = await heap();
+    }
+    const [a, m, h, w] = [
+      summarize(times.app),
+      summarize(times.mark),
+      summarize(times.css),
+      summarize(times.win),
+    ];
     const baseline = Math.min(m.median, h.median);
     rows.push({
       chars: c.chars,
@@ -90,16 +100,29 @@ async function openPhase(
       ms: a.median,
       baseline_ms: baseline,
       ratio: a.median / baseline,
+      windowed_baseline_ms: w.median,
+      windowed_ratio: a.median / w.median,
       first_open_ms: first,
       app: a,
       mark: m,
       css: h,
+      windowed: w,
     });
     log(
-      `open ${caseTitle(c)}: app ${fmt(a)} (first open ${Math.round(first)})  <mark> ${fmt(m)}  CSS.highlights ${fmt(h)}`,
+      `open ${caseTitle(c)}: app ${fmt(a)} (first open ${Math.round(first)})  <mark> ${fmt(m)}  CSS.highlights ${fmt(h)}  windowed ${fmt(w)}`,
     );
   }
   return { rows, heapMb };
+}
+
+/** The size of the app's article scroller at the bench's window size (the baselines take it). */
+async function articleGeometry(page: Page, base: string): Promise<Geometry> {
+  await loadApp(page, base);
+  return page.evaluate(() => {
+    const r = document.querySelector('.article-scroller')?.getBoundingClientRect();
+    if (!r) throw new Error('no article scroller');
+    return { width: Math.round(r.width), height: Math.round(r.height) };
+  });
 }
 
 async function main(): Promise<void> {
@@ -141,13 +164,17 @@ async function main(): Promise<void> {
       cases: chosen as BenchCase[],
     });
     const largest = seeded[seeded.length - 1] as SeededCase;
+    const geometry = await articleGeometry(page, served.url);
+    log(`article scroller ${geometry.width}×${geometry.height} px (the baselines take the same)`);
     const open = phases.has('open')
-      ? await openPhase(page, served.url, seeded, heap)
+      ? await openPhase(page, served.url, seeded, geometry, heap)
       : { rows: [], heapMb: NaN };
     const label = phases.has('label')
-      ? await runLabel(page, served.url, largest, RUNS, quick ? 10 : 50, problems)
+      ? await runLabel(page, served.url, largest, geometry, RUNS, quick ? 10 : 50, problems)
       : null;
-    const scroll = phases.has('scroll') ? await runScroll(page, served.url, largest, RUNS) : null;
+    const scroll = phases.has('scroll')
+      ? await runScroll(page, served.url, largest, geometry, RUNS, problems)
+      : null;
     await gotoLab(page, served.url);
     const data = phases.has('data') ? await runDataJobs(page, RUNS, quick, problems, collectGarbage) : null;
     if (!label || !scroll || !data) {
@@ -171,37 +198,15 @@ async function main(): Promise<void> {
     });
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    const rows = summaryRows(results);
     log('');
-    log(
-      table(
-        ['open: chars', 'spans', 'Marginalia ms', 'first open ms', '<mark> ms', 'CSS.highlights ms', 'ratio'],
-        results.open.map((r) => [
-          String(r.chars),
-          String(r.spans),
-          fmt(r.app),
-          String(r.first_open_ms),
-          fmt(r.mark),
-          fmt(r.css),
-          `${r.ratio}×`,
-        ]),
-      ),
-    );
+    log(table(HEAD, rows));
+    if (!quick) writeFileSync(join(root, 'bench', 'results.md'), `${markdownTable(HEAD, rows)}\n`);
     log('');
     log(
       table(
         ['figure', `median (min–max) of ${RUNS} runs`],
         [
-          [
-            `label p50 / p95, ${label.spans} spans`,
-            `${results.label.p50_ms} / ${results.label.p95_ms} ms (p95 ${results.label.p95_min_ms}–${results.label.p95_max_ms}); settled p95 ${results.label.settled_p95_ms} ms; ` +
-              `${results.label.ratio}× the faster baseline's p95 (<mark> ${results.label.mark.p50_ms} / ${results.label.mark.p95_ms}, CSS.highlights ${results.label.css.p50_ms} / ${results.label.css.p95_ms})`,
-          ],
-          [
-            `scroll p95 frame, ${scroll.chars} chars`,
-            `${results.scroll.p95_frame_ms} ms (${results.scroll.min_ms}–${results.scroll.max_ms}), ${results.scroll.frames} frames; ` +
-              `${results.scroll.ratio}× the faster baseline (<mark> ${results.scroll.mark_p95_frame_ms}, CSS.highlights ${results.scroll.css_p95_frame_ms})`,
-          ],
-          [`JS heap after ${largest.chars}/${largest.spans}`, `${results.memory.heap_mb} MB`],
           [
             `import ${results.import.lines} lines`,
             `${results.import.ms} ms (${results.import.min_ms}–${results.import.max_ms}), longest task ${results.import.longest_task_ms} ms (max of the runs ${results.import.longest_task_max_ms} ms)`,

@@ -38,6 +38,7 @@ export async function cssHighlightBaseline(host: HTMLElement, text: string, span
   const frag = document.createDocumentFragment();
   const nodes = lines.map((l) => {
     const div = document.createElement('div');
+    div.className = 'm-paragraph';
     const node = document.createTextNode(l);
     div.append(node);
     frag.append(div);
@@ -78,7 +79,12 @@ export async function markBaseline(host: HTMLElement, text: string, spans: reado
   events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const cover = [0, 0, 0, 0];
   const frag = document.createDocumentFragment();
-  let line = document.createElement('div');
+  const newLine = (): HTMLDivElement => {
+    const div = document.createElement('div');
+    div.className = 'm-paragraph';
+    return div;
+  };
+  let line = newLine();
   frag.append(line);
   let marks = 0;
   const emit = (from: number, to: number): void => {
@@ -99,7 +105,7 @@ export async function markBaseline(host: HTMLElement, text: string, spans: reado
         }
       }
       if (end < to) {
-        line = document.createElement('div');
+        line = newLine();
         frag.append(line);
         at = end + 1;
       } else at = end;

@@ -1,0 +1,117 @@
+/**
+ * The bench's summary: every figure of the app beside the same figure of each baseline (the limits),
+ * and the target. Printed as a table and written as Markdown (bench/results.md, the README's table).
+ */
+import { fmt, type Summary } from './stats';
+
+interface OpenRow {
+  chars: number;
+  spans: number;
+  app: Summary;
+  mark: Summary;
+  css: Summary;
+  windowed: Summary;
+  first_open_ms: number;
+  ratio: number;
+  windowed_ratio: number;
+}
+
+interface Side {
+  p50_ms: number;
+  p95_ms: number;
+}
+
+export interface Reported {
+  meta: { runs: number };
+  open: OpenRow[];
+  label: Side & {
+    spans: number;
+    settled_p95_ms: number;
+    p95_min_ms: number;
+    p95_max_ms: number;
+    mark: Side;
+    css: Side;
+    windowed: Side;
+  };
+  scroll: {
+    chars: number;
+    frames: number;
+    p95_frame_ms: number;
+    min_ms: number;
+    max_ms: number;
+    late_frames: number;
+    mark_p95_frame_ms: number;
+    css_p95_frame_ms: number;
+    windowed_p95_frame_ms: number;
+    css_late_frames: number;
+    windowed_late_frames: number;
+    during_layout: { p95_frame_ms: number; frames: number; late_frames: number };
+  };
+  memory: { chars: number; spans: number; heap_mb: number };
+}
+
+export const HEAD = ['figure', 'Marginalia', '<mark>', 'CSS.highlights', 'windowed', 'target'];
+
+export function summaryRows(r: Reported): string[][] {
+  const { label: l, scroll: s } = r;
+  const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
+  return [
+    ...r.open.map((o) => [
+      `open ms, ${k(o.chars)} chars / ${k(o.spans)} spans`,
+      `${fmt(o.app)} (first ${o.first_open_ms})`,
+      fmt(o.mark),
+      fmt(o.css),
+      fmt(o.windowed),
+      `≤ 1.5× the faster whole baseline (now ${o.ratio}×; ${o.windowed_ratio}× windowed)`,
+    ]),
+    [
+      `label p50 / p95 ms, ${k(l.spans)} spans`,
+      `${l.p50_ms} / ${l.p95_ms} (p95 ${l.p95_min_ms}–${l.p95_max_ms}; settled ${l.settled_p95_ms})`,
+      `${l.mark.p50_ms} / ${l.mark.p95_ms}`,
+      `${l.css.p50_ms} / ${l.css.p95_ms}`,
+      `${l.windowed.p50_ms} / ${l.windowed.p95_ms}`,
+      'p95 < 16',
+    ],
+    [
+      `scroll p95 frame ms, ${k(s.chars)} chars`,
+      `${s.p95_frame_ms} (${s.min_ms}–${s.max_ms}), ${s.frames} frames`,
+      String(s.mark_p95_frame_ms),
+      String(s.css_p95_frame_ms),
+      String(s.windowed_p95_frame_ms),
+      '< 16',
+    ],
+    [
+      'scroll: frames showing a visible span unpainted',
+      String(s.late_frames),
+      '0 (painted with its text)',
+      String(s.css_late_frames),
+      String(s.windowed_late_frames),
+      '0',
+    ],
+    [
+      'scroll while the article is laid out: p95 frame ms, late frames',
+      `${s.during_layout.p95_frame_ms}, ${s.during_layout.late_frames} of ${s.during_layout.frames}`,
+      '–',
+      '–',
+      '–',
+      '< 16, 0',
+    ],
+    [
+      `JS heap MB after ${k(r.memory.chars)} / ${k(r.memory.spans)}`,
+      String(r.memory.heap_mb),
+      '–',
+      '–',
+      '–',
+      '',
+    ],
+  ];
+}
+
+export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const esc = (c: string): string => c.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return [
+    `| ${head.map(esc).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
