@@ -13,12 +13,7 @@ const MARGIN_VIEWPORTS = 1;
  * keeping chunks laid out took the scroll p95 frame from ~20 to ~14 ms. Hidden far chunks keep
  * both (docs/architecture.md, "Rendering and highlights").
  */
-export function hideFarChunks(
-  scroller: HTMLElement,
-  chunks: readonly (HTMLElement | null)[],
-  /** Told the chunks shown (indices into `chunks`, first and last) whenever they change. */
-  onShown: (first: number, last: number) => void = () => {},
-): () => void {
+export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLElement | null)[]): () => void {
   const at = chunks.flatMap((c, i) => (c ? [i] : []));
   const els = at.map((i) => chunks[i] as HTMLElement);
   let tops: number[] = [];
@@ -46,7 +41,6 @@ export function hideFarChunks(
     for (let i = oldLo; i <= oldHi; i++) if (i < lo || i > hi) els[i]?.classList.add('m-far');
     for (let i = lo; i <= hi; i++) if (i < oldLo || i > oldHi) els[i]?.classList.remove('m-far');
     shown = [lo, hi];
-    if (lo <= hi && hi < at.length) onShown(at[lo] as number, at[hi] as number);
   };
   measure();
   update(true);

@@ -97,7 +97,7 @@ export function usePainter({
       chunks,
       () => layout.chunkOfLine(firstLine),
       () => {
-        stopFar = hideFarChunks(box, chunks, watch.followChunks);
+        stopFar = hideFarChunks(box, chunks);
         box.dataset['laidOut'] = 'all';
       },
     );
