@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
 import { addArticle } from './helpers';
-import type { AnnotatePage } from './pages/AnnotatePage';
+import { AnnotatePage } from './pages/AnnotatePage';
 
 /** Every store of the main database, rows sorted, write times dropped (a restore rewrites them). */
 async function dump(page: Page): Promise<Record<string, string[]>> {
@@ -113,6 +116,83 @@ test('a full disk: plain message, read-only, nothing stored changes, a backup ca
   const backup = await backUpNow(page);
   expect(backup.split('\n').filter((l) => l.includes('"spans":[{')).length).toBe(1);
   expect(await dump(page)).toEqual(before);
+});
+
+test('a real quota, set before the database opens: plain message, read-only, export and backup work, nothing acknowledged is lost', async ({
+  playwright,
+  launchOptions,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  // A profile on disk, as the desktop app has: Chromium ignores a quota override for the in-memory
+  // storage of an incognito context, which is what Playwright's contexts are.
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'marginalia-quota-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    ...launchOptions,
+    ...(baseURL ? { baseURL } : {}),
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const app = new AnnotatePage(page);
+    await app.open();
+    await app.setName('alice');
+    await tag(app, 0, 6, '1');
+    await tag(app, 10, 5, '2');
+    const acknowledged = await dump(page);
+    // Chromium's own quota for the origin (DevTools protocol), in force before the page opens the
+    // database again: the origin already uses more than 1 byte, so every write that adds data fails
+    // with a real QuotaExceededError, as on a full disk. Nothing in the page is patched. Chromium reads
+    // the quota when it opens the origin's database files, and keeps them open for 2 s after the last
+    // connection closes, so the page leaves first.
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(page.url()).origin;
+    await page.goto('about:blank');
+    await page.waitForTimeout(5_000);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await app.open();
+    await expect(app.article.locator('p').first()).toBeVisible();
+    // Everything acknowledged as saved before is there, on screen and stored.
+    await expect(app.spanItems()).toHaveCount(2);
+    expect(await dump(page)).toEqual(acknowledged);
+    // The first write (remembering the open document, or else this label) meets the full disk: the
+    // app says so in plain words and turns read-only; the label is not kept.
+    await app.keyboardSelect(20, 4);
+    await page.keyboard.press('3');
+    await expect(page.getByTestId('read-only')).toContainText('The disk is full');
+    await expect(page.getByTestId('read-only')).toContainText('Nothing already saved was changed');
+    await expect(app.spanItems()).toHaveCount(2);
+    // Read-only: the next action is refused in the same plain words, before any write is tried.
+    await app.keyboardSelect(30, 4);
+    await page.keyboard.press('4');
+    await expect(app.status()).toContainText('The disk is full');
+    await expect(app.spanItems()).toHaveCount(2);
+    expect(await dump(page)).toEqual(acknowledged);
+    // Export and backup still work, and carry the acknowledged spans.
+    const { lines } = await app.exportDownload();
+    const exported = lines.flatMap((l) => (l['spans'] as { label: string }[] | undefined) ?? []);
+    expect(exported.map((sp) => sp.label).sort()).toEqual(['claim', 'quote']);
+    const backup = await backUpNow(page);
+    expect(backup).toContain('"label":"claim"');
+    expect(backup).toContain('"label":"quote"');
+    expect(await dump(page)).toEqual(acknowledged);
+    // With the disk freed, a restart shows exactly what was acknowledged, and labelling works again.
+    await page.goto('about:blank');
+    await page.waitForTimeout(5_000);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await app.open();
+    await expect(app.spanItems()).toHaveCount(2);
+    expect(await dump(page)).toEqual(acknowledged);
+    await tag(app, 20, 4, '3');
+    await expect(app.spanItems()).toHaveCount(3);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });
 
 test('the database deleted: the next start offers the newest backup and restores everything in one click', async ({

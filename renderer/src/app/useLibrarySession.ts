@@ -42,6 +42,18 @@ export function useLibrarySession(say: Say) {
   const entries = useLibrary(annotator ?? '');
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Where the annotator was (last document, scroll, sidebar) is saved in passing. Such a write
+  // failing is no loss, but a full disk found that way puts the app in read-only mode at once, with
+  // its plain message, before any annotation is attempted; unhandled, it was a page error (issue 14).
+  const { report } = readOnly;
+  const remember = useCallback(
+    (write: Promise<unknown>): Promise<void> =>
+      write.then(
+        () => undefined,
+        (e: unknown) => void report(e),
+      ),
+    [report],
+  );
 
   // Opens are numbered and only the newest is shown: a quick second choice (or the annotator's
   // click while the start-up reopen is still reading) must not be overtaken by a slower first read.
@@ -57,9 +69,9 @@ export function useLibrarySession(say: Say) {
       if (mine !== opening.current) return;
       if (!doc) return say('That document is no longer in the library.', 'error');
       setOpen({ doc, scrollTop, spans: annotator && spans ? { annotator, spans } : null });
-      await setSetting(db, 'lastDocId', id);
+      await remember(setSetting(db, 'lastDocId', id));
     },
-    [db, say, annotator],
+    [db, say, annotator, remember],
   );
 
   // Reopen the last document (or the first) once the library is known.
@@ -98,19 +110,23 @@ export function useLibrarySession(say: Say) {
   const rememberScroll = useCallback(
     (docId: string, top: number) => {
       clearTimeout(scrollTimer.current);
-      scrollTimer.current = setTimeout(() => void setScrollPosition(db, docId, top), 300);
+      scrollTimer.current = setTimeout(() => void remember(setScrollPosition(db, docId, top)), 300);
     },
-    [db],
+    [db, remember],
   );
 
   const sidebarOpen = settings?.sidebarOpen ?? true;
   const toggleSidebar = useCallback(
-    () => void setSetting(db, 'sidebarOpen', !sidebarOpen),
-    [db, sidebarOpen],
+    () => void remember(setSetting(db, 'sidebarOpen', !sidebarOpen)),
+    [db, sidebarOpen, remember],
   );
   const rename = useCallback(
-    (name: string) => void setSetting(db, 'annotator', name).then(() => say(`Annotating as ${name}.`)),
-    [db, say],
+    (name: string) =>
+      void setSetting(db, 'annotator', name).then(
+        () => say(`Annotating as ${name}.`),
+        (e: unknown) => say(report(e).message, 'error'),
+      ),
+    [db, say, report],
   );
 
   return {
