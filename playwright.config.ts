@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+const electronOnly = process.argv.includes('--project=electron');
 
 export default defineConfig({
   timeout: 60_000,
@@ -45,8 +46,10 @@ export default defineConfig({
       testDir: 'tests/electron',
     },
   ],
-  // Serves the built renderer exactly as `npm run web` does.
-  webServer: process.argv.includes('--project=electron')
+  // Serves the built renderer exactly as `npm run web` does. Outside CI a server already on the port
+  // is reused (a running `npm run web` of this checkout saves a start); the global setup makes sure it
+  // is this checkout's preview and stops the run with a clear message if it is anything else.
+  webServer: electronOnly
     ? undefined
     : {
         command: `npx vite preview --port ${port} --strictPort`,
@@ -54,4 +57,5 @@ export default defineConfig({
         reuseExistingServer: !process.env.CI,
         timeout: 60_000,
       },
+  ...(electronOnly ? {} : { globalSetup: './tests/e2e/global-setup.ts' }),
 });

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 import { contentSecurityPolicy } from './electron/csp.ts';
+import { SERVER_ID_PATH, serverId } from './scripts/server-identity.mjs';
 
 // The same renderer is served to Chromium (npm run web) and loaded by Electron from app://.
 // Relative base so the built files resolve under either origin.
@@ -21,6 +22,17 @@ export default defineConfig({
           `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ meta: true })}" />`,
         ),
     },
+    {
+      // Lets the e2e tests tell this checkout's preview from any other server on their port.
+      name: 'marginalia-server-identity',
+      configurePreviewServer(server) {
+        server.middlewares.use(SERVER_ID_PATH, (_req, res) => {
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(serverId());
+        });
+      },
+    },
   ],
   build: {
     outDir: '../dist/renderer',
@@ -32,5 +44,6 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // `npm run web` honours MARGINALIA_WEB_PORT as `npm start` does; the e2e tests and the bench pass their own.
+  preview: { host: '127.0.0.1', port: Number(process.env.MARGINALIA_WEB_PORT ?? 4173), strictPort: true },
 });
