@@ -43,7 +43,13 @@ export async function labelByInput(page: Page, kind: Kind, count: number, run: n
         let from = text.indexOf(' ', 5 + ((i * 13 + run * 5) % Math.max(1, text.length - 40))) + 1;
         let to = text.indexOf(' ', from + 3);
         // Right-to-left words are skipped: a drag from a character's left edge starts after it there.
-        while (from > 0 && to > from && /[\u0590-\u08ff]/.test(text.slice(from, to))) {
+        // So are words after right-to-left text with no Latin letter between: digits and spaces there
+        // join the right-to-left run (Unicode bidi rules W7, N1), so "… ירושלים 58 and" shows "58" left
+        // of the Hebrew and a drag from its left edge selects the Hebrew too, in every renderer alike.
+        const rtl = /[\u0590-\u08ff]/;
+        const afterRtl = (at: number): boolean =>
+          /[\u0590-\u08ff][^A-Za-z\u00c0-\u024f]*$/.test(text.slice(0, at));
+        while (from > 0 && to > from && (rtl.test(text.slice(from, to)) || afterRtl(from))) {
           from = text.indexOf(' ', from) + 1;
           to = text.indexOf(' ', from + 3);
         }

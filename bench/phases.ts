@@ -160,8 +160,14 @@ export async function runScroll(
     await openDocument(page, c.title, null);
     await installProbe(page, { ...APP_PROBE, spans: corpus });
     const s = await scrollThrough(page, APP_PROBE.scroller, true, true);
-    if (s.work.length < 10)
+    // A 100k article (the quick bench's largest) is laid out within a few frames, leaving nothing to
+    // measure; the 1M article takes seconds, so there too few frames means the measurement failed.
+    if (s.work.length < 10 && c.chars >= 1_000_000)
       problems.push(`scroll during layout: only ${s.work.length} frames before it was laid out`);
+    else if (s.work.length < 10)
+      log(
+        `scroll during layout: ${c.chars} characters were laid out within ${s.work.length} frames (measured on the full bench's 1M article)`,
+      );
     during.push(percentile(s.work, 95));
     duringLate.push(s.late.filter((n) => n > 0).length);
     duringFrames = s.work.length;
