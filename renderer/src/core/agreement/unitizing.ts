@@ -91,7 +91,8 @@ function gapLengths(units: readonly Unit[][], length: number, walk: readonly boo
   const gaps: number[] = [];
   for (const [r, list] of units.entries()) {
     if (walk[r]) {
-      gaps.push(...walkedGaps(list, length));
+      // A loop, not push(...): a corpus-wide continuum has more gaps than a call may take arguments.
+      for (const g of walkedGaps(list, length)) gaps.push(g);
       continue;
     }
     let pos = 0;
