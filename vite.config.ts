@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -6,9 +8,15 @@ import { SERVER_ID_PATH, serverId } from './scripts/server-identity.mjs';
 
 // The same renderer is served to Chromium (npm run web) and loaded by Electron from app://.
 // Relative base so the built files resolve under either origin.
+// The app's version (backups, About, the web host's app info) is package.json's, fixed at build time.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
 export default defineConfig({
   root: 'renderer',
   base: './',
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   plugins: [
     react(),
     {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { statusAfterLabel } from '../core/model/status';
 import { AnnotatePage } from '../features/annotate/AnnotatePage';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { HelpDialog } from '../features/help/HelpDialog';
@@ -43,6 +44,20 @@ export function App() {
   const registerUndo = useCallback((h: { undo: () => void; redo: () => void } | null) => {
     undoHandlers.current = h;
   }, []);
+
+  // The first span moves a "to do" document to "in progress" (read through a ref: the callback stays
+  // stable, so the memoised annotate page does not re-render when the library changes).
+  const current = useRef(session.current);
+  current.current = session.current;
+  const { changeStatus } = session;
+  const onTagged = useCallback(
+    (docId: string) => {
+      const entry = current.current;
+      const next = entry?.id === docId ? statusAfterLabel(entry.status) : null;
+      if (next) changeStatus(docId, next);
+    },
+    [changeStatus],
+  );
 
   const { openImport } = importEntry;
   const { toggleSidebar } = session;
@@ -104,6 +119,7 @@ export function App() {
             onScroll={session.rememberScroll}
             onMessage={say}
             registerUndo={registerUndo}
+            onTagged={onTagged}
           />
         ) : (
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>

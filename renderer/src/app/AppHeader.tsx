@@ -23,7 +23,8 @@ export function AppHeader(p: AppHeaderProps) {
   return (
     <header className="app-header">
       <span className="brand">Marginalia</span>
-      <div className="doc-nav" role="group" aria-label="Document navigation">
+      {/* Annotating only: on the review pages the space stays, the controls go. */}
+      <div className="doc-nav" role="group" aria-label="Document navigation" hidden={p.reviewActive}>
         <button type="button" onClick={() => p.onMove('previous')} aria-keyshortcuts="[">
           ‹ Previous
         </button>
@@ -52,9 +53,11 @@ export function AppHeader(p: AppHeaderProps) {
       >
         {p.annotator ?? '—'}
       </button>
-      <button type="button" onClick={p.onToggleSidebar} aria-pressed={p.sidebarOpen}>
-        Sidebar
-      </button>
+      {!p.reviewActive && (
+        <button type="button" onClick={p.onToggleSidebar} aria-pressed={p.sidebarOpen}>
+          Sidebar
+        </button>
+      )}
       <button type="button" onClick={() => p.onHelp('keys')} aria-label="Keyboard shortcuts">
         ?
       </button>

@@ -11,3 +11,11 @@ export const STATUS_TITLES: Readonly<Record<DocStatus, string>> = {
   in_progress: 'In progress',
   done: 'Done',
 };
+
+/**
+ * The status a document takes when its annotator adds a span: a document still "to do" is now in
+ * progress; any other status is the annotator's own choice and stays (null: no change).
+ */
+export function statusAfterLabel(status: DocStatus): DocStatus | null {
+  return status === 'todo' ? 'in_progress' : null;
+}

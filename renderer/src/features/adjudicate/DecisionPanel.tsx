@@ -15,6 +15,7 @@ import { labelDisplay } from '../../core/model/label-display';
 import { ADJUDICATION_REASONS, REASON_TITLES, type AdjudicationReason } from '../../core/model/gold';
 import type { Result } from '../../core/result';
 import type { CodePointIndex } from '../../core/text/code-points';
+import { quoted } from '../../core/text/quoted';
 
 const KIND_TITLES = {
   missing: 'missing',
@@ -74,7 +75,7 @@ export function DecisionPanel({
               ) : (
                 mine.map((s) => (
                   <span key={s.id} className="proposal">
-                    {s.start}–{s.end} “{index.slice(s.start, s.end)}”
+                    {s.start}–{s.end} {quoted(index.slice(s.start, s.end))}
                     {s.unsure && <span className="unsure"> unsure</span>}
                     {s.note && <span className="note"> note: {s.note}</span>}{' '}
                   </span>
@@ -161,13 +162,15 @@ export function DecisionPanel({
         </label>
         <button type="submit">Set boundaries</button>
         <span className="hint">
-          “{index.slice(Math.max(0, Number(start) || 0), Math.min(index.codePointLength, Number(end) || 0))}”
+          {quoted(
+            index.slice(Math.max(0, Number(start) || 0), Math.min(index.codePointLength, Number(end) || 0)),
+          )}
         </span>
       </form>
       <div className="gold-now" aria-label="Gold for this decision">
         {gold.map((g) => (
           <p key={g.id}>
-            Gold: {g.label} {g.start}–{g.end} “{index.slice(g.start, g.end)}” — {g.provenance.action} by{' '}
+            Gold: {g.label} {g.start}–{g.end} {quoted(index.slice(g.start, g.end))} — {g.provenance.action} by{' '}
             {g.provenance.decidedBy}, proposed by {g.provenance.proposedBy.join(', ') || 'nobody'}
             {g.provenance.reason && ` (${REASON_TITLES[g.provenance.reason]})`}
           </p>

@@ -26,6 +26,8 @@ export interface AnnotatePageProps {
   onMessage: (message: string, tone?: 'info' | 'error') => void;
   /** Registers undo/redo for the host's Edit menu. */
   registerUndo?: (handlers: { undo: () => void; redo: () => void } | null) => void;
+  /** A span was added (after its frame has painted): the shell moves a "to do" document on. */
+  onTagged?: (docId: string) => void;
 }
 
 /** The annotate view of one document: the article, the label palette and the spans sidebar. */
@@ -38,6 +40,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   onScroll,
   onMessage,
   registerUndo,
+  onTagged,
 }: AnnotatePageProps) {
   const session = useAnnotationSession(doc.id, annotator, doc.text, initialSpans);
   // The session object is new on every render; its functions are stable. Callbacks below depend on
@@ -75,9 +78,12 @@ export const AnnotatePage = memo(function AnnotatePage({
       if (refused) return onMessage(refused, 'error');
       editor.current?.collapseSelection();
       // The confirmation waits a frame so that the label's frame paints only the highlight.
-      void afterNextPaint().then(() => onMessage(`Tagged as ${l}.`));
+      void afterNextPaint().then(() => {
+        onMessage(`Tagged as ${l}.`);
+        onTagged?.(doc.id);
+      });
     },
-    [create, onMessage],
+    [create, onMessage, onTagged, doc.id],
   );
 
   const onSelection = useCallback((r: CodePointRange | null) => {
@@ -130,7 +136,11 @@ export const AnnotatePage = memo(function AnnotatePage({
         <SaveIndicator state={session.saveState} />
       </div>
       <div className="article-pane">
-        <h1 className="article-title">{doc.title}</h1>
+        <div className="article-head">
+          <div className="article-head-column">
+            <h1 className="article-title">{doc.title}</h1>
+          </div>
+        </div>
         {session.spans && (
           <ArticleEditor
             ref={editor}

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
+import { quoted } from '../../core/text/quoted';
 import { useDraftText } from './useDraftText';
 
 /** Every span at the caret: change its label, edit its note, mark it unsure, delete it. */
@@ -65,12 +66,12 @@ function SpanEditor({
   });
   return (
     <li className={`inspector-item lab-${span.label}`} data-span-id={span.id}>
-      <p className="excerpt">“{excerpt}”</p>
+      <p className="excerpt">{quoted(excerpt)}</p>
       <label>
         Label
         <select
           value={span.label}
-          aria-label={`Label of ${span.label} “${excerpt}”`}
+          aria-label={`Label of ${span.label} ${quoted(excerpt)}`}
           onChange={(e) => onUpdate(span, { ...span, label: e.target.value as Label })}
         >
           {LABELS.map((l) => (
@@ -85,7 +86,7 @@ function SpanEditor({
         <textarea
           value={note.value}
           rows={2}
-          aria-label={`Note on ${span.label} “${excerpt}”`}
+          aria-label={`Note on ${span.label} ${quoted(excerpt)}`}
           onChange={(e) => note.onChange(e.target.value)}
           onBlur={note.commit}
           onKeyDown={(e) => {
@@ -111,7 +112,7 @@ function SpanEditor({
         type="button"
         className="danger"
         onClick={() => onDelete(span)}
-        aria-label={`Delete ${span.label} “${excerpt}”`}
+        aria-label={`Delete ${span.label} ${quoted(excerpt)}`}
       >
         Delete
       </button>

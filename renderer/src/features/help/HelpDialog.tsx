@@ -1,6 +1,9 @@
-import formatDoc from '../../../../docs/format.md?raw';
+import { lazy, Suspense } from 'react';
+
 import { Dialog } from '../../ui/Dialog';
 import './help.css';
+
+const FormatDoc = lazy(() => import('./FormatDoc'));
 
 const SHORTCUTS: readonly [string, string][] = [
   ['1 / 2 / 3 / 4', 'Tag the selection as claim / quote / figure / speculation'],
@@ -13,8 +16,8 @@ const SHORTCUTS: readonly [string, string][] = [
 ];
 
 /**
- * Keyboard shortcuts and the format documentation (bundled docs/format.md), shown as plain text:
- * the app never renders Markdown or HTML.
+ * Keyboard shortcuts and the format documentation (bundled docs/format.md), its Markdown rendered
+ * as React elements (Markdown.tsx): never as HTML.
  */
 export function HelpDialog({
   open,
@@ -41,7 +44,9 @@ export function HelpDialog({
           </tbody>
         </table>
       ) : (
-        <pre className="format-doc">{formatDoc}</pre>
+        <Suspense fallback={<p>Loading…</p>}>
+          <FormatDoc />
+        </Suspense>
       )}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
