@@ -12,6 +12,7 @@ import type {
   ImportOptions,
   ImportResult,
 } from './import-types';
+import { resolveImportedLinks, type PendingLink } from './import-links';
 import { LabelResolver } from './label-resolve';
 import { ProblemLog } from './problems';
 import { summaryLine, type Tally } from './summary';
@@ -48,6 +49,7 @@ export class ImportCollector {
   private readonly tally = new Map<keyof Tally, number>();
   private readonly offers: ImportOffer[] = [];
   private readonly notes: string[] = [];
+  private readonly links: PendingLink[] = [];
   private needsAnnotator = false;
   nativeWithUtf16 = false;
 
@@ -170,6 +172,11 @@ export class ImportCollector {
     this.sets.set(key, set);
   }
 
+  /** A link read from the file, checked against its spans when the file is finished. */
+  addLink(link: PendingLink['link'], where: { line: number | null; field: string | null }): void {
+    this.links.push({ link, ...where });
+  }
+
   /** The file's result; empty documents/annotations whenever any error was logged. */
   finish(format: ImportFormat | null): ImportResult {
     const labelLines = this.labels.report(this.log);
@@ -183,6 +190,8 @@ export class ImportCollector {
         ...(set.recordMeta ? { recordMeta: set.recordMeta } : {}),
       });
     }
+    const docs = [...this.docs.values()].map((d) => d.doc);
+    const links = resolveImportedLinks(this.links, docs, annotations, this.log);
     const failed = this.log.hasErrors;
     const tallied = [...this.tally].flatMap(([what, n]) => summaryLine(what, n, format));
     const predictions = this.tally.get('predictionsLeftOut') ?? 0;
@@ -192,7 +201,7 @@ export class ImportCollector {
       file: this.file,
       format,
       ok: !failed,
-      documents: failed ? [] : [...this.docs.values()].map((d) => d.doc),
+      documents: failed ? [] : docs,
       annotations: failed ? [] : annotations,
       errors: this.log.errors(),
       warnings: this.log.warnings(),
@@ -204,6 +213,7 @@ export class ImportCollector {
       summary: [...this.notes, ...labelLines, ...tallied],
       offers,
       relations: failed ? [] : this.relations,
+      links: failed ? [] : links,
     };
   }
 
@@ -250,5 +260,6 @@ export function failedFile(
     summary: [],
     offers: extra.offers ?? [],
     relations: [],
+    links: [],
   };
 }

@@ -1,4 +1,6 @@
+import type { Link } from '../links/link';
 import type { ArticleDocument } from '../model/document';
+import type { GoldProvenance } from '../model/gold';
 import type { Span } from '../model/span';
 import type { DocStatus } from '../model/status';
 import type { OffsetUnit } from './import-types';
@@ -22,10 +24,18 @@ export interface ExportAnnotationSet {
   readonly recordMeta?: Readonly<Record<string, unknown>>;
 }
 
-/** What an export dialog hands over: documents plus the chosen annotation sets. */
+/** A link between two spans of its annotator (gold links carry their provenance). */
+export type ExportLink = Link & { readonly provenance?: GoldProvenance };
+
+/** What an export dialog hands over: documents plus the chosen annotation sets and their links. */
 export interface ExportDataset {
   readonly documents: readonly ArticleDocument[];
   readonly sets: readonly ExportAnnotationSet[];
+  /**
+   * Links between spans of the exported sets: both endpoints must be spans of the link's annotator
+   * in this export (checked before writing, `checkExportLinks`).
+   */
+  readonly links?: readonly ExportLink[];
 }
 
 export interface ExportOptions {
@@ -65,6 +75,8 @@ export interface ExportSummary {
   readonly spans: number;
   /** Spans the format could not express (BIO overlaps, brat line-break-only spans), and why. */
   readonly leftOut?: { readonly count: number; readonly rule: string };
+  /** Links written; absent when the dataset had none. Formats without links say so in `notes`. */
+  readonly links?: number;
   readonly notes: readonly string[];
   /** What was written for work nobody has started or marked done (never a negative), when any was. */
   readonly notStarted?: string;

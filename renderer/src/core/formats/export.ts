@@ -3,6 +3,7 @@ import { bioWriter } from './bio-export';
 import { bratWriter } from './brat-export';
 import { doccanoWriter } from './doccano-export';
 import { prepareDataset } from './export-check';
+import { checkExportLinks } from './export-links';
 import type {
   ExportChunk,
   ExportDataset,
@@ -16,7 +17,7 @@ import { labelStudioWriter } from './labelstudio-export';
 import { nativeWriter } from './native-export';
 import { spacyWriter } from './spacy-export';
 import { w3cWriter } from './w3c-export';
-import type { FormatWriter } from './writer';
+import type { FormatWriter, WriterExtra } from './writer';
 import type { PreparedDocument } from './export-check';
 
 const WRITERS: Readonly<Record<ExportFormat, FormatWriter>> = {
@@ -57,6 +58,36 @@ function notStartedNote(docs: readonly PreparedDocument[], format: ExportFormat)
     : {};
 }
 
+/**
+ * Links written, and the notes: a format that cannot hold links says how many were left out (spaCy,
+ * doccano, BIO have no relations; Label Studio and brat only inside one document, not yet written).
+ */
+function linkOutcome(
+  total: number,
+  extra: WriterExtra,
+  format: ExportFormat,
+): { links?: number; notes: readonly string[] } {
+  if (total === 0) return { notes: extra.notes };
+  if (extra.links !== undefined) return { links: extra.links, notes: extra.notes };
+  return {
+    links: 0,
+    notes: [
+      ...extra.notes,
+      `${total} link(s) between spans left out: ${FORMAT_TITLES[format]} cannot hold them (export native JSONL or W3C Web Annotation to keep them).`,
+    ],
+  };
+}
+
+const FORMAT_TITLES: Readonly<Record<ExportFormat, string>> = {
+  native: 'native JSONL',
+  spacy: 'spaCy/Prodigy',
+  doccano: 'doccano',
+  labelstudio: 'this Label Studio export',
+  w3c: 'W3C Web Annotation',
+  brat: 'this brat export',
+  bio: 'BIO',
+};
+
 /** A checked export, ready to stream. */
 export interface ExportPlan {
   readonly files: readonly ExportFileInfo[];
@@ -79,6 +110,8 @@ export function planExport(data: ExportDataset, options: ExportOptions): Result<
   const prepared = prepareDataset(data, options.includeUnannotated !== false);
   if (!prepared.ok) return prepared;
   const docs = prepared.value;
+  const links = checkExportLinks(data.links ?? [], docs);
+  if (!links.ok) return links;
   const writer = WRITERS[options.format];
   const base = options.baseName ?? 'marginalia-export';
   const files = writer.files(docs, base);
@@ -89,7 +122,7 @@ export function planExport(data: ExportDataset, options: ExportOptions): Result<
     spansTotal,
     *chunks() {
       let done = 0;
-      const gen = writer.write(docs, options, base);
+      const gen = writer.write(docs, options, base, links.value);
       for (;;) {
         const next = gen.next();
         if (next.done) {
@@ -100,7 +133,7 @@ export function planExport(data: ExportDataset, options: ExportOptions): Result<
             documents: docs.length,
             spans: spansTotal - (extra.leftOut?.count ?? 0),
             ...(extra.leftOut ? { leftOut: extra.leftOut } : {}),
-            notes: extra.notes,
+            ...linkOutcome(links.value.length, extra, options.format),
             ...notStartedNote(docs, options.format),
           };
         }

@@ -1,3 +1,5 @@
+import type { Link } from '../links/link';
+import type { GoldProvenance } from '../model/gold';
 import type { Label } from '../model/labels';
 import type { Span } from '../model/span';
 import type { DocStatus } from '../model/status';
@@ -103,7 +105,15 @@ export interface ImportResult {
   readonly offers: readonly ImportOffer[];
   /** Relations, events and attributes read but not stored (Marginalia has no links yet). */
   readonly relations: readonly ImportedRelation[];
+  /**
+   * Links between spans (native link lines, W3C linking annotations), checked against this file's
+   * spans: both ends are spans of the link's annotator. Empty whenever `errors` is non-empty.
+   */
+  readonly links: readonly ImportedLink[];
 }
+
+/** A link read from a file; gold links carry their provenance. */
+export type ImportedLink = Link & { readonly provenance?: GoldProvenance };
 
 /** A label as written in a file, how many spans carry it, and what it became (null: unknown). */
 export interface ForeignLabel {

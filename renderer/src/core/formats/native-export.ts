@@ -1,4 +1,5 @@
 import { serializeNativeRecord } from './native';
+import { serializeNativeLink } from './native-links';
 import { recordMeta, sortedSets, type FormatWriter } from './writer';
 
 /**
@@ -6,11 +7,11 @@ import { recordMeta, sortedSets, type FormatWriter } from './writer';
  * name; the line itself comes from `serializeNativeRecord`, so output is byte-for-byte
  * deterministic. Documents without annotations are not written (a record needs an annotator); sets
  * not started are, when the export includes them, with their status (`todo`, `in_progress`), which
- * says they are not negatives.
+ * says they are not negatives. Link lines (`"record":"link"`) follow the document lines.
  */
 export const nativeWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.jsonl`, mediaType: 'application/jsonl' }],
-  *write(docs, options, base) {
+  *write(docs, options, base, links) {
     const file = `${base}.jsonl`;
     for (const p of docs) {
       for (const set of sortedSets(p, true)) {
@@ -27,6 +28,10 @@ export const nativeWriter: FormatWriter = {
         yield { file, text: `${line}\n`, spans: set.spans.length };
       }
     }
-    return { notes: [] };
+    for (let i = 0; i < links.length; i += 1000) {
+      const lines = links.slice(i, i + 1000).map((l) => `${serializeNativeLink(l)}\n`);
+      yield { file, text: lines.join(''), spans: 0 };
+    }
+    return { links: links.length, notes: [] };
   },
 };

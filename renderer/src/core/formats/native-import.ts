@@ -3,6 +3,7 @@ import { STATUSES } from '../model/status';
 import { documentIdForText } from '../text/text-hash';
 import type { ImportCollector } from './collect';
 import { NATIVE_SCHEMA_VERSION } from './native';
+import { importNativeLink } from './native-links';
 import { check, checkText, jsonObject, offset, unknownKeys, warnDropped } from './record-helpers';
 import { validateSpans, type RawSpan } from './span-rules';
 
@@ -33,7 +34,8 @@ const RECORD_KEYS = new Set(Object.keys(NativeRecord.shape));
 const SPAN_KEYS = new Set(Object.keys(NativeSpan.shape));
 
 /**
- * One line of Marginalia's native JSONL (docs/format.md). `doc_id` must be the sha256 of `text`;
+ * One line of Marginalia's native JSONL (docs/format.md): a document line, or a link line
+ * (`"record":"link"`, native-links.ts). `doc_id` must be the sha256 of `text`;
  * unknown top-level keys are kept under `meta`; `start_utf16`/`end_utf16`, when present, must agree
  * with the code point offsets. O(text + spans·log k).
  */
@@ -44,6 +46,10 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
       'schema_version',
       `This record says it is native format version ${JSON.stringify(obj['schema_version'])}; this Marginalia reads version ${NATIVE_SCHEMA_VERSION}.`,
     );
+    return;
+  }
+  if ('record' in obj) {
+    importNativeLink(c, obj, line);
     return;
   }
   const rec = check(c, NativeRecord, obj, line);

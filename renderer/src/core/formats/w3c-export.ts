@@ -1,6 +1,7 @@
 import type { PreparedDocument } from './export-check';
 import type { ExportSpan } from './export-types';
 import { documentIri, POSITION_UNIT_KEY, QUOTE_CONTEXT, spanIri, W3C_CONTEXT } from './w3c-shared';
+import { linkAnnotation } from './w3c-links';
 import { sortedSets, sortedSpans, type FormatWriter } from './writer';
 
 /**
@@ -39,14 +40,16 @@ function annotation(p: PreparedDocument, annotator: string, s: ExportSpan, utf16
  * `tagging` body for the label, a `commenting` body for the note, `creator.nickname` = annotator).
  * The articles are embedded under `mg:documents` so the file is self-contained. Annotation ids
  * carry the annotator, so they are unique across the export. With `w3cUnit: 'utf16'` positions
- * count UTF-16 units and the collection says so (`mg:positionUnit`).
+ * count UTF-16 units and the collection says so (`mg:positionUnit`). Links follow the spans, as
+ * `linking` annotations whose two targets are the linked spans (w3c-links.ts).
  */
 export const w3cWriter: FormatWriter = {
   files: (_docs, base) => [{ name: `${base}.w3c.jsonld`, mediaType: 'application/ld+json' }],
-  *write(docs, options, base) {
+  *write(docs, options, base, links) {
     const file = `${base}.w3c.jsonld`;
     const utf16 = options.w3cUnit === 'utf16';
-    const total = docs.reduce((n, p) => n + p.sets.reduce((m, s) => m + s.spans.length, 0), 0);
+    const spans = docs.reduce((n, p) => n + p.sets.reduce((m, s) => m + s.spans.length, 0), 0);
+    const total = spans + links.length;
     const documents = docs.map((p) => ({
       id: documentIri(p.doc.id),
       type: 'Text',
@@ -79,8 +82,15 @@ export const w3cWriter: FormatWriter = {
         first = false;
       }
     }
+    const byId = new Map(docs.map((p) => [p.doc.id, p]));
+    for (let i = 0; i < links.length; i += 1000) {
+      const items = links.slice(i, i + 1000).map((l) => JSON.stringify(linkAnnotation(l, byId, utf16)));
+      yield { file, text: `${first ? '\n' : ',\n'}${items.join(',\n')}`, spans: 0 };
+      first = false;
+    }
     yield { file, text: '\n]}}\n', spans: 0 };
     return {
+      links: links.length,
       notes: utf16
         ? [
             'W3C positions are in UTF-16 units (for Recogito and other JavaScript consumers), not the code points the Recommendation prescribes.',

@@ -5,6 +5,7 @@ import { check, checkText, jsonObject, offset } from './record-helpers';
 import { isJsonObject } from './safe-json';
 import { validateSpans, type RawSpan } from './span-rules';
 import { noteAssumedUnit } from './unit-check';
+import { readW3cLink } from './w3c-links';
 import { POSITION_UNIT_KEY, spanIdOfIri } from './w3c-shared';
 import type { CodePointIndex } from '../text/code-points';
 
@@ -28,7 +29,8 @@ const Position = z.looseObject({ start: offset, end: offset });
  * `mg:documents` (a plain W3C file carries only IRIs, not texts, so it cannot be imported alone).
  * Positions are code points (TextPositionSelector) unless the collection says `mg:positionUnit:
  * "utf16"` or `options.w3cUnit` is 'utf16'; the TextQuoteSelector's `exact` must equal the
- * slice, the `tagging` body is the label and a `commenting` body the note. O(total size).
+ * slice, the `tagging` body is the label and a `commenting` body the note. Annotations with
+ * motivation `linking` are links between two spans (w3c-links.ts). O(total size).
  */
 export function importW3c(c: ImportCollector, value: unknown): void {
   if (!isJsonObject(value) || !Array.isArray(value['mg:documents'])) {
@@ -52,6 +54,8 @@ export function importW3c(c: ImportCollector, value: unknown): void {
     });
     docs.set(rec.id, { doc, index });
   });
+  const unit = c.options.w3cUnit ?? (value[POSITION_UNIT_KEY] === 'utf16' ? 'utf16' : 'codepoint');
+  const byIri = new Map([...docs].map(([iri, d]) => [iri, { docId: d.doc.id, index: d.index }]));
   const first = value['first'];
   const items = isJsonObject(first) && Array.isArray(first['items']) ? first['items'] : [];
   const groups = new Map<
@@ -60,6 +64,10 @@ export function importW3c(c: ImportCollector, value: unknown): void {
   >();
   items.forEach((item, i) => {
     const field = `first.items[${i}]`;
+    if (isJsonObject(item) && item['motivation'] === 'linking') {
+      readW3cLink(c, item, field, byIri, unit);
+      return;
+    }
     const a = check(c, Anno, item, null, field);
     if (!a) return;
     const target = docs.get(a.target.source);
@@ -103,7 +111,6 @@ export function importW3c(c: ImportCollector, value: unknown): void {
       field,
     });
   });
-  const unit = c.options.w3cUnit ?? (value[POSITION_UNIT_KEY] === 'utf16' ? 'utf16' : 'codepoint');
   for (const g of groups.values()) {
     noteAssumedUnit(c, 'w3c', unit, g.index, g.raw, null);
     const spans = validateSpans(g.raw, {

@@ -1,6 +1,12 @@
 import { compareSpans } from '../model/span';
 import type { PreparedDocument } from './export-check';
-import type { ExportAnnotationSet, ExportFileInfo, ExportOptions, ExportSpan } from './export-types';
+import type {
+  ExportAnnotationSet,
+  ExportFileInfo,
+  ExportLink,
+  ExportOptions,
+  ExportSpan,
+} from './export-types';
 
 /** One piece a writer produces; the driver adds progress. */
 export interface WriterOutput {
@@ -12,6 +18,8 @@ export interface WriterOutput {
 
 export interface WriterExtra {
   readonly leftOut?: { readonly count: number; readonly rule: string };
+  /** Links written; a writer that writes none leaves it out and the driver says so. */
+  readonly links?: number;
   readonly notes: readonly string[];
 }
 
@@ -22,6 +30,8 @@ export interface FormatWriter {
     docs: readonly PreparedDocument[],
     options: ExportOptions,
     base: string,
+    /** Checked links between exported spans (`checkExportLinks`), in a fixed order. */
+    links: readonly ExportLink[],
   ): Generator<WriterOutput, WriterExtra>;
 }
 
