@@ -1,4 +1,5 @@
 import { AGREEMENT_USAGE, runAgreement } from './commands/agreement';
+import { CLAIMS_USAGE, runClaims } from './commands/claims';
 import { CONVERT_USAGE, runConvert } from './commands/convert';
 import { runServer, SERVER_USAGE } from './commands/server';
 import { runTeam, TEAM_USAGE } from './commands/team';
@@ -29,6 +30,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: runConvert,
   },
   agreement: { summary: 'inter-annotator agreement report', usage: AGREEMENT_USAGE, run: runAgreement },
+  claims: { summary: 'claim clusters across articles, from links', usage: CLAIMS_USAGE, run: runClaims },
   server: { summary: 'run an embedded CouchDB-protocol server', usage: SERVER_USAGE, run: runServer },
   team: { summary: 'set up and follow a team project on a CouchDB server', usage: TEAM_USAGE, run: runTeam },
 };

@@ -1,7 +1,9 @@
 import { formatFigure, NA_REASONS } from '../../renderer/src/core/agreement-report/format';
 import { overallFigures } from '../../renderer/src/core/agreement-report/summary';
 import type { AgreementReport } from '../../renderer/src/core/agreement/types';
+import type { LinkAgreementReport } from '../../renderer/src/core/links/agreement';
 import { LABELS } from '../../renderer/src/core/model/labels';
+import { linkTable } from './agreement-links-table';
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padStart = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -12,6 +14,7 @@ export function tableReport(
   annotators: readonly string[],
   labels: readonly string[] | null,
   warnings: readonly string[],
+  links: LinkAgreementReport,
 ): string[] {
   const out: string[] = [];
   out.push(`${r.n_documents} document(s), ${r.n_tokens} tokens; annotators: ${annotators.join(', ')}`);
@@ -50,6 +53,7 @@ export function tableReport(
       `${pad(pair, 24)}${padStart(formatFigure(k), 8)}${padStart(formatFigure(o), 8)}${padStart(formatFigure(e), 9)}`,
     );
   }
+  out.push('', ...linkTable(links));
   out.push('', `n/a: a figure that is 0/0 (for a pair: ${NA_REASONS.pair}); never shown as 0.`);
   if (r.unitizing.not_applicable) {
     for (const [l, why] of Object.entries(r.unitizing.not_applicable))

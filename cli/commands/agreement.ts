@@ -6,6 +6,8 @@ import {
   type SourceSet,
 } from '../../renderer/src/core/agreement-report/study-input';
 import { parseImportFile } from '../../renderer/src/core/formats/import';
+import type { ImportedLink } from '../../renderer/src/core/formats/import-types';
+import { linkAgreement, type LinkAgreementReport } from '../../renderer/src/core/links/agreement';
 import { isLabel } from '../../renderer/src/core/model/labels';
 import { flag, opt, parseArgs } from '../args';
 import type { CommandIo } from '../io';
@@ -18,7 +20,12 @@ Inter-annotator agreement of native JSONL exports (one or many files, one or man
 computed by the same code as the app (docs/agreement.md). A document counts for an annotator when
 a line for it exists, even with no spans; a document some annotator has no line for is left out
 with a warning. --format json prints one JSON object: annotators, documents, n_tokens, n_spans,
-span, token, token_extra, unitizing (the structure of the test fixtures) and warnings.
+span, token, token_extra, unitizing (the structure of the test fixtures), links and warnings.
+Links (native link lines) are compared per annotator pair and relation: two links match when
+relation and both ends (doc_id, start, end) are equal, either way round for same_claim and
+contradicts; the links section gives precision, recall, f1, matched, a_only, b_only per pair and
+relation, and the overall F1 (the mean over pairs). Only links whose two ends lie in compared
+documents count.
 Exit status 2 on bad input (unreadable or invalid file, different texts under one doc_id, fewer
 than two annotators); 64 for misuse such as an unknown option.`;
 
@@ -28,6 +35,7 @@ export function agreementJson(
   annotators: readonly string[],
   documents: readonly string[],
   warnings: readonly string[],
+  links: LinkAgreementReport,
 ): Record<string, unknown> {
   return {
     annotators,
@@ -38,18 +46,22 @@ export function agreementJson(
     token: report.token,
     token_extra: report.token_extra,
     unitizing: report.unitizing,
+    links,
     warnings,
   };
 }
 
 const OPTIONS = [opt('format', 'json|table'), opt('labels', 'LABEL,…')];
 
-type Loaded = { documents: SourceDocument[]; sets: SourceSet[]; warnings: string[] } | { problems: string[] };
+type Loaded =
+  | { documents: SourceDocument[]; sets: SourceSet[]; links: ImportedLink[]; warnings: string[] }
+  | { problems: string[] };
 
 /** Reads and validates every file with the app's native importer; all problems, or the data. */
 function loadFiles(paths: readonly string[]): Loaded {
   const problems: string[] = [];
   const warnings: string[] = [];
+  const links: ImportedLink[] = [];
   const documents = new Map<string, SourceDocument>();
   const sets = new Map<string, { docId: string; annotator: string; spans: SourceSet['spans'][number][] }>();
   for (const path of paths) {
@@ -78,10 +90,11 @@ function loadFiles(paths: readonly string[]): Loaded {
         set.spans.push(...a.spans);
       } else sets.set(key, { docId: a.docId, annotator: a.annotator, spans: [...a.spans] });
     }
+    links.push(...r.links);
   }
   return problems.length > 0
     ? { problems }
-    : { documents: [...documents.values()], sets: [...sets.values()], warnings };
+    : { documents: [...documents.values()], sets: [...sets.values()], links, warnings };
 }
 
 export async function runAgreement(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -126,8 +139,9 @@ export async function runAgreement(argv: readonly string[], io: CommandIo): Prom
   }
   const report = computeAgreement(study.input, labels ? { labels } : {});
   const docs = study.input.documents.map((d) => d.id);
+  const links = linkAgreement(loaded.links, study.input.annotators, { docs: new Set(docs) });
   if (format === 'json')
-    io.out(JSON.stringify(agreementJson(report, study.input.annotators, docs, warnings)));
-  else io.out(...tableReport(report, study.input.annotators, labels ?? null, warnings));
+    io.out(JSON.stringify(agreementJson(report, study.input.annotators, docs, warnings, links)));
+  else io.out(...tableReport(report, study.input.annotators, labels ?? null, warnings, links));
   return 0;
 }

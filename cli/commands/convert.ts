@@ -41,7 +41,8 @@ function datasetOf(r: ImportResult, annotator: string | undefined) {
     spans: a.spans,
     ...(a.recordMeta ? { recordMeta: a.recordMeta } : {}),
   }));
-  return { documents, sets };
+  // Links name their annotator always (native, W3C), so they need no fallback.
+  return { documents, sets, links: r.links };
 }
 
 /** What already sits at `path`: nothing, a folder, a regular file or something else. */
@@ -167,7 +168,7 @@ export async function runConvert(argv: readonly string[], io: CommandIo): Promis
   const left = summary.leftOut?.count ?? 0;
   if (out) {
     io.err(
-      `Wrote ${summary.documents} document(s), ${summary.spans} span(s) as ${to} to ${out}${left > 0 ? ` (${left} of ${summary.spans + left} could not be written)` : ''}.`,
+      `Wrote ${summary.documents} document(s), ${summary.spans} span(s)${summary.links ? `, ${summary.links} link(s)` : ''} as ${to} to ${out}${left > 0 ? ` (${left} of ${summary.spans + left} could not be written)` : ''}.`,
     );
   }
   return 0;

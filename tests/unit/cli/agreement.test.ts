@@ -51,6 +51,7 @@ describe('marginalia agreement', () => {
         'token',
         'token_extra',
         'unitizing',
+        'links',
         'warnings',
       ].sort(),
     );
