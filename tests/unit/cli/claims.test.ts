@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -242,5 +243,30 @@ describe('marginalia convert: links', () => {
     const fromNative = marginalia(['claims', file('alice.jsonl'), '--format', 'json']);
     expect(fromW3c.status).toBe(0);
     expect(fromW3c.stdout).toBe(fromNative.stdout);
+  });
+});
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+
+describe('docs/format.md: claims JSON to FEVER-style records', () => {
+  it.skipIf(!hasPython)('the documented Python turns the contradiction into two REFUTES records', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'format.md'), 'utf8');
+    const from = docs.indexOf('**To FEVER-style claim/evidence records.**');
+    const code = /```python\n([\s\S]*?)```/.exec(docs.slice(from))?.[1];
+    expect(code).toBeDefined();
+    const claims = marginalia(['claims', file('alice.jsonl'), '--format', 'json']).stdout;
+    const py = spawnSync('python3', ['-c', code ?? ''], { input: claims, encoding: 'utf8' });
+    expect(py.stderr).toBe('');
+    const records = py.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { claim: string; label: string; evidence: unknown[][][] });
+    const refuting = (w: Which) => records.find((r) => r.claim === SENTENCES[w]);
+    expect(records.map((r) => r.label)).toEqual(['REFUTES', 'REFUTES']);
+    expect(refuting('keeps')?.evidence).toHaveLength(2);
+    expect(refuting('keeps')?.evidence[0]?.[0]?.[3]).toBe(SENTENCES.endsA);
+    expect(refuting('endsA')?.evidence).toEqual([
+      [[at.keeps.docId, at.keeps.start, at.keeps.end, SENTENCES.keeps]],
+    ]);
   });
 });

@@ -34,8 +34,8 @@ export interface SuggestOptions {
 /**
  * A sentence whose cues lean the same way as the claim's, or the opposite way, states something
  * about the same matter; one that shares words only may be background. Both kinds are lifted by
- * this factor over plain lexical neighbours. On the labelled seed set (docs/format.md, "Link
- * suggestions") 1.0 / 1.3 / 1.5 / 2.0 gave P@1 0.50 / 0.58 / 0.67 / 0.71: 1.5 is a middle choice
+ * this factor over plain lexical neighbours. On the labelled seed set (docs/architecture.md, "Links
+ * and claim suggestions") 1.0 / 1.3 / 1.5 / 2.0 gave P@1 0.50 / 0.58 / 0.67 / 0.71: 1.5 is a middle choice
  * made on that same small set, so it is tuned, not validated.
  */
 export const CUE_BOOST = 1.5;
