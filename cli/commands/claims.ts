@@ -1,8 +1,6 @@
 import { parseImportFiles } from '../../renderer/src/core/formats/import';
 import type { ImportedLink } from '../../renderer/src/core/formats/import-types';
-import { buildClaimClusters, claimsJson, type ClaimSpan } from '../../renderer/src/core/links/clusters';
-import type { LinkEndpoint } from '../../renderer/src/core/links/link';
-import { CodePointIndex } from '../../renderer/src/core/text/code-points';
+import { claimsFile, claimsOf } from '../../renderer/src/core/links/claims-export';
 import { flag, opt, parseArgs } from '../args';
 import type { CommandIo } from '../io';
 import { IMPORT_OPTIONS, IMPORT_USAGE, importOptions } from '../options';
@@ -26,11 +24,11 @@ ${IMPORT_USAGE}`;
 const OPTIONS = [opt('format', 'json|table'), ...IMPORT_OPTIONS];
 
 interface Library {
-  readonly order: string[];
-  readonly docs: Map<string, { title: string; index: CodePointIndex }>;
-  readonly spans: ClaimSpan[];
+  readonly documents: { id: string; title: string; text: string }[];
+  readonly sets: { docId: string; annotator: string; spans: readonly ClaimSpanRow[] }[];
   readonly links: ImportedLink[];
 }
+type ClaimSpanRow = { readonly start: number; readonly end: number; readonly label: string };
 
 export async function runClaims(argv: readonly string[], io: CommandIo): Promise<number> {
   const args = parseArgs(argv, OPTIONS);
@@ -46,7 +44,8 @@ export async function runClaims(argv: readonly string[], io: CommandIo): Promise
     io.err(...problems.map((p) => `${p.path}: ${p.message}`));
     return 2;
   }
-  const lib: Library = { order: [], docs: new Map(), spans: [], links: [] };
+  const lib: Library = { documents: [], sets: [], links: [] };
+  const seen = new Set<string>();
   for (const r of parseImportFiles(files, options)) {
     if (!r.ok) {
       io.err(...textReport(r));
@@ -58,24 +57,23 @@ export async function runClaims(argv: readonly string[], io: CommandIo): Promise
     }
     for (const d of r.documents) {
       // A document id is the hash of its text, so the same id in two files is the same text.
-      if (lib.docs.has(d.id)) continue;
-      lib.order.push(d.id);
-      lib.docs.set(d.id, { title: d.title, index: new CodePointIndex(d.text) });
+      if (seen.has(d.id)) continue;
+      seen.add(d.id);
+      lib.documents.push({ id: d.id, title: d.title, text: d.text });
     }
-    for (const a of r.annotations) {
-      const annotator = a.annotator ?? '';
-      for (const s of a.spans) lib.spans.push({ annotator, docId: a.docId, ...s });
-    }
+    for (const a of r.annotations)
+      lib.sets.push({ docId: a.docId, annotator: a.annotator ?? '', spans: a.spans });
     lib.links.push(...r.links);
   }
-  const only = options.annotator?.trim();
-  const spans = only ? lib.spans.filter((s) => s.annotator === only) : lib.spans;
-  const links = only ? lib.links.filter((l) => l.annotator === only) : lib.links;
-  const clusters = buildClaimClusters(spans, links, { docOrder: lib.order });
-  const textOf = (e: LinkEndpoint): string => lib.docs.get(e.docId)?.index.slice(e.start, e.end) ?? '';
-  if (format === 'json') io.out(JSON.stringify(claimsJson(clusters, textOf)));
-  else io.out(...claimsTable(clusters, (id) => lib.docs.get(id)?.title ?? id, textOf));
-  if (only && spans.length === 0 && links.length === 0)
+  const only = options.annotator?.trim() || undefined;
+  if (format === 'json') io.write(claimsFile(lib, only));
+  else {
+    const { clusters, textOf } = claimsOf(lib, only);
+    const titles = new Map(lib.documents.map((d) => [d.id, d.title]));
+    io.out(...claimsTable(clusters, (id) => titles.get(id) ?? id, textOf));
+  }
+  const mine = (x: { annotator: string }): boolean => x.annotator === only;
+  if (only && !lib.sets.some((s) => mine(s) && s.spans.length > 0) && !lib.links.some(mine))
     io.err(`The files hold no spans or links of "${only}".`);
   return 0;
 }
