@@ -38,6 +38,7 @@ export function jsonReport(r: ImportResult): string {
     labels: r.labels,
     offers: r.offers,
     relations: r.relations.length,
+    links: r.links.length,
   });
 }
 
@@ -64,6 +65,7 @@ function unreadable(p: InputProblem, format: string): string {
     labels: [],
     offers: [],
     relations: 0,
+    links: 0,
   });
 }
 
@@ -73,7 +75,7 @@ export function textReport(r: ImportResult): string[] {
   const fmt = r.format ? ` (${r.format})` : '';
   if (r.ok) {
     out.push(
-      `OK    ${r.file}${fmt}: would import ${r.documents.length} document(s) and ${spansOf(r)} span(s).`,
+      `OK    ${r.file}${fmt}: would import ${r.documents.length} document(s) and ${spansOf(r)} span(s)${r.links.length > 0 ? ` with ${r.links.length} link(s) between them` : ''}.`,
     );
     if (r.needsAnnotator)
       out.push('      This file names no annotator: the app will ask for one (here: --annotator NAME).');

@@ -222,6 +222,16 @@ describe('marginalia agreement: links', () => {
   });
 });
 
+describe('marginalia validate: links', () => {
+  it('counts the links a file would bring, in text and JSON', () => {
+    const text = marginalia(['validate', file('alice.jsonl')]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(': would import 5 document(s) and 3 span(s) with 2 link(s) between them.');
+    const json = marginalia(['validate', '--format', 'json', file('alice.jsonl')]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, spans: 3, links: 2 });
+  });
+});
+
 describe('marginalia convert: links', () => {
   it('a format without links says they were left out; W3C keeps them and reads them back', () => {
     const doccano = marginalia(['convert', file('alice.jsonl'), '--to', 'doccano']);

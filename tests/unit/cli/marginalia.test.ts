@@ -67,6 +67,7 @@ describe('marginalia validate', () => {
       labels: [],
       offers: [],
       relations: 0,
+      links: 0,
     });
     expect(lines[1]).toMatchObject({ ok: false, documents: 0, spans: 0, format: 'articles', errorCount: 3 });
     expect(lines[1].errors[1]).toEqual({
