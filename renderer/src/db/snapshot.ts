@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 
 import { compareSpans } from '../core/model/span';
+import { CORE_TABLES, DERIVED_TABLES, isExtraTable, NATIVE_SPAN_FIELDS } from '../core/backup/backup-rules';
 import type { DatabaseSnapshot, SnapshotAnnotation } from '../core/backup/snapshot';
 import {
   rowToSpan,
@@ -11,30 +12,7 @@ import {
   type TextRow,
 } from './rows';
 
-/** The tables every schema version has; any other table is backed up verbatim. */
-export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings'] as const;
-
-/**
- * Tables derived from the others (span packs, from `spans`): never backed up, never restored, and
- * outside the content digest; they are rebuilt when needed.
- */
-export const DERIVED_TABLES: readonly string[] = ['spanPacks'];
-
-const isExtraTable = (name: string): boolean =>
-  !(CORE_TABLES as readonly string[]).includes(name) && !DERIVED_TABLES.includes(name);
-
-/** Span-row fields the native record carries (or that are bookkeeping); the rest are "extras". */
-const NATIVE_SPAN_FIELDS = new Set([
-  'id',
-  'docId',
-  'annotator',
-  'start',
-  'end',
-  'label',
-  'note',
-  'unsure',
-  'updatedAt',
-]);
+export { CORE_TABLES, DERIVED_TABLES };
 
 /**
  * Reads the whole database in one read transaction, so a backup is a consistent snapshot even while

@@ -8,6 +8,7 @@ import {
 } from '../../../renderer/src/db/repositories/backup';
 import { isDatabaseEmpty, storedDigest } from '../../../renderer/src/db/repositories/restore';
 import { readSnapshot } from '../../../renderer/src/db/snapshot';
+import { tamper } from './backup-tamper';
 import { fillCorpus } from './durability-corpus';
 import { freshDb, newDb } from './fresh-db';
 
@@ -99,8 +100,19 @@ describe('tables added by later schema versions', () => {
     expect(await restoreFromBackup(target, backup.content, 'b')).toMatchObject({ ok: true });
     expect(await target.table('decisions').toArray()).toEqual([{ id: 'd1', kind: 'reject', by: 'carol' }]);
     const older = await freshDb('backup');
-    await expect(restoreFromBackup(older, backup.content, 'b')).rejects.toThrow(
-      /does not know \(decisions\)/,
-    );
+    expect(await restoreFromBackup(older, backup.content, 'b')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /made by a newer Marginalia \(database version \d+; this one reads up to \d+\)/,
+      ),
+    });
+    // The same tables claimed at this build's own schema version: unknown, refused before writing.
+    const sameVersion = tamper(backup.content, {
+      header: (h) => void (h['db_schema_version'] = CURRENT_SCHEMA_VERSION),
+    });
+    expect(await restoreFromBackup(older, sameVersion, 'b')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/does not know \(decisions\).*Nothing was changed/),
+    });
   });
 });

@@ -77,8 +77,10 @@ describe('a full disk', () => {
     db.close({ disableAutoOpen: false });
     db.use(quotaAfter({ allow: 6 }));
     await db.open();
-    const err = await restoreFromBackup(db, backup.content, 'b.jsonl').catch((e: unknown) => e);
-    expect(classifyStorageError(err).kind).toBe('quota');
+    expect(await restoreFromBackup(db, backup.content, 'b.jsonl')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/disk is full.*rolled back\. Nothing was changed/),
+    });
     expect(await storedDigest(db)).toBe(digest);
   });
 });

@@ -7,6 +7,7 @@ import type { AnnotationCommand } from '../../../renderer/src/core/commands/anno
 import { GOLD_ANNOTATOR, type GoldSpan } from '../../../renderer/src/core/model/gold';
 import { LABELS } from '../../../renderer/src/core/model/labels';
 import { sameExtentAndLabel, type Span } from '../../../renderer/src/core/model/span';
+import { checkSnapshot } from '../../../renderer/src/core/backup/backup-rules';
 import type { DatabaseSnapshot } from '../../../renderer/src/core/backup/snapshot';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { applyAdjudicationStep } from '../../../renderer/src/db/repositories/adjudication';
@@ -142,9 +143,18 @@ async function run(
     case 'snapshot':
       saved.snap = await readSnapshot(db, db.verno);
       return;
-    case 'restore':
-      await replaceAllData(db, saved.snap ?? (await readSnapshot(db, db.verno)));
+    case 'restore': {
+      const snap = saved.snap ?? (await readSnapshot(db, db.verno));
+      // Generated spans may be empty (start = end), which no restore stores: refused, nothing changes.
+      if (!checkSnapshot(snap).ok) {
+        const before = await readSnapshot(db, db.verno);
+        await expect(replaceAllData(db, snap)).rejects.toThrow();
+        expect(await readSnapshot(db, db.verno)).toStrictEqual(before);
+        return;
+      }
+      await replaceAllData(db, snap);
       return;
+    }
   }
 }
 

@@ -49,6 +49,14 @@ export function readBackupEnvelope(content: string): Result<BackupEnvelope> {
   const above = content.slice(0, cut + 1);
   if (end['checksum'] !== sha256Text(above))
     return err('This backup is damaged: its checksum does not match its contents.');
+  // The end line's count is checked against the lines themselves: a header saying "0 records"
+  // must not let the records (or anything else) skip validation.
+  const bodyLines = above.slice(firstBreak + 1).split('\n');
+  const held = bodyLines.filter((l) => l.trim() !== '').length;
+  if (end['records'] !== held)
+    return err(
+      `This backup is damaged: its end line counts ${JSON.stringify(end['records'])} records, but it holds ${held}.`,
+    );
   const docs = Array.isArray(h['documents']) ? h['documents'] : [];
   const library = new Map<string, { source: string; order: number; addedAt: number }>();
   for (const d of docs) {
@@ -77,7 +85,7 @@ export function readBackupEnvelope(content: string): Result<BackupEnvelope> {
       extraTables: extraTables as Record<string, unknown[]>,
     },
     body: `\n${above.slice(firstBreak + 1)}`,
-    records: typeof end['records'] === 'number' ? end['records'] : -1,
+    records: held,
     digest: String(end['digest'] ?? ''),
   });
 }

@@ -1,6 +1,7 @@
 import { contentDigest, type DatabaseSnapshot } from '../../core/backup/snapshot';
 import type { MarginaliaDb } from '../database';
-import { DERIVED_TABLES, readSnapshot } from '../snapshot';
+import { checkSnapshot, isExtraTable } from '../../core/backup/backup-rules';
+import { readSnapshot } from '../snapshot';
 import { spanToRow } from '../rows';
 
 /** Whether the database holds nothing a user made: no documents, no spans, never seeded. */
@@ -15,18 +16,41 @@ export async function isDatabaseEmpty(db: MarginaliaDb): Promise<boolean> {
   });
 }
 
-/**
- * Replaces everything stored (every table) with the snapshot in ONE strict transaction: either the whole backup
- * is in the database afterwards or nothing changed (a quota error mid-way rolls the clearing back
- * too). The caller has validated the snapshot through the import validator first.
- */
-export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): Promise<void> {
-  const now = Date.now();
+/** Why this database cannot hold the snapshot's extra tables (a newer build's), or null. */
+export function unknownTablesProblem(db: MarginaliaDb, snap: DatabaseSnapshot): string | null {
   const missing = Object.keys(snap.extraTables).filter((t) => !db.tables.some((x) => x.name === t));
-  if (missing.length > 0)
-    throw new Error(
-      `The backup has tables this Marginalia does not know (${missing.join(', ')}); use a newer version.`,
-    );
+  return missing.length > 0
+    ? `The backup has tables this Marginalia does not know (${missing.join(', ')}); use a newer version.`
+    : null;
+}
+
+/** Thrown inside the restore transaction (aborting it) when the stored data reads back different. */
+export class DigestMismatch extends Error {
+  constructor(
+    readonly found: string,
+    readonly expected: string,
+  ) {
+    super(`The restored data reads back as ${found}, not ${expected}.`);
+  }
+}
+
+/**
+ * Replaces everything stored (every table) with the snapshot in ONE strict transaction: either the
+ * whole backup is in the database afterwards or nothing changed (a quota error mid-way rolls the
+ * clearing back too). The snapshot is checked here again (`checkSnapshot`), so no caller can store
+ * rows the importer would refuse. With `expectedDigest`, the data is read back inside the same
+ * transaction and a different digest aborts it (`DigestMismatch`).
+ */
+export async function replaceAllData(
+  db: MarginaliaDb,
+  snap: DatabaseSnapshot,
+  expectedDigest?: string,
+): Promise<void> {
+  const checked = checkSnapshot(snap);
+  if (!checked.ok) throw new Error(checked.error);
+  const now = Date.now();
+  const unknown = unknownTablesProblem(db, snap);
+  if (unknown !== null) throw new Error(unknown);
   // Every table, spanPacks included: clearing `spans` drops every pack (span-packs middleware), and
   // packs are rebuilt from the restored rows when documents are opened.
   await db.transaction('rw', db.tables, async () => {
@@ -43,16 +67,21 @@ export async function replaceAllData(db: MarginaliaDb, snap: DatabaseSnapshot): 
         addedAt: d.addedAt,
       })),
     );
+    // Extras first, the record's fields last: a header can add fields, never change these.
     await db.spans.bulkAdd(
       snap.annotations.flatMap((a) =>
-        a.spans.map((s) => ({ ...spanToRow(s, a.docId, a.annotator, now), ...snap.spanExtras[s.id] })),
+        a.spans.map((s) => ({ ...snap.spanExtras[s.id], ...spanToRow(s, a.docId, a.annotator, now) })),
       ),
     );
     await db.progress.bulkAdd(snap.statuses.map((s) => ({ ...s, updatedAt: now })));
     await db.settings.bulkAdd(Object.entries(snap.settings).map(([key, value]) => ({ key, value })));
     for (const [name, rows] of Object.entries(snap.extraTables)) {
       // Derived data is never taken from a file: it is rebuilt from the rows it derives from.
-      if (!DERIVED_TABLES.includes(name)) await db.table(name).bulkAdd([...rows]);
+      if (isExtraTable(name)) await db.table(name).bulkAdd([...rows]);
+    }
+    if (expectedDigest !== undefined) {
+      const found = contentDigest(await readSnapshot(db, db.verno));
+      if (found !== expectedDigest) throw new DigestMismatch(found, expectedDigest);
     }
   });
 }

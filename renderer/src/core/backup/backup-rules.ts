@@ -1,0 +1,143 @@
+import { textProblem } from '../formats/text-rules';
+import { isGoldProvenance } from '../model/gold';
+import { isLabel } from '../model/labels';
+import { isStatus } from '../model/status';
+import { err, ok, type Result } from '../result';
+import { documentIdForText } from '../text/text-hash';
+import type { DatabaseSnapshot } from './snapshot';
+
+/** The tables every schema version has; rows of any other table travel as `extra_tables`. */
+export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings'] as const;
+
+/**
+ * Tables derived from the others (span packs, from `spans`): never backed up, never restored, and
+ * outside the content digest; they are rebuilt when needed.
+ */
+export const DERIVED_TABLES: readonly string[] = ['spanPacks'];
+
+/** Span-row fields the native record carries (or that are bookkeeping); the rest are "extras". */
+export const NATIVE_SPAN_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'docId',
+  'annotator',
+  'start',
+  'end',
+  'label',
+  'note',
+  'unsure',
+  'updatedAt',
+]);
+
+/**
+ * Checks for the span-row fields a backup carries outside the native record. A field added later
+ * without a check here is kept if it is plain JSON (so a backup of newer rows still restores), but
+ * never a native field: those come only from the validated record.
+ */
+const SPAN_EXTRA_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  provenance: isGoldProvenance,
+};
+
+/** Settings the app reads with a type; a backup giving them another type is refused. */
+const SETTING_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  annotator: (v) => typeof v === 'string',
+  lastDocId: (v) => typeof v === 'string',
+  sidebarOpen: (v) => typeof v === 'boolean',
+  seeded: (v) => typeof v === 'boolean',
+  backupKeep: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000,
+};
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+
+const isPlainJson = (x: unknown): boolean =>
+  x === null ||
+  typeof x === 'string' ||
+  typeof x === 'boolean' ||
+  (typeof x === 'number' && Number.isFinite(x)) ||
+  (Array.isArray(x) && x.every(isPlainJson)) ||
+  (isPlainObject(x) && Object.values(x).every(isPlainJson));
+
+/** Whether `name` is a table a backup may carry verbatim (not core, not derived). */
+export const isExtraTable = (name: string): boolean =>
+  !(CORE_TABLES as readonly string[]).includes(name) && !DERIVED_TABLES.includes(name);
+
+/**
+ * Checks a whole snapshot just before it replaces the database: the same rules the importer
+ * applies (document id = sha256 of the text, no NUL or lone surrogate, offsets inside the text,
+ * known labels and statuses, unique span ids) plus the header's parts the importer never sees
+ * (span extras, extra tables, typed settings). Returns the first problem, in words. This runs on
+ * every restore path, whatever the file's header claims. O(total size).
+ */
+export function checkSnapshot(snap: DatabaseSnapshot): Result<DatabaseSnapshot> {
+  const lengths = new Map<string, number>();
+  for (const d of snap.documents) {
+    const problem = textProblem(d.text);
+    if (problem !== null) return err(`Document ${JSON.stringify(d.id)}: ${problem}`);
+    if (documentIdForText(d.text) !== d.id)
+      return err(`Document ${JSON.stringify(d.id)}: its id is not the sha256 of its text.`);
+    if (lengths.has(d.id)) return err(`Document ${d.id} appears twice.`);
+    if (typeof d.title !== 'string' || !isPlainObject(d.meta))
+      return err(`Document ${d.id}: its title or meta is malformed.`);
+    if (!Number.isFinite(d.order) || !Number.isFinite(d.addedAt) || typeof d.source !== 'string')
+      return err(`Document ${d.id}: its library entry (order, source, date) is malformed.`);
+    lengths.set(d.id, Array.from(d.text).length);
+  }
+  const spanIds = new Set<string>();
+  for (const a of snap.annotations) {
+    const length = lengths.get(a.docId);
+    if (length === undefined) return err(`Spans of ${JSON.stringify(a.annotator)} name a missing document.`);
+    if (typeof a.annotator !== 'string' || a.annotator.trim() === '')
+      return err(`Spans on document ${a.docId} have no annotator.`);
+    for (const s of a.spans) {
+      const where = `Span ${JSON.stringify(s.id)} of ${JSON.stringify(a.annotator)} on document ${a.docId}`;
+      if (typeof s.id !== 'string' || s.id === '') return err(`A span on document ${a.docId} has no id.`);
+      if (spanIds.has(s.id)) return err(`${where}: another span has the same id.`);
+      spanIds.add(s.id);
+      if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > length)
+        return err(`${where}: its offsets ${s.start}–${s.end} are outside the text (0–${length}).`);
+      if (s.start >= s.end) return err(`${where}: its start ${s.start} is not before its end ${s.end}.`);
+      if (!isLabel(s.label)) return err(`${where}: ${JSON.stringify(s.label)} is not a label.`);
+      if (typeof s.note !== 'string') return err(`${where}: its note is not text.`);
+    }
+  }
+  for (const s of snap.statuses) {
+    if (!lengths.has(s.docId))
+      return err(`A status of ${JSON.stringify(s.annotator)} names a missing document.`);
+    if (!isStatus(s.status)) return err(`Status ${JSON.stringify(s.status)} on ${s.docId} is not a status.`);
+  }
+  const extras = checkSpanExtras(snap.spanExtras, spanIds);
+  if (!extras.ok) return extras;
+  for (const [name, rows] of Object.entries(snap.extraTables)) {
+    if (!isExtraTable(name))
+      return err(`The backup header lists rows for the table "${name}", which only its records may fill.`);
+    if (!rows.every((r) => isPlainObject(r) && isPlainJson(r)))
+      return err(`The backup's table "${name}" has rows that are not objects.`);
+  }
+  for (const [key, value] of Object.entries(snap.settings)) {
+    const check = SETTING_CHECKS[key] ?? (key.startsWith('scroll:') ? Number.isFinite : null);
+    if (check && !check(value)) return err(`The backup's setting "${key}" has a value of the wrong kind.`);
+  }
+  return ok(snap);
+}
+
+function checkSpanExtras(
+  spanExtras: DatabaseSnapshot['spanExtras'],
+  spanIds: ReadonlySet<string>,
+): Result<true> {
+  for (const [id, fields] of Object.entries(spanExtras)) {
+    if (!spanIds.has(id))
+      return err(
+        `The backup header has extra fields for a span it does not contain (${JSON.stringify(id)}).`,
+      );
+    if (!isPlainObject(fields)) return err(`The backup header's extra fields of span ${id} are malformed.`);
+    for (const [key, value] of Object.entries(fields)) {
+      if (NATIVE_SPAN_FIELDS.has(key))
+        return err(
+          `The backup header tries to change the "${key}" of span ${id}; only its record may set that.`,
+        );
+      const check = SPAN_EXTRA_CHECKS[key] ?? isPlainJson;
+      if (!check(value)) return err(`The backup header's "${key}" of span ${id} is malformed.`);
+    }
+  }
+  return ok(true);
+}
