@@ -1,4 +1,5 @@
-// Layer rules (architecture §10): dependencies point one way, features → editor | db | platform → core.
+// Layer rules (architecture §10): dependencies point one way,
+// app → features → session → editor | db | platform → core.
 // Enforced with @typescript-eslint/no-restricted-imports per layer (a later config block replaces the
 // rule for its files, so each layer's block lists every pattern that applies to it).
 import js from '@eslint/js';
@@ -22,6 +23,11 @@ const rendererBase = [
   { group: ['electron'], message: 'The renderer never imports Electron.' },
 ];
 
+const featuresNotApp = intoLayers(
+  ['app'],
+  'features/ never import app/: shared services and state live in session/.',
+);
+
 const LAYERS = [
   {
     files: ['renderer/src/core/**/*.ts'],
@@ -39,7 +45,10 @@ const LAYERS = [
   {
     files: ['renderer/src/db/**/*.ts'],
     patterns: [
-      intoLayers(['editor', 'features', 'platform', 'app', 'ui'], 'db/ may import only core/ and dexie.'),
+      intoLayers(
+        ['editor', 'features', 'platform', 'app', 'ui', 'session'],
+        'db/ may import only core/ and dexie.',
+      ),
       { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'db/ is storage only.' },
     ],
   },
@@ -47,7 +56,7 @@ const LAYERS = [
     files: ['renderer/src/editor/**/*.{ts,tsx}'],
     patterns: [
       intoLayers(
-        ['db', 'features', 'platform', 'app'],
+        ['db', 'features', 'platform', 'app', 'session'],
         'editor/ knows nothing about storage, platform or features.',
       ),
       { group: ['dexie', 'dexie-react-hooks'], message: 'editor/ knows nothing about storage.' },
@@ -70,24 +79,44 @@ const LAYERS = [
   },
   {
     files: ['renderer/src/platform/**/*.ts'],
-    patterns: [intoLayers(['db', 'editor', 'features', 'app', 'ui'], 'platform/ may import only core/.')],
+    patterns: [
+      intoLayers(['db', 'editor', 'features', 'app', 'ui', 'session'], 'platform/ may import only core/.'),
+    ],
   },
   {
     files: ['renderer/src/ui/**/*.tsx'],
     patterns: [
       intoLayers(
-        ['core', 'db', 'editor', 'features', 'platform', 'app'],
+        ['core', 'db', 'editor', 'features', 'platform', 'app', 'session'],
         'ui/ holds generic components: React only.',
       ),
     ],
   },
   {
-    // A feature never reaches into another feature (its files sit directly in features/<task>/).
+    // The session layer: providers, read-only gate, durability, backups, the document-open path and
+    // the command queue. It serves every feature, so it never depends on one, nor on the shell.
+    // couch/ (the CouchDB client) is allowed for the sync service.
+    files: ['renderer/src/session/**/*.{ts,tsx}'],
+    patterns: [
+      intoLayers(
+        ['editor', 'features', 'app', 'ui'],
+        'session/ may import only db/, core/, platform/ (and couch/ for sync).',
+      ),
+    ],
+  },
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    patterns: [featuresNotApp],
+  },
+  {
+    // A feature never reaches into another feature (its files sit directly in features/<task>/), nor
+    // into the shell that composes features: shared state lives in session/.
     files: ['renderer/src/features/*/*.{ts,tsx}'],
     patterns: [
+      featuresNotApp,
       {
         regex: '^\\.\\./(?!\\.\\./)[^/]+/',
-        message: 'A feature never imports another feature: move shared pieces to ui/ or core/.',
+        message: 'A feature never imports another feature: move shared pieces to ui/, session/ or core/.',
       },
     ],
   },

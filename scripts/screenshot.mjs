@@ -63,7 +63,7 @@ try {
   await page.locator('[data-testid="save-state"][aria-label="Saved"]').waitFor();
   const caret = await box(1, '14.8');
   await page.mouse.click(caret.x1, caret.y1);
-  // The library's counts follow once labelling pauses (features/library/useLibrary.ts).
+  // The library's counts follow once labelling pauses (session/library/useLibrary.ts).
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'docs/screenshot.png' });
   await browser.close();

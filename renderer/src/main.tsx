@@ -2,11 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
 import { App } from './app/App';
-import { BackupService } from './app/backup/backup-service';
-import { selectBackupSink } from './app/backup/backup-sink';
-import { DurabilityProvider } from './app/durability';
-import { ServicesProvider } from './app/providers';
-import { ReadOnlyProvider } from './app/read-only';
+import { BackupService } from './session/backup/backup-service';
+import { selectBackupSink } from './session/backup/backup-sink';
+import { DurabilityProvider } from './session/durability';
+import { ServicesProvider } from './session/providers';
+import { ReadOnlyProvider } from './session/read-only';
 import { SEED_ARTICLES } from './app/seeds';
 import { openAppDatabase } from './app/startup/open-app-database';
 import { labelCssProperties } from './core/model/label-display';

@@ -10,14 +10,14 @@ import { NameDialog } from '../features/onboarding/NameDialog';
 import { SettingsPage } from '../features/settings';
 import { StatusLine } from '../ui/StatusLine';
 import { AppHeader } from './AppHeader';
-import { useBackupSchedule } from './backup/useBackupSchedule';
-import { useDurability } from './durability';
+import { useBackupSchedule } from '../session/backup/useBackupSchedule';
+import { useDurability } from '../session/durability';
 import { say, useMessage } from './messages';
-import { useServices } from './providers';
+import { useServices } from '../session/providers';
 import { ReviewViews, useReviewView } from './ReviewViews';
-import { ReadOnlyBanner } from './read-only';
+import { ReadOnlyBanner } from '../session/read-only';
 import { useImportEntry } from './useImportEntry';
-import { useLibrarySession } from './useLibrarySession';
+import { useLibrarySession } from '../session/library/useLibrarySession';
 import { useNavigationKeys } from './useNavigationKeys';
 
 function AppStatusLine() {

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useFileDrop } from '../features/import/useFileDrop';
 import { useImport } from '../features/import/useImport';
 import type { IpcResult, ImportedFile } from '../platform/host';
-import { useServices } from './providers';
+import { useServices } from '../session/providers';
 
 /** The three ways in to an import (button or menu, drag-and-drop), all through the host. */
 export function useImportEntry(say: (text: string, tone?: 'info' | 'error') => void) {

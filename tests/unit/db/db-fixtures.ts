@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import Dexie from 'dexie';
 
-import type { BackupEntry, BackupSink } from '../../../renderer/src/app/backup/backup-sink';
+import type { BackupEntry, BackupSink } from '../../../renderer/src/session/backup/backup-sink';
 import { MIGRATIONS, type Migration } from '../../../renderer/src/db/migrations';
 
 export const FIXTURE_DIR = path.resolve(__dirname, '../../fixtures/db');

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { classifyStorageError } from '../../../renderer/src/core/durability/storage-errors';
+import { classifyStorageError } from '../../../renderer/src/db/storage-errors';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/annotations';
 import { createBackup, restoreFromBackup } from '../../../renderer/src/db/repositories/backup';

@@ -80,6 +80,46 @@ describe('layer rules', () => {
       "import { CouchClient } from '../../couch/client';\nexport const a = CouchClient;\n",
       /core\/ is pure/,
     ],
+    [
+      'renderer/src/features/annotate/x.ts',
+      "import { useServices } from '../../app/providers';\nexport const a = useServices;\n",
+      /features\/ never import app\//,
+    ],
+    [
+      'renderer/src/features/annotate/deeper/x.tsx',
+      "import { App } from '../../../app/App';\nexport const a = App;\n",
+      /features\/ never import app\//,
+    ],
+    [
+      'renderer/src/features/adjudicate/x.tsx',
+      "import { SpanList } from '../annotate/SpanList';\nexport const a = SpanList;\n",
+      /never imports another feature/,
+    ],
+    [
+      'renderer/src/session/x.ts',
+      "import { LibraryPanel } from '../features/library/LibraryPanel';\nexport const a = LibraryPanel;\n",
+      /session\/ may import only/,
+    ],
+    [
+      'renderer/src/session/library/x.ts',
+      "import { App } from '../../app/App';\nexport const a = App;\n",
+      /session\/ may import only/,
+    ],
+    [
+      'renderer/src/session/x.tsx',
+      "import { ArticleEditor } from '../editor/ArticleEditor';\nexport const a = ArticleEditor;\n",
+      /session\/ may import only/,
+    ],
+    [
+      'renderer/src/db/x.ts',
+      "import { useServices } from '../session/providers';\nexport const a = useServices;\n",
+      /db\/ may import only/,
+    ],
+    [
+      'renderer/src/editor/x.ts',
+      "import { useReadOnly } from '../session/read-only';\nexport const a = useReadOnly;\n",
+      /editor\/ knows nothing/,
+    ],
   ])('%s: refused', async (file, code, message) => {
     expect((await restricted(code, file)).join('\n')).toMatch(message);
   });
@@ -100,6 +140,18 @@ describe('layer rules', () => {
     [
       'renderer/src/couch/x.ts',
       "import { mergeSpanSets } from '../core/sync/merge';\nexport const a = mergeSpanSets;\n",
+    ],
+    [
+      'renderer/src/features/annotate/x.ts',
+      "import { useServices } from '../../session/providers';\nexport const a = useServices;\n",
+    ],
+    [
+      'renderer/src/session/x.ts',
+      "import { getDocument } from '../db/repositories/documents';\nimport type { HostApi } from '../platform/host';\nimport { ok } from '../core/result';\nexport const a = [getDocument, ok];\nexport type H = HostApi;\n",
+    ],
+    [
+      'renderer/src/app/x.ts',
+      "import { useServices } from '../session/providers';\nimport { useImport } from '../features/import/useImport';\nexport const a = [useServices, useImport];\n",
     ],
   ])('%s: allowed', async (file, code) => {
     expect(await restricted(code, file)).toEqual([]);

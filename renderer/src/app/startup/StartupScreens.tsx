@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import type { BackupEntry } from '../backup/backup-sink';
+import type { BackupEntry } from '../../session/backup/backup-sink';
 import type { StartupProblem } from './open-app-database';
 
 const when = (iso: string): string => (iso ? new Date(iso).toLocaleString() : 'unknown time');

@@ -1,12 +1,12 @@
 import { serializeBackup } from '../../core/backup/backup-file';
-import { classifyStorageError } from '../../core/durability/storage-errors';
+import { classifyStorageError } from '../../db/storage-errors';
 import { CURRENT_SCHEMA_VERSION, MarginaliaDb } from '../../db/database';
 import type { Migration } from '../../db/migrations';
 import { readSnapshotBeforeUpgrade } from '../../db/pre-upgrade';
 import { isDatabaseEmpty } from '../../db/repositories/restore';
 import { storedSchemaVersion } from '../../db/schema-probe';
-import { APP_VERSION, DEFAULT_KEEP } from '../backup/backup-service';
-import type { BackupEntry, BackupSink } from '../backup/backup-sink';
+import { APP_VERSION, DEFAULT_KEEP } from '../../session/backup/backup-service';
+import type { BackupEntry, BackupSink } from '../../session/backup/backup-sink';
 import { openWithDeadline, OPEN_DEADLINE_MS } from './open-with-deadline';
 
 export interface StartupProblem {

@@ -6,7 +6,7 @@ export interface Settings {
   annotator: string;
   lastDocId: string;
   sidebarOpen: boolean;
-  /** How many backup files to keep (desktop); see app/backup. */
+  /** How many backup files to keep (desktop); see session/backup. */
   backupKeep: number;
   /** Import dialog: the label mapping last chosen, per source format (doccano, labelstudio …). */
   importLabelMaps: Record<string, Record<string, LabelTarget>>;

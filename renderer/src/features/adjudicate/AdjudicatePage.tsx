@@ -6,7 +6,7 @@ import type { DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
 import { GOLD_ANNOTATOR, type AdjudicationReason } from '../../core/model/gold';
 import { CodePointIndex } from '../../core/text/code-points';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { DecisionPanel } from './DecisionPanel';
 import { GoldExport } from './GoldExport';
 import { Lanes, type Lane } from './Lanes';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { planExport } from '../../core/formats/export';
 import type { ExportFormat } from '../../core/formats/export-types';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { loadGoldExportDataset } from '../../db/repositories/adjudication';
 
 /** Single-file formats (brat writes a .txt/.ann pair per document; use the Export dialog for it). */

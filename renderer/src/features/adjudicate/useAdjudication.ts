@@ -18,7 +18,7 @@ import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../c
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { AdjudicationReason } from '../../core/model/gold';
 import type { Result } from '../../core/result';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { applyAdjudicationStep, loadAdjudication } from '../../db/repositories/adjudication';
 
 export interface AdjudicationSession {

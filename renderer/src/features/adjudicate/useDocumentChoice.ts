@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { buildDecisions } from '../../core/model/decisions';
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { loadDocumentsSpans } from '../../db/repositories/adjudication';
 import { getDocument } from '../../db/repositories/documents';
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { AgreementResult } from '../../core/agreement-report/result';
 import type { DisagreementFilter } from '../../core/model/disagreement-filter';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { listStudyAnnotators } from '../../db/repositories/agreement';
 import { listDocuments } from '../../db/repositories/documents';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -1,7 +1,7 @@
 import { reportToCsv } from '../../core/agreement-report/csv';
 import { reportToHtml, reportToJson } from '../../core/agreement-report/html';
 import type { AgreementResult } from '../../core/agreement-report/result';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 
 const FORMATS = [
   ['CSV', 'csv', reportToCsv],

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { AgreementResult, AgreementSelection } from '../../core/agreement-report/result';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { loadAgreementSource } from '../../db/repositories/agreement';
 import type { AgreementWorkerMessage, AgreementWorkerRequest } from './agreement-messages';
 

@@ -14,8 +14,8 @@ import {
 import type { Label } from '../../core/model/labels';
 import { spanFromSelection, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
-import { useServices } from '../../app/providers';
-import { useReadOnly } from '../../app/read-only';
+import { useServices } from '../../session/providers';
+import { useReadOnly } from '../../session/read-only';
 import { applyAnnotationCommand, DuplicateSpanError, listSpans } from '../../db/repositories/annotations';
 import { afterNextPaint } from './after-paint';
 
@@ -115,7 +115,7 @@ export function useAnnotationSession(
             mergeKey: null,
           };
           setHistoryView(history.current);
-          // Disk full / I/O errors switch the whole app to read-only (app/read-only.tsx).
+          // Disk full / I/O errors switch the whole app to read-only (session/read-only.tsx).
           const reason = e instanceof DuplicateSpanError ? e.message : readOnly.report(e).message;
           settled.current = { kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` };
           setSaveState(settled.current);

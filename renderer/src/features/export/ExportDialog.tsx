@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/formats/export-types';
 import type { OffsetUnit } from '../../core/formats/import-types';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import { listAnnotators, loadExportDataset } from '../../db/repositories/export-dataset';
 import { Dialog } from '../../ui/Dialog';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 
 import type { ImportOptions, LabelTarget, OffsetUnit } from '../../core/formats/import-types';
 import { LABELS } from '../../core/model/labels';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import type { ImportSummary } from './import-messages';
 import { firstGuess, labelRows, loadLabelMemory, saveLabelMemory, type LabelMemory } from './label-memory';
 

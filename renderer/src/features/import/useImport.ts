@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 
 import type { ImportFile, ImportOptions } from '../../core/formats/import-types';
-import { useServices } from '../../app/providers';
+import { useServices } from '../../session/providers';
 import type { FileOutcome, ImportSummary } from './import-messages';
 import { ImportCancelled, startImportJob, type ImportJob } from './runImportWorker';
 

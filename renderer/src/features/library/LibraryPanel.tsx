@@ -5,7 +5,7 @@ import type { DocStatus } from '../../core/model/status';
 import { LabelMark } from '../../ui/LabelMark';
 import { VirtualList } from '../../ui/VirtualList';
 import { StatusSelect } from './StatusSelect';
-import type { LibraryEntry } from './useLibrary';
+import type { LibraryEntry } from '../../session/library/useLibrary';
 import './library.css';
 
 const ROW_HEIGHT = 84;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { useDurability } from '../../app/durability';
-import type { BackupEntry } from '../../app/backup/backup-sink';
+import { useDurability } from '../../session/durability';
+import type { BackupEntry } from '../../session/backup/backup-sink';
 
 const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-import { useDurability } from '../../app/durability';
-import { useReadOnly } from '../../app/read-only';
+import { useDurability } from '../../session/durability';
+import { useReadOnly } from '../../session/read-only';
 
 const PERSIST_TEXT = {
   pending: 'Asked; waiting for the browser’s answer',

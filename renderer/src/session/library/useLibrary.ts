@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 import type { Label } from '../../core/model/labels';
 import type { DocStatus } from '../../core/model/status';
-import { useServices } from '../../app/providers';
+import { useServices } from '../providers';
 import type { MarginaliaDb } from '../../db/database';
 import { onDatabaseChanged } from '../../db/observe-changes';
 import { countSpansByDocument } from '../../db/repositories/span-counts';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  classifyStorageError,
-  isFatalWriteError,
-} from '../../../../renderer/src/core/durability/storage-errors';
+import { classifyStorageError, isFatalWriteError } from '../../../renderer/src/db/storage-errors';
 
 const named = (name: string, message = '', extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(message), { name }, extra);

@@ -1,10 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-import {
-  classifyStorageError,
-  isFatalWriteError,
-  type StorageProblem,
-} from '../core/durability/storage-errors';
+import { classifyStorageError, isFatalWriteError, type StorageProblem } from '../db/storage-errors';
 
 interface ReadOnlyState {
   /** Set once a write failed in a way later writes will too (disk full, I/O error, closed). */

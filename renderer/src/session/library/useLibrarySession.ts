@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { ArticleDocument } from '../core/model/document';
-import { navigate, type NavigationMove } from '../core/model/library-navigation';
-import { STATUS_TITLES, type DocStatus } from '../core/model/status';
-import type { Span } from '../core/model/span';
-import { listSpans } from '../db/repositories/annotations';
-import { getDocument } from '../db/repositories/documents';
-import { setStatus } from '../db/repositories/progress';
-import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../db/repositories/settings';
-import { useLibrary } from '../features/library/useLibrary';
-import { useServices } from './providers';
-import { useReadOnly } from './read-only';
+import type { ArticleDocument } from '../../core/model/document';
+import { navigate, type NavigationMove } from '../../core/model/library-navigation';
+import { STATUS_TITLES, type DocStatus } from '../../core/model/status';
+import type { Span } from '../../core/model/span';
+import { listSpans } from '../../db/repositories/annotations';
+import { getDocument } from '../../db/repositories/documents';
+import { setStatus } from '../../db/repositories/progress';
+import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../../db/repositories/settings';
+import { useLibrary } from './useLibrary';
+import { useServices } from '../providers';
+import { useReadOnly } from '../read-only';
 
 export interface OpenDoc {
   doc: ArticleDocument;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { libraryRefresh } from '../../../renderer/src/features/library/library-refresh';
+import { libraryRefresh } from '../../../renderer/src/session/library/library-refresh';
 
 describe('libraryRefresh', () => {
   it('refreshes at once for documents and statuses, after a pause for spans, never for the rest', () => {
