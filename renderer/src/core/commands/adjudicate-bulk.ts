@@ -3,6 +3,7 @@ import type { Candidate, Decision } from '../model/decisions';
 import type { GoldSpan } from '../model/gold';
 import type { AnnotationCommand } from './annotate';
 import {
+  goldSpan,
   resolveDecision,
   type AdjudicationState,
   type AdjudicationStep,
@@ -76,23 +77,15 @@ export function acceptAllAgreed(
     (c) => !state.gold.some((g) => g.start === c.start && g.end === c.end && g.label === c.label),
   );
   if (missing.length === 0) return err('Gold already holds every span all annotators agree on.');
-  const commands = missing.map((c): AnnotationCommand => {
-    const span: GoldSpan = {
-      id: ctx.newId(),
-      start: c.start,
-      end: c.end,
-      label: c.label,
-      note: '',
-      provenance: {
-        proposedBy: [...c.proposers],
-        decidedBy: ctx.adjudicator,
-        decidedAt: ctx.now,
-        action: 'agreed',
-        decision: `agreed:${c.label}@${c.start}-${c.end}`,
-      },
-    };
-    return { kind: 'create', span };
-  });
+  const commands = missing.map((c): AnnotationCommand => ({
+    kind: 'create',
+    // An agreed span records no reason: none was given for it.
+    span: goldSpan(c, `agreed:${c.label}@${c.start}-${c.end}`, 'agreed', {
+      adjudicator: ctx.adjudicator,
+      now: ctx.now,
+      newId: ctx.newId,
+    }),
+  }));
   return ok({
     description: `accepted ${missing.length} agreed span(s)`,
     commands,

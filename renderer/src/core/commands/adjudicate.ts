@@ -1,6 +1,14 @@
 import { err, ok, type Result } from '../result';
 import type { Candidate, Decision } from '../model/decisions';
-import type { AdjudicationReason, GoldAction, GoldProvenance, GoldSpan, Rejection } from '../model/gold';
+import {
+  carriedRemarks,
+  type AdjudicationReason,
+  type GoldAction,
+  type GoldProvenance,
+  type GoldSpan,
+  type Rejection,
+} from '../model/gold';
+import type { DocStatus } from '../model/status';
 import { applyCommand, invertCommand, type AnnotationCommand } from './annotate';
 
 /**
@@ -13,11 +21,15 @@ export interface AdjudicationStep {
   readonly commands: readonly AnnotationCommand[];
   readonly rejected: readonly Rejection[];
   readonly unrejected: readonly Rejection[];
+  /** The gold document's status change this step makes (undone with it). */
+  readonly status?: { readonly before: DocStatus; readonly after: DocStatus };
 }
 
 export interface AdjudicationState {
   readonly gold: readonly GoldSpan[];
   readonly rejections: readonly Rejection[];
+  /** The gold document's status (absent: not read, treated as 'todo'). */
+  readonly status?: DocStatus;
 }
 
 /** Who decides and when; `newId` makes gold span ids (injected so tests are deterministic). */
@@ -36,6 +48,7 @@ export function invertStep(step: AdjudicationStep): AdjudicationStep {
     commands: [...step.commands].reverse().map(invertCommand),
     rejected: step.unrejected,
     unrejected: step.rejected,
+    ...(step.status ? { status: { before: step.status.after, after: step.status.before } } : {}),
   };
 }
 
@@ -49,7 +62,8 @@ export function applyStep(state: AdjudicationState, step: AdjudicationStep): Adj
     ...state.rejections.filter((r) => !removed.has(r.decision) && !added.has(r.decision)),
     ...step.rejected,
   ];
-  return { gold, rejections };
+  const status = step.status ? step.status.after : state.status;
+  return { gold, rejections, ...(status ? { status } : {}) };
 }
 
 export function decisionStatus(state: AdjudicationState, decision: Decision): DecisionStatus {
@@ -76,13 +90,29 @@ function provenance(
   };
 }
 
-function goldSpan(c: CandidateLike, decision: string, action: GoldAction, ctx: DecideContext): GoldSpan {
-  const p = provenance(c.proposers, decision, action, ctx);
-  return { id: ctx.newId(), start: c.start, end: c.end, label: c.label, note: '', provenance: p };
+/**
+ * A gold span from a candidate: it keeps the notes and "unsure" flags of the annotators' spans
+ * behind it, with who wrote them (in the note and in the provenance).
+ */
+export function goldSpan(
+  c: CandidateLike,
+  decision: string,
+  action: GoldAction,
+  ctx: DecideContext,
+): GoldSpan {
+  const r = carriedRemarks(c.sources ?? []);
+  const p: GoldProvenance = {
+    ...provenance(c.proposers, decision, action, ctx),
+    ...(r.notes.length > 0 ? { notes: r.notes } : {}),
+    ...(r.unsureBy.length > 0 ? { unsureBy: r.unsureBy } : {}),
+  };
+  const span = { id: ctx.newId(), start: c.start, end: c.end, label: c.label, note: r.note, provenance: p };
+  return r.unsure ? { ...span, unsure: true } : span;
 }
 
 /** What a gold span is made from: a candidate, or a candidate with edited offsets. */
-type CandidateLike = Pick<Candidate, 'start' | 'end' | 'label' | 'proposers'>;
+type CandidateLike = Pick<Candidate, 'start' | 'end' | 'label' | 'proposers'> &
+  Partial<Pick<Candidate, 'sources'>>;
 
 /**
  * Makes `chosen` the gold of `decision`: the decision's earlier gold spans are removed, a rejection
@@ -194,11 +224,16 @@ export function editBoundaries(
     return resolveDecision(state, decision, [{ ...base, start, end }], 'edited', ctx, description);
   }
   if (current.start === start && current.end === end) return err('The boundaries are unchanged.');
+  const { notes, unsureBy } = current.provenance;
   const after: GoldSpan = {
     ...current,
     start,
     end,
-    provenance: provenance(current.provenance.proposedBy, decision.id, 'edited', ctx),
+    provenance: {
+      ...provenance(current.provenance.proposedBy, decision.id, 'edited', ctx),
+      ...(notes ? { notes } : {}),
+      ...(unsureBy ? { unsureBy } : {}),
+    },
   };
   return ok({
     description,

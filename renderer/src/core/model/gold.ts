@@ -28,7 +28,58 @@ export interface GoldProvenance {
   readonly action: GoldAction;
   readonly decision: string;
   readonly reason?: AdjudicationReason;
+  /** The notes of the annotators' spans it was made from, in proposer order (absent: none). */
+  readonly notes?: readonly AuthoredNote[];
+  /** The annotators who marked their span "unsure" (absent: none). */
+  readonly unsureBy?: readonly string[];
 }
+
+export interface AuthoredNote {
+  readonly annotator: string;
+  readonly note: string;
+}
+
+/** What a gold span keeps of the annotators' spans behind it. */
+export interface CarriedRemarks {
+  readonly note: string;
+  readonly unsure: boolean;
+  readonly notes: readonly AuthoredNote[];
+  readonly unsureBy: readonly string[];
+}
+
+/**
+ * The notes and "unsure" flags of the annotators' spans a gold span is made from, each with who
+ * wrote it: the gold note is one `annotator: note` line per note (so a lead reading gold sees who
+ * said what), and the structured list goes to the provenance. Unsure if any of them was.
+ */
+export function carriedRemarks(
+  sources: readonly { readonly annotator: string; readonly note: string; readonly unsure?: boolean }[],
+): CarriedRemarks {
+  const notes: AuthoredNote[] = [];
+  const unsureBy: string[] = [];
+  for (const s of sources) {
+    const note = s.note.trim();
+    if (note && !notes.some((n) => n.annotator === s.annotator && n.note === note))
+      notes.push({ annotator: s.annotator, note });
+    if (s.unsure && !unsureBy.includes(s.annotator)) unsureBy.push(s.annotator);
+  }
+  return {
+    note: notes.map((n) => `${n.annotator}: ${n.note}`).join('\n'),
+    unsure: unsureBy.length > 0,
+    notes,
+    unsureBy,
+  };
+}
+
+const isAuthoredNotes = (x: unknown): x is AuthoredNote[] =>
+  Array.isArray(x) &&
+  x.every(
+    (n) =>
+      !!n &&
+      typeof n === 'object' &&
+      typeof (n as Record<string, unknown>)['annotator'] === 'string' &&
+      typeof (n as Record<string, unknown>)['note'] === 'string',
+  );
 
 export type GoldSpan = Span & { readonly provenance: GoldProvenance };
 
@@ -53,7 +104,9 @@ export function isGoldProvenance(x: unknown): x is GoldProvenance {
     typeof p['decidedAt'] === 'string' &&
     typeof p['decision'] === 'string' &&
     ['agreed', 'accepted', 'majority', 'edited'].includes(p['action'] as string) &&
-    (p['reason'] === undefined || (ADJUDICATION_REASONS as readonly unknown[]).includes(p['reason']))
+    (p['reason'] === undefined || (ADJUDICATION_REASONS as readonly unknown[]).includes(p['reason'])) &&
+    (p['notes'] === undefined || isAuthoredNotes(p['notes'])) &&
+    (p['unsureBy'] === undefined || isStringArray(p['unsureBy']))
   );
 }
 
@@ -74,6 +127,10 @@ export function goldProvenanceMeta(spans: readonly GoldSpan[]): Record<string, u
         action: p.action,
         decision: p.decision,
         ...(p.reason ? { reason: p.reason } : {}),
+        ...(p.notes && p.notes.length > 0
+          ? { notes: p.notes.map((n) => ({ annotator: n.annotator, note: n.note })) }
+          : {}),
+        ...(p.unsureBy && p.unsureBy.length > 0 ? { unsure_by: [...p.unsureBy] } : {}),
       },
       enumerable: true,
       writable: true,

@@ -10,6 +10,7 @@ import {
   type Rejection,
 } from '../../core/model/gold';
 import { compareSpans } from '../../core/model/span';
+import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
 import { rowToSpan, rowsToDocument, spanToRow, type SpanRow } from '../rows';
 
@@ -36,6 +37,7 @@ export interface AdjudicationData {
   readonly spans: SourceSpan[];
   readonly gold: GoldSpan[];
   readonly rejections: Rejection[];
+  readonly status: DocStatus;
 }
 
 /** The annotators' spans, the gold spans and the rejections of one document, in one transaction. */
@@ -44,10 +46,11 @@ export async function loadAdjudication(
   docId: string,
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
-  return db.transaction('r', db.spans, db.settings, async () => {
-    const [rows, setting] = await Promise.all([
+  return db.transaction('r', [db.spans, db.settings, db.progress], async () => {
+    const [rows, setting, progress] = await Promise.all([
       db.spans.where('docId').equals(docId).toArray(),
       db.settings.get(rejectionsKey(docId)),
+      db.progress.get([docId, GOLD_ANNOTATOR]),
     ]);
     const wanted = new Set(annotators);
     const spans = rows
@@ -57,7 +60,7 @@ export async function loadAdjudication(
       .filter((r) => r.annotator === GOLD_ANNOTATOR)
       .map(rowToGold)
       .sort(compareSpans);
-    return { spans, gold, rejections: asRejections(setting?.value) };
+    return { spans, gold, rejections: asRejections(setting?.value), status: progress?.status ?? 'todo' };
   });
 }
 
@@ -84,8 +87,11 @@ export async function applyAdjudicationStep(
       const drop = new Set([...step.unrejected, ...step.rejected].map((r) => r.decision));
       await db.settings.put({ key, value: [...old.filter((r) => !drop.has(r.decision)), ...step.rejected] });
     }
-    // Gold counts as "read" for agreement and export once adjudication touched the document.
-    if (!(await db.progress.get([docId, GOLD_ANNOTATOR]))) {
+    // The step's status change (done when nothing is left to decide, a lead's reopening) goes
+    // with it; otherwise gold counts as "read" for agreement and export once adjudication touched it.
+    if (step.status) {
+      await db.progress.put({ docId, annotator: GOLD_ANNOTATOR, status: step.status.after, updatedAt: now });
+    } else if (!(await db.progress.get([docId, GOLD_ANNOTATOR]))) {
       await db.progress.put({ docId, annotator: GOLD_ANNOTATOR, status: 'in_progress', updatedAt: now });
     }
   });

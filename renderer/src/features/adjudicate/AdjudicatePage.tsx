@@ -5,6 +5,7 @@ import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
 import type { DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
 import { GOLD_ANNOTATOR, type AdjudicationReason } from '../../core/model/gold';
+import { STATUS_TITLES } from '../../core/model/status';
 import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../session/providers';
 import { DecisionPanel } from './DecisionPanel';
@@ -102,6 +103,7 @@ function DocumentAdjudication({
   );
   if (!s.loaded) return <p>Loading…</p>;
   const decided = s.decisions.filter((d) => decisionStatus(s.state, d) !== 'open').length;
+  const goldStatus = s.state.status ?? 'todo';
   return (
     <div className="adjudication">
       <div className="adjudication-bar" role="toolbar" aria-label="Adjudication">
@@ -128,6 +130,14 @@ function DocumentAdjudication({
         >
           Accept everything all annotators agree on ({s.all.agreed.length})
         </button>
+        <span data-testid="gold-status" className={`gold-status gold-status-${goldStatus}`}>
+          Gold: {STATUS_TITLES[goldStatus]}
+        </span>
+        {goldStatus === 'done' && (
+          <button type="button" onClick={() => say(s.reopen())}>
+            Reopen gold
+          </button>
+        )}
         <button type="button" onClick={keys.undo} disabled={!s.canUndo} aria-keyshortcuts="Control+Z">
           Undo
         </button>

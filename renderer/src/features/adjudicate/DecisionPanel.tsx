@@ -173,6 +173,10 @@ export function DecisionPanel({
             Gold: {g.label} {g.start}–{g.end} {quoted(index.slice(g.start, g.end))} — {g.provenance.action} by{' '}
             {g.provenance.decidedBy}, proposed by {g.provenance.proposedBy.join(', ') || 'nobody'}
             {g.provenance.reason && ` (${REASON_TITLES[g.provenance.reason]})`}
+            {g.provenance.unsureBy && g.provenance.unsureBy.length > 0 && (
+              <span className="unsure"> · unsure ({g.provenance.unsureBy.join(', ')})</span>
+            )}
+            {g.note && <span className="note gold-note"> · note: {g.note}</span>}
           </p>
         ))}
         {rejection && (

@@ -14,6 +14,7 @@ import {
   undoStep,
   type StepHistory,
 } from '../../core/commands/adjudicate-bulk';
+import { reopenGold, withGoldStatus } from '../../core/commands/gold-status';
 import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../core/model/decisions';
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { AdjudicationReason } from '../../core/model/gold';
@@ -32,6 +33,8 @@ export interface AdjudicationSession {
   readonly canRedo: boolean;
   /** Runs a decision function; returns a message for the status line. */
   decide(make: (state: AdjudicationState, ctx: DecideContext) => Result<AdjudicationStep>): string;
+  /** The lead reopens a finished gold document (undoable). */
+  reopen(): string;
   undo(): string | null;
   redo(): string | null;
 }
@@ -63,7 +66,7 @@ export function useAdjudication(
     void loadAdjudication(db, docId, filter.annotators).then((d) => {
       if (!live) return;
       setSpans(d.spans);
-      setState({ gold: d.gold, rejections: d.rejections });
+      setState({ gold: d.gold, rejections: d.rejections, status: d.status });
     });
     return () => {
       live = false;
@@ -99,14 +102,24 @@ export function useAdjudication(
         newId: () => crypto.randomUUID(),
         ...(reason ? { reason } : {}),
       };
-      const step = make(state, ctx);
-      if (!step.ok) return step.error;
-      setHistory((h) => recordStep(h, step.value));
-      run(step.value);
-      return `Gold: ${step.value.description}.`;
+      const made = make(state, ctx);
+      if (!made.ok) return made.error;
+      const step = withGoldStatus(state, made.value, all.decisions, all.agreed);
+      setHistory((h) => recordStep(h, step));
+      run(step);
+      const done = step.status?.after === 'done' ? ' Nothing is left to decide: gold is done.' : '';
+      return `Gold: ${step.description}.${done}`;
     },
-    [adjudicator, reason, state, run],
+    [adjudicator, reason, state, run, all],
   );
+
+  const reopen = useCallback((): string => {
+    const step = reopenGold(state);
+    if (!step) return 'Gold is not done.';
+    setHistory((h) => recordStep(h, step));
+    run(step);
+    return 'Gold reopened: in progress.';
+  }, [state, run]);
 
   const undo = useCallback((): string | null => {
     const u = undoStep(history);
@@ -133,6 +146,7 @@ export function useAdjudication(
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     decide,
+    reopen,
     undo,
     redo,
   };

@@ -114,7 +114,9 @@ describe('decisions', () => {
         start: 0,
         end: 5,
         label: 'claim',
-        note: '',
+        // The accepted span's note and unsure flag stay, with who wrote them (issue 19 item 5).
+        note: 'a: sure?',
+        unsure: true,
         provenance: {
           proposedBy: ['a'],
           decidedBy: 'lead',
@@ -122,6 +124,8 @@ describe('decisions', () => {
           action: 'accepted',
           decision: d.id,
           reason: 'annotator_error',
+          notes: [{ annotator: 'a', note: 'sure?' }],
+          unsureBy: ['a'],
         },
       },
     ]);

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+
+import { joinJsonl, serializeNativeRecord } from '../../renderer/src/core/formats/native';
+import type { Span } from '../../renderer/src/core/model/span';
+import { documentIdForText } from '../../renderer/src/core/text/text-hash';
+import { expect, test } from './fixtures';
+import { storedRows } from './helpers';
+
+// Issue 19 item 5: gold keeps the accepted spans' notes and "unsure" flags with who wrote them,
+// its export carries them, and gold is done once nothing is left to decide (the lead can reopen).
+const text = 'The minister said the budget grew by 5 percent. Critics doubt it. Prices may rise next year.';
+const at = (s: string): [number, number] => {
+  const i = Array.from(text).join('').indexOf(s);
+  return [i, i + Array.from(s).length]; // ASCII text: code points equal UTF-16 units here
+};
+const sp = (id: string, s: string, label: Span['label'], note = '', unsure = false): Span => {
+  const [start, end] = at(s);
+  return { id, start, end, label, note, ...(unsure ? { unsure: true } : {}) };
+};
+const file = (annotator: string, spans: Span[]) => ({
+  name: `${annotator}.jsonl`,
+  mimeType: 'application/x-ndjson',
+  buffer: Buffer.from(
+    joinJsonl([
+      serializeNativeRecord({
+        document: { id: documentIdForText(text), title: 'Budget', text, meta: {} },
+        annotator,
+        status: 'done',
+        spans,
+      }),
+    ]),
+  ),
+});
+
+test('gold keeps notes and unsure with their authors, is exported with them, and is done when all is decided', async ({
+  app,
+}, testInfo) => {
+  const page = app.page;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    file('alice', [
+      sp('a1', 'the budget grew by 5 percent', 'claim', 'check the source', true),
+      sp('a2', '5 percent', 'figure', 'as printed'),
+      sp('a3', 'Prices may rise next year', 'speculation', 'hedged'),
+    ]),
+    file('ben', [
+      sp('b1', 'the budget grew', 'claim', 'shorter is enough'),
+      sp('b2', '5 percent', 'figure', 'rounded?', true),
+    ]),
+  ]);
+  await expect(page.getByRole('list', { name: 'Import report' })).toContainText('ben.jsonl — imported');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  const view = page.getByRole('region', { name: 'Agreement' });
+  await view.getByRole('button', { name: 'Compute agreement' }).click();
+  await view
+    .getByRole('region', { name: 'Documents, worst first' })
+    .getByRole('button', { name: /Budget/ })
+    .first()
+    .click();
+  const dis = page.getByRole('region', { name: 'Disagreements' });
+  const decision = dis.getByRole('region', { name: 'Decision' });
+  const goldStatus = dis.getByTestId('gold-status');
+  await expect(dis.getByTestId('decision-position')).toContainText('1 of 2');
+  await expect(goldStatus).toHaveText('Gold: To do');
+
+  // The claim: alice's, with her note and unsure flag.
+  await decision.getByRole('button', { name: 'Accept alice’s' }).click();
+  await expect(decision).toHaveAttribute('data-status', 'accepted');
+  await expect(decision.locator('.gold-now')).toContainText('note: alice: check the source');
+  await expect(goldStatus).toHaveText('Gold: In progress');
+  // The speculation only alice marked.
+  await page.keyboard.press('j');
+  await decision.getByRole('button', { name: 'Accept alice’s' }).click();
+  await expect(decision).toHaveAttribute('data-status', 'accepted');
+  await expect(goldStatus).toHaveText('Gold: In progress'); // the agreed figure is not in gold yet
+  // The figure both marked: both notes kept.
+  await dis.getByRole('button', { name: /Accept everything all annotators agree on \(1\)/ }).click();
+  await expect(goldStatus).toHaveText('Gold: Done');
+  await page.screenshot({ path: testInfo.outputPath('gold-done.png') }); // kept for a look
+  await expect
+    .poll(async () =>
+      (await storedRows<{ annotator: string; status: string }>(page, 'progress'))
+        .filter((r) => r.annotator === 'gold')
+        .map((r) => r.status),
+    )
+    .toEqual(['done']);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dis.getByRole('button', { name: 'Export gold' }).click(),
+  ]);
+  const record = JSON.parse(readFileSync(await download.path(), 'utf8').trim()) as {
+    status: string;
+    spans: { id: string; label: string; note: string; unsure?: boolean }[];
+    meta: {
+      gold: Record<string, { notes?: { annotator: string; note: string }[]; unsure_by?: string[] }>;
+    };
+  };
+  expect(record.status).toBe('done');
+  const byLabel = new Map(record.spans.map((s) => [s.label, s]));
+  expect(byLabel.get('claim')).toMatchObject({ note: 'alice: check the source', unsure: true });
+  expect(byLabel.get('speculation')).toMatchObject({ note: 'alice: hedged' });
+  expect(byLabel.get('speculation')?.unsure).toBeUndefined();
+  expect(byLabel.get('figure')).toMatchObject({ note: 'alice: as printed\nben: rounded?', unsure: true });
+  const figure = record.meta.gold[byLabel.get('figure')!.id];
+  expect(figure?.notes).toEqual([
+    { annotator: 'alice', note: 'as printed' },
+    { annotator: 'ben', note: 'rounded?' },
+  ]);
+  expect(figure?.unsure_by).toEqual(['ben']);
+  expect(record.meta.gold[byLabel.get('claim')!.id]?.unsure_by).toEqual(['alice']);
+
+  // The lead reopens gold; it stays open after a reload, and undo makes it done again.
+  await dis.getByRole('button', { name: 'Reopen gold' }).click();
+  await expect(goldStatus).toHaveText('Gold: In progress');
+  await page.keyboard.press('Control+z');
+  await expect(goldStatus).toHaveText('Gold: Done');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(goldStatus).toHaveText('Gold: In progress');
+  await expect
+    .poll(async () =>
+      (await storedRows<{ annotator: string; status: string }>(page, 'progress'))
+        .filter((r) => r.annotator === 'gold')
+        .map((r) => r.status),
+    )
+    .toEqual(['in_progress']);
+});
