@@ -2,7 +2,7 @@ import { serializeBackup, type BackupInfo, type SerializedBackup } from '../../c
 import { readBackupEnvelope, snapshotFromImport } from '../../core/backup/backup-read';
 import { checkSnapshot } from '../../core/backup/backup-rules';
 import type { DatabaseSnapshot } from '../../core/backup/snapshot';
-import { classifyStorageError } from '../../core/durability/storage-errors';
+import { classifyStorageError } from '../storage-errors';
 import { parseImportFile } from '../../core/formats/import';
 import { err, ok, type Result } from '../../core/result';
 import type { MarginaliaDb } from '../database';
