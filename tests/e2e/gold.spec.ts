@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { joinJsonl, serializeNativeRecord } from '../../renderer/src/core/formats/native';
 import type { Span } from '../../renderer/src/core/model/span';
 import { documentIdForText } from '../../renderer/src/core/text/text-hash';
+import type { Page } from '@playwright/test';
+
 import { expect, test } from './fixtures';
 import { storedRows } from './helpers';
 
@@ -32,10 +34,8 @@ const file = (annotator: string, spans: Span[]) => ({
   ),
 });
 
-test('gold keeps notes and unsure with their authors, is exported with them, and is done when all is decided', async ({
-  app,
-}, testInfo) => {
-  const page = app.page;
+/** Imports alice's and ben's spans of the article and opens its disagreements. */
+async function openDisagreements(page: Page) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import…' }).click();
   await (
@@ -63,7 +63,15 @@ test('gold keeps notes and unsure with their authors, is exported with them, and
     .first()
     .click();
   const dis = page.getByRole('region', { name: 'Disagreements' });
-  const decision = dis.getByRole('region', { name: 'Decision' });
+  await expect(dis.getByTestId('decision-position')).toContainText('1 of 2');
+  return { dis, decision: dis.getByRole('region', { name: 'Decision' }) };
+}
+
+test('gold keeps notes and unsure with their authors, is exported with them, and is done when all is decided', async ({
+  app,
+}, testInfo) => {
+  const page = app.page;
+  const { dis, decision } = await openDisagreements(page);
   const goldStatus = dis.getByTestId('gold-status');
   await expect(dis.getByTestId('decision-position')).toContainText('1 of 2');
   await expect(goldStatus).toHaveText('Gold: To do');
@@ -129,4 +137,55 @@ test('gold keeps notes and unsure with their authors, is exported with them, and
         .map((r) => r.status),
     )
     .toEqual(['in_progress']);
+});
+
+// Issue 19 items 6 and 7: a reason is recorded with the decision it was given for only, and the
+// boundary fields follow the gold choice.
+test('each decision records only its own reason; the boundary fields follow the gold choice', async ({
+  app,
+}) => {
+  const page = app.page;
+  const { dis, decision } = await openDisagreements(page);
+  const start = decision.getByRole('spinbutton', { name: 'Gold start (code points)' });
+  const end = decision.getByRole('spinbutton', { name: 'Gold end (code points)' });
+  const [, aliceEnd] = at('the budget grew by 5 percent');
+  const [benStart, benEnd] = at('the budget grew');
+
+  // The claim: the fields show the first candidate (ben's, shorter), then follow each choice.
+  await expect(end).toHaveValue(String(benEnd));
+  await decision.getByRole('combobox', { name: 'Reason' }).selectOption('annotator_error');
+  await decision.getByRole('button', { name: 'Accept alice’s' }).click();
+  await expect(decision).toHaveAttribute('data-status', 'accepted');
+  await expect(end).toHaveValue(String(aliceEnd));
+  await expect(start).toHaveValue(String(benStart));
+  // The reason was used up by that decision.
+  await expect(decision.getByRole('combobox', { name: 'Reason' })).toHaveValue('');
+  await decision.getByRole('button', { name: 'Accept ben’s' }).click();
+  await expect(end).toHaveValue(String(benEnd));
+  await decision.getByRole('button', { name: 'Accept alice’s' }).click();
+  await expect(end).toHaveValue(String(aliceEnd));
+  // Setting the boundaries as shown changes nothing: gold keeps alice's span.
+  await decision.getByRole('button', { name: 'Set boundaries' }).click();
+  await expect(page.getByRole('status').first()).toContainText('The boundaries are unchanged.');
+  await expect(decision.locator('.gold-now')).toContainText(`${benStart}–${aliceEnd}`);
+
+  // The speculation: rejected with no reason given.
+  await page.keyboard.press('j');
+  await expect(dis.getByTestId('decision-position')).toContainText('2 of 2');
+  await decision.getByRole('button', { name: 'Reject' }).click();
+  await expect(decision).toHaveAttribute('data-status', 'rejected');
+  await expect(decision.locator('.gold-now')).toHaveText('Rejected by alice.');
+
+  type Row = { annotator: string; provenance?: { reason?: string; action: string } };
+  await expect
+    .poll(async () =>
+      (await storedRows<Row>(page, 'spans'))
+        .filter((r) => r.annotator === 'gold')
+        .map((r) => [r.provenance?.action, r.provenance?.reason ?? null]),
+    )
+    .toEqual([['accepted', null]]);
+  const rejections = (await storedRows<{ key: string; value: unknown }>(page, 'settings')).find((r) =>
+    r.key.startsWith('adjudication:rejections:'),
+  );
+  expect(rejections?.value).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
 });

@@ -86,3 +86,17 @@ test('a note being typed is saved on switching documents and when the page is hi
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
   await expect.poll(() => storedNotes(page)).toEqual(['switch and hide!']);
 });
+
+// Issue 19 item 8: the refused duplicate's error went on standing through later edits.
+test('a refused duplicate’s error clears on the next edit', async ({ app, page }) => {
+  const note = await claimWithNoteField(app);
+  await app.dragSelect(0, 14);
+  await page.keyboard.press('1');
+  await expect(app.status()).toHaveText('This exact claim span already exists.');
+  await app.clickAt(3);
+  await note.click();
+  await note.pressSequentially('x');
+  await app.expectSaved();
+  await expect(app.status()).not.toHaveText('This exact claim span already exists.');
+  await expect(page.locator('.status-line.status-error')).toHaveCount(0);
+});

@@ -12,7 +12,7 @@ import { StatusLine } from '../ui/StatusLine';
 import { AppHeader } from './AppHeader';
 import { useBackupSchedule } from '../session/backup/useBackupSchedule';
 import { useDurability } from '../session/durability';
-import { say, useMessage } from './messages';
+import { clearStaleError, say, useMessage } from './messages';
 import { useServices } from '../session/providers';
 import { ReviewViews, useReviewView } from './ReviewViews';
 import { ReadOnlyBanner } from '../session/read-only';
@@ -120,6 +120,7 @@ export function App() {
             onMessage={say}
             registerUndo={registerUndo}
             onTagged={onTagged}
+            onEdited={clearStaleError}
           />
         ) : (
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>

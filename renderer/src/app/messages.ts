@@ -18,6 +18,19 @@ export function say(text: string, tone: Tone = 'info'): void {
   for (const l of listeners) l();
 }
 
+/**
+ * An edit was made: an error on the line (a refused duplicate, say) is about something the user
+ * has moved on from, so it goes; an information message stays.
+ */
+export function clearStaleError(): void {
+  if (current.tone === 'error' && current.text) say('');
+}
+
+/** The message on the line now (for code outside React). */
+export function peekMessage(): Message {
+  return current;
+}
+
 export function useMessage(): Message {
   return useSyncExternalStore(
     (l) => {

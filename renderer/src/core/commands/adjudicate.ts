@@ -42,6 +42,19 @@ export interface DecideContext {
 
 export type DecisionStatus = 'open' | 'accepted' | 'rejected';
 
+/**
+ * The context of ONE decision with the reason given for it (or none): a reason is chosen for a
+ * decision and recorded with that decision only, never carried to the next one.
+ */
+export function withReason(ctx: DecideContext, reason: AdjudicationReason | null): DecideContext {
+  return {
+    adjudicator: ctx.adjudicator,
+    now: ctx.now,
+    newId: ctx.newId,
+    ...(reason ? { reason } : {}),
+  };
+}
+
 export function invertStep(step: AdjudicationStep): AdjudicationStep {
   return {
     description: step.description,

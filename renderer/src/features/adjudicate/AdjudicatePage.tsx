@@ -4,7 +4,7 @@ import { decisionStatus } from '../../core/commands/adjudicate';
 import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
 import type { DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
-import { GOLD_ANNOTATOR, type AdjudicationReason } from '../../core/model/gold';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { STATUS_TITLES } from '../../core/model/status';
 import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../session/providers';
@@ -70,8 +70,7 @@ function DocumentAdjudication({
   onMessage: (text: string, tone?: 'info' | 'error') => void;
 }) {
   const { host } = useServices();
-  const [reason, setReason] = useState<AdjudicationReason | null>(null);
-  const s = useAdjudication(doc.id, filter, adjudicator, reason, onMessage);
+  const s = useAdjudication(doc.id, filter, adjudicator, onMessage);
   const [at, setAt] = useState(0);
   const index = useMemo(() => CodePointIndex.of(doc.text), [doc.text]);
   const current = s.decisions[Math.min(at, s.decisions.length - 1)] ?? null;
@@ -161,8 +160,6 @@ function DocumentAdjudication({
             annotators={filter.annotators}
             state={s.state}
             index={index}
-            reason={reason}
-            onReason={setReason}
             onDecide={(make) => say(s.decide(make))}
           />
         )}

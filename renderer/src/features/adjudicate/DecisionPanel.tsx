@@ -5,6 +5,7 @@ import {
   decisionStatus,
   editBoundaries,
   rejectDecision,
+  withReason,
   type AdjudicationState,
   type AdjudicationStep,
   type DecideContext,
@@ -35,23 +36,23 @@ export function DecisionPanel({
   annotators,
   state,
   index,
-  reason,
-  onReason,
-  onDecide,
+  onDecide: decideWith,
 }: {
   decision: Decision;
   allDecisions: readonly Decision[];
   annotators: readonly string[];
   state: AdjudicationState;
   index: CodePointIndex;
-  reason: AdjudicationReason | null;
-  onReason: (r: AdjudicationReason | null) => void;
   onDecide: Decide;
 }) {
+  // The reason belongs to the next decision made here only: it is recorded with it, then cleared.
+  const [reason, setReason] = useState<AdjudicationReason | null>(null);
+  const onDecide: Decide = (make) => {
+    decideWith((st, ctx) => make(st, withReason(ctx, reason)));
+    setReason(null);
+  };
   const gold = state.gold.filter((g) => g.provenance.decision === decision.id);
   const base = gold[0] ?? decision.candidates[0];
-  const [start, setStart] = useState(String(base?.start ?? decision.start));
-  const [end, setEnd] = useState(String(base?.end ?? decision.end));
   const status = decisionStatus(state, decision);
   const others = allDecisions.filter((d) => d.group === decision.group && d !== decision);
   const rejection = state.rejections.find((r) => r.decision === decision.id);
@@ -112,7 +113,7 @@ export function DecisionPanel({
           Reason{' '}
           <select
             value={reason ?? ''}
-            onChange={(e) => onReason((e.target.value || null) as AdjudicationReason | null)}
+            onChange={(e) => setReason((e.target.value || null) as AdjudicationReason | null)}
           >
             <option value="">(none)</option>
             {ADJUDICATION_REASONS.map((r) => (
@@ -132,41 +133,13 @@ export function DecisionPanel({
           Reject
         </button>
       </div>
-      <form
-        className="boundaries"
-        aria-label="Edit boundaries"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onDecide((st, ctx) =>
-            editBoundaries(st, decision, Number(start), Number(end), index.codePointLength, ctx),
-          );
-        }}
-      >
-        <label>
-          Start{' '}
-          <input
-            type="number"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            aria-label="Gold start (code points)"
-          />
-        </label>
-        <label>
-          End{' '}
-          <input
-            type="number"
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-            aria-label="Gold end (code points)"
-          />
-        </label>
-        <button type="submit">Set boundaries</button>
-        <span className="hint">
-          {quoted(
-            index.slice(Math.max(0, Number(start) || 0), Math.min(index.codePointLength, Number(end) || 0)),
-          )}
-        </span>
-      </form>
+      <BoundaryForm
+        decision={decision}
+        initialStart={base?.start ?? decision.start}
+        initialEnd={base?.end ?? decision.end}
+        index={index}
+        onDecide={onDecide}
+      />
       <div className="gold-now" aria-label="Gold for this decision">
         {gold.map((g) => (
           <p key={g.id}>
@@ -187,5 +160,69 @@ export function DecisionPanel({
         )}
       </div>
     </section>
+  );
+}
+
+function BoundaryForm({
+  decision,
+  initialStart,
+  initialEnd,
+  index,
+  onDecide,
+}: {
+  decision: Decision;
+  initialStart: number;
+  initialEnd: number;
+  index: CodePointIndex;
+  onDecide: Decide;
+}) {
+  const [start, setStart] = useState(String(initialStart));
+  const [end, setEnd] = useState(String(initialEnd));
+  // The fields follow the gold choice: after "Accept alice's" they show alice's boundaries, so
+  // "Set boundaries" never writes stale numbers over the choice just made. Reset while rendering
+  // (not by remounting) so the focused field or button keeps the focus.
+  const basis = `${initialStart}:${initialEnd}`;
+  const [shownBasis, setShownBasis] = useState(basis);
+  if (shownBasis !== basis) {
+    setShownBasis(basis);
+    setStart(String(initialStart));
+    setEnd(String(initialEnd));
+  }
+  return (
+    <form
+      className="boundaries"
+      aria-label="Edit boundaries"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDecide((st, ctx) =>
+          editBoundaries(st, decision, Number(start), Number(end), index.codePointLength, ctx),
+        );
+      }}
+    >
+      <label>
+        Start{' '}
+        <input
+          type="number"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          aria-label="Gold start (code points)"
+        />
+      </label>
+      <label>
+        End{' '}
+        <input
+          type="number"
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          aria-label="Gold end (code points)"
+        />
+      </label>
+      <button type="submit">Set boundaries</button>
+      <span className="hint">
+        {quoted(
+          index.slice(Math.max(0, Number(start) || 0), Math.min(index.codePointLength, Number(end) || 0)),
+        )}
+      </span>
+    </form>
   );
 }

@@ -17,7 +17,6 @@ import {
 import { reopenGold, withGoldStatus } from '../../core/commands/gold-status';
 import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../core/model/decisions';
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
-import type { AdjudicationReason } from '../../core/model/gold';
 import type { Result } from '../../core/result';
 import { useServices } from '../../session/providers';
 import { applyAdjudicationStep, loadAdjudication } from '../../db/repositories/adjudication';
@@ -50,7 +49,6 @@ export function useAdjudication(
   docId: string,
   filter: DisagreementFilter,
   adjudicator: string,
-  reason: AdjudicationReason | null,
   onMessage: (text: string, tone?: 'info' | 'error') => void,
 ): AdjudicationSession {
   const { db } = useServices();
@@ -100,7 +98,6 @@ export function useAdjudication(
         adjudicator,
         now: new Date().toISOString(),
         newId: () => crypto.randomUUID(),
-        ...(reason ? { reason } : {}),
       };
       const made = make(state, ctx);
       if (!made.ok) return made.error;
@@ -110,7 +107,7 @@ export function useAdjudication(
       const done = step.status?.after === 'done' ? ' Nothing is left to decide: gold is done.' : '';
       return `Gold: ${step.description}.${done}`;
     },
-    [adjudicator, reason, state, run, all],
+    [adjudicator, state, run, all],
   );
 
   const reopen = useCallback((): string => {

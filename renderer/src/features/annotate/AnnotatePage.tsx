@@ -28,6 +28,8 @@ export interface AnnotatePageProps {
   registerUndo?: (handlers: { undo: () => void; redo: () => void } | null) => void;
   /** A span was added (after its frame has painted): the shell moves a "to do" document on. */
   onTagged?: (docId: string) => void;
+  /** The spans changed (an edit, undo or redo): the shell clears an error about an earlier try. */
+  onEdited?: () => void;
 }
 
 /** The annotate view of one document: the article, the label palette and the spans sidebar. */
@@ -41,6 +43,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   onMessage,
   registerUndo,
   onTagged,
+  onEdited,
 }: AnnotatePageProps) {
   const session = useAnnotationSession(doc.id, annotator, doc.text, initialSpans);
   // The session object is new on every render; its functions are stable. Callbacks below depend on
@@ -51,6 +54,12 @@ export const AnnotatePage = memo(function AnnotatePage({
   const [caret, setCaret] = useState<number | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const spans = useMemo(() => session.spans ?? [], [session.spans]);
+  const loadedSpans = useRef<readonly Span[] | null>(null);
+  useEffect(() => {
+    if (!session.spans) return;
+    if (loadedSpans.current && loadedSpans.current !== session.spans) onEdited?.();
+    loadedSpans.current = session.spans;
+  }, [session.spans, onEdited]);
 
   const atCaret = useMemo(() => {
     const here = caret === null ? [] : spansAt(spans, caret);
