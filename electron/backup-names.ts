@@ -4,12 +4,12 @@
  * against one pattern before main touches the disk, so `readBackup` can never be steered out of the
  * backup folder. Pure, unit-tested.
  */
-export const BACKUP_REASONS = ['interval', 'quit', 'before-upgrade', 'manual'] as const;
+export const BACKUP_REASONS = ['interval', 'quit', 'before-upgrade', 'before-restore', 'manual'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const BACKUP_NAME_MAX_LENGTH = 96;
 export const BACKUP_NAME_PATTERN =
-  /^marginalia-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(interval|quit|before-upgrade|manual)(?:-(\d{1,4}))?\.jsonl$/;
+  /^marginalia-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(interval|quit|before-upgrade|before-restore|manual)(?:-(\d{1,4}))?\.jsonl$/;
 
 /** `2025-01-02T03:04:05.678Z` → `2025-01-02T03-04-05-678Z`: colons are not allowed in Windows names. */
 export function backupName(when: Date, reason: BackupReason, attempt = 0): string {

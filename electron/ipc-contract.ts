@@ -80,7 +80,7 @@ export interface BackupRequest {
   content: string;
   /** How many backups to keep (newest first). */
   keep: number;
-  /** Why the backup is written ('interval', 'quit', 'before-upgrade', 'manual'). */
+  /** Why the backup is written ('interval', 'quit', 'before-upgrade', 'before-restore', 'manual'). */
   reason: string;
 }
 

@@ -4,13 +4,16 @@ import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app/App';
 import { BackupService } from './session/backup/backup-service';
 import { selectBackupSink } from './session/backup/backup-sink';
+import { pickBackupFile } from './session/backup/pick-backup-file';
 import { DurabilityProvider } from './session/durability';
 import { ServicesProvider } from './session/providers';
 import { ReadOnlyProvider } from './session/read-only';
 import { SEED_ARTICLES } from './app/seeds';
 import { openAppDatabase } from './app/startup/open-app-database';
 import { labelCssProperties } from './core/model/label-display';
+import { RecoveryScreen } from './app/startup/RecoveryScreen';
 import { RestoreOffer, StartupProblemView } from './app/startup/StartupScreens';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { SnapshotStore } from './db/backup-store';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, type MarginaliaDb } from './db/database';
 import { seedOnFirstRun } from './db/repositories/documents';
@@ -58,15 +61,6 @@ async function start(): Promise<void> {
   );
 }
 
-async function pickBackupFile(host: HostApi): Promise<{ content: string; name: string } | null> {
-  const picked = await host.openImportFiles();
-  if (!picked.ok) throw new Error(picked.error);
-  const file = picked.value[0];
-  return file
-    ? { name: file.name, content: new TextDecoder('utf-8', { fatal: true }).decode(file.bytes) }
-    : null;
-}
-
 async function launch(root: Root, db: MarginaliaDb, host: HostApi, backups: BackupService): Promise<void> {
   await seedOnFirstRun(db, SEED_ARTICLES);
   const persist = requestPersistentStorage();
@@ -76,7 +70,10 @@ async function launch(root: Root, db: MarginaliaDb, host: HostApi, backups: Back
       <ServicesProvider db={db} host={host}>
         <ReadOnlyProvider>
           <DurabilityProvider value={durability} persist={persist}>
-            <App />
+            {/* Whatever the stored data holds, the user gets a way out, never a blank page. */}
+            <ErrorBoundary fallback={(error, retry) => <RecoveryScreen error={error} retry={retry} />}>
+              <App />
+            </ErrorBoundary>
           </DurabilityProvider>
         </ReadOnlyProvider>
       </ServicesProvider>

@@ -8,6 +8,7 @@ import { ImportDialog } from '../features/import/ImportDialog';
 import { LibraryPanel } from '../features/library/LibraryPanel';
 import { NameDialog } from '../features/onboarding/NameDialog';
 import { SettingsPage } from '../features/settings';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { StatusLine } from '../ui/StatusLine';
 import { AppHeader } from './AppHeader';
 import { useBackupSchedule } from '../session/backup/useBackupSchedule';
@@ -19,6 +20,7 @@ import { ReadOnlyBanner } from '../session/read-only';
 import { useImportEntry } from './useImportEntry';
 import { useLibrarySession } from '../session/library/useLibrarySession';
 import { useNavigationKeys } from './useNavigationKeys';
+import { ViewFailed } from './ViewFailed';
 
 function AppStatusLine() {
   const message = useMessage();
@@ -76,6 +78,11 @@ export function App() {
     [host, openImport, toggleSidebar, backups],
   );
 
+  // Each view fails on its own (issue 14): Settings, export and restore stay reachable.
+  const failed = (what: string) => (error: Error) => (
+    <ViewFailed what={what} error={error} onSettings={() => setSettingsOpen(true)} onMessage={say} />
+  );
+
   if (!session.loaded) return <p className="loading">Opening your library…</p>;
 
   return (
@@ -99,29 +106,38 @@ export function App() {
       <AppStatusLine />
       <main className="workspace">
         {entries && !review.active && (
-          <LibraryPanel
-            entries={entries}
-            currentId={open?.doc.id ?? null}
-            onOpen={(id) => void session.openDocument(id)}
-            onStatus={session.changeStatus}
-          />
+          <ErrorBoundary fallback={failed('The library')} resetKey={entries}>
+            <LibraryPanel
+              entries={entries}
+              currentId={open?.doc.id ?? null}
+              onOpen={(id) => void session.openDocument(id)}
+              onStatus={session.changeStatus}
+            />
+          </ErrorBoundary>
         )}
         {review.active ? (
-          <ReviewViews review={review} adjudicator={annotator ?? 'adjudicator'} onMessage={say} />
+          <ErrorBoundary fallback={failed('This view')}>
+            <ReviewViews review={review} adjudicator={annotator ?? 'adjudicator'} onMessage={say} />
+          </ErrorBoundary>
         ) : open && annotator ? (
-          <AnnotatePage
-            key={`${open.doc.id}|${annotator}`}
-            document={open.doc}
-            annotator={annotator}
-            initialSpans={open.spans?.annotator === annotator ? open.spans.spans : undefined}
-            initialScrollTop={open.scrollTop}
-            sidebarOpen={session.sidebarOpen}
-            onScroll={session.rememberScroll}
-            onMessage={say}
-            registerUndo={registerUndo}
-            onTagged={onTagged}
-            onEdited={clearStaleError}
-          />
+          <ErrorBoundary
+            key={`${open.doc.id}|${annotator}|${open.restores}`}
+            fallback={failed(`The document “${open.doc.title}”`)}
+          >
+            <AnnotatePage
+              key={`${open.doc.id}|${annotator}|${open.restores}`}
+              document={open.doc}
+              annotator={annotator}
+              initialSpans={open.spans?.annotator === annotator ? open.spans.spans : undefined}
+              initialScrollTop={open.scrollTop}
+              sidebarOpen={session.sidebarOpen}
+              onScroll={session.rememberScroll}
+              onMessage={say}
+              registerUndo={registerUndo}
+              onTagged={onTagged}
+              onEdited={clearStaleError}
+            />
+          </ErrorBoundary>
         ) : (
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>
         )}
@@ -129,16 +145,20 @@ export function App() {
       <HelpDialog open={help !== null} section={help ?? 'keys'} onClose={() => setHelp(null)} />
       <ImportDialog flow={importEntry.flow} defaultAnnotator={annotator ?? ''} />
       {annotator && (
-        <ExportDialog
-          open={exporting}
-          onClose={() => setExporting(false)}
-          annotator={annotator}
-          currentDocId={open?.doc.id ?? null}
-          documents={entries ?? []}
-          onDone={say}
-        />
+        <ErrorBoundary fallback={failed('Export')} resetKey={exporting}>
+          <ExportDialog
+            open={exporting}
+            onClose={() => setExporting(false)}
+            annotator={annotator}
+            currentDocId={open?.doc.id ?? null}
+            documents={entries ?? []}
+            onDone={say}
+          />
+        </ErrorBoundary>
       )}
-      <SettingsPage open={settingsOpen} onClose={() => setSettingsOpen(false)} onMessage={say} />
+      <ErrorBoundary fallback={failed('Settings')} resetKey={settingsOpen}>
+        <SettingsPage open={settingsOpen} onClose={() => setSettingsOpen(false)} onMessage={say} />
+      </ErrorBoundary>
       <NameDialog
         key={renaming ? 'rename' : 'first'}
         open={annotator === null || renaming}

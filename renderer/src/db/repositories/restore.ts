@@ -34,6 +34,14 @@ export class DigestMismatch extends Error {
   }
 }
 
+/** How many documents and spans are stored now (for the restore confirmation). */
+export async function libraryCounts(db: MarginaliaDb): Promise<{ documents: number; spans: number }> {
+  return db.transaction('r', db.documents, db.spans, async () => ({
+    documents: await db.documents.count(),
+    spans: await db.spans.count(),
+  }));
+}
+
 /**
  * Replaces everything stored (every table) with the snapshot in ONE strict transaction: either the
  * whole backup is in the database afterwards or nothing changed (a quota error mid-way rolls the

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 
 import { useDurability } from '../../session/durability';
 import type { BackupEntry } from '../../session/backup/backup-sink';
+import { RestoreConfirm } from './RestoreConfirm';
+import './settings.css';
+import { useRestoreFlow, when } from './useRestoreFlow';
 
-const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
-
-/** Backup folder, last backup, "Back up now", "Restore from backup…" and how many to keep. */
+/** Backup folder, last backup, "Back up now", restoring a kept backup or a file, how many to keep. */
 export function BackupSettings({
   onMessage,
 }: {
@@ -15,12 +16,15 @@ export function BackupSettings({
   const [list, setList] = useState<BackupEntry[]>([]);
   const [keep, setKeep] = useState<number | null>(null);
   const [chosen, setChosen] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const flow = useRestoreFlow(backups, onMessage);
+  const busy = saving || flow.busy;
 
   const refresh = useCallback(async () => {
     const all = await backups.list().catch(() => []);
     setList(all);
-    setChosen((c) => c || all[0]?.name || '');
+    // A chosen backup that was pruned falls back to the newest.
+    setChosen((c) => (all.some((b) => b.name === c) ? c : (all[0]?.name ?? '')));
   }, [backups]);
   useEffect(() => {
     void refresh();
@@ -28,22 +32,16 @@ export function BackupSettings({
     return backups.subscribe(() => void refresh());
   }, [backups, refresh]);
 
-  const act = async (task: () => Promise<string>): Promise<void> => {
-    setBusy(true);
+  const backUpNow = async (): Promise<void> => {
+    setSaving(true);
     try {
-      onMessage(await task());
+      onMessage(await backups.backupNow());
     } catch (e) {
       onMessage(e instanceof Error ? e.message : String(e), 'error');
     } finally {
-      setBusy(false);
+      setSaving(false);
     }
   };
-  const restore = () =>
-    act(async () => {
-      const r = await backups.restoreEntry(chosen);
-      if (!r.ok) throw new Error(`Not restored: ${r.error}`);
-      return `Restored ${r.value.documents} documents and ${r.value.spans} spans; the data matches the backup.`;
-    });
 
   return (
     <section aria-labelledby="backup-heading">
@@ -54,7 +52,7 @@ export function BackupSettings({
         <dt>Last backup</dt>
         <dd data-testid="last-backup">{when(backups.lastBackupAt ?? list[0]?.writtenAt ?? null)}</dd>
       </dl>
-      <button type="button" disabled={busy} onClick={() => void act(() => backups.backupNow())}>
+      <button type="button" disabled={busy} onClick={() => void backUpNow()}>
         Back up now
       </button>
       <p>
@@ -65,22 +63,33 @@ export function BackupSettings({
             </option>
           ))}
         </select>
-        <button type="button" disabled={busy || !chosen} onClick={() => void restore()}>
+        <button type="button" disabled={busy || !chosen} onClick={() => void flow.chooseEntry(chosen)}>
           Restore from backup…
+        </button>{' '}
+        <button type="button" disabled={busy} onClick={() => void flow.chooseFile()}>
+          Restore from a file…
         </button>
       </p>
-      {backups.sink.kind === 'folder' && keep !== null && (
+      {flow.plan && (
+        <RestoreConfirm
+          plan={flow.plan}
+          busy={busy}
+          onConfirm={() => void flow.confirm()}
+          onCancel={flow.cancel}
+        />
+      )}
+      {keep !== null && (
         <label>
           Backups to keep{' '}
           <input
             type="number"
-            min={1}
+            min={2}
             max={1000}
             value={keep}
             onChange={(e) => {
               const n = Number(e.target.value);
               setKeep(n);
-              if (n >= 1) void backups.setKeep(n);
+              if (n >= 2) void backups.setKeep(n);
             }}
           />
         </label>

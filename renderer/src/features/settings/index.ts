@@ -1,1 +1,3 @@
 export { SettingsPage } from './SettingsPage';
+export { RestoreConfirm } from './RestoreConfirm';
+export { useRestoreFlow, when } from './useRestoreFlow';

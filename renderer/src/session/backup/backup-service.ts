@@ -1,12 +1,25 @@
 import type { MarginaliaDb } from '../../db/database';
-import { createBackup, restoreFromBackup, type RestoreReport } from '../../db/repositories/backup';
-import { isDatabaseEmpty } from '../../db/repositories/restore';
+import type { RestorePlan } from '../../core/backup/restore-summary';
+import {
+  createBackup,
+  NOTHING_CHANGED,
+  restoreFromBackup,
+  validateBackup,
+  type RestoreReport,
+} from '../../db/repositories/backup';
+import { dumpRawData } from '../../db/raw-dump';
+import { isDatabaseEmpty, libraryCounts } from '../../db/repositories/restore';
 import { getSetting, setSetting } from '../../db/repositories/settings';
 import type { HostApi } from '../../platform/host';
-import type { Result } from '../../core/result';
+import { err, ok, type Result } from '../../core/result';
 import type { BackupEntry, BackupReason, BackupSink } from './backup-sink';
 
+/** A restore that succeeded, and the name of the backup of the data it replaced (null: there was none). */
+export type RestoreOutcome = RestoreReport & { readonly savedAs: string | null };
+
 export const DEFAULT_KEEP = 20;
+/** At least two: the copy made before a restore must never replace the only other backup. */
+export const MIN_KEEP = 2;
 export const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? '0.0.0';
 
 /**
@@ -16,6 +29,7 @@ export const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? '0.0.0';
 export class BackupService {
   private lastContent: string | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly restoredListeners = new Set<() => void>();
   lastBackupAt: string | null = null;
 
   constructor(
@@ -25,11 +39,11 @@ export class BackupService {
   ) {}
 
   async keep(): Promise<number> {
-    return (await getSetting(this.db, 'backupKeep')) ?? DEFAULT_KEEP;
+    return Math.max(MIN_KEEP, (await getSetting(this.db, 'backupKeep')) ?? DEFAULT_KEEP);
   }
 
   async setKeep(n: number): Promise<void> {
-    await setSetting(this.db, 'backupKeep', Math.max(1, Math.min(1000, Math.round(n))));
+    await setSetting(this.db, 'backupKeep', Math.max(MIN_KEEP, Math.min(1000, Math.round(n))));
   }
 
   /** Writes a backup; with `onlyIfChanged`, skips it when nothing but the time would differ. */
@@ -66,6 +80,14 @@ export class BackupService {
     return `Backup saved as ${saved.value.fileName ?? name}${kept}.`;
   }
 
+  /** Saves every stored row as it is (no validation), for when the data cannot be shown. */
+  async saveRawData(): Promise<string> {
+    const name = `marginalia-raw-data-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    const saved = await this.host.saveExport({ suggestedName: name, content: await dumpRawData(this.db) });
+    if (!saved.ok) throw new Error(saved.error);
+    return `Raw data saved as ${saved.value.fileName ?? name}.`;
+  }
+
   async list(): Promise<BackupEntry[]> {
     const all = await this.sink.list();
     this.lastBackupAt ??= all[0]?.writtenAt ?? null;
@@ -73,18 +95,75 @@ export class BackupService {
   }
 
   /**
-   * Restores a backup file's content. When the database holds data, it is backed up first, so a
-   * restore of the wrong file can itself be undone.
+   * Reads and checks a backup without changing anything, and says what a restore of it would
+   * replace (for the confirmation). Errors are values: a refused backup never reaches the database.
    */
-  async restore(content: string, name: string): Promise<Result<RestoreReport>> {
-    if (!(await isDatabaseEmpty(this.db))) await this.backup('manual');
-    const result = await restoreFromBackup(this.db, content, name);
-    this.lastContent = null;
-    return result;
+  async prepare(content: string, name: string): Promise<Result<RestorePlan>> {
+    const valid = validateBackup(content, name, this.db.verno);
+    if (!valid.ok) return err(`${valid.error} ${NOTHING_CHANGED}`);
+    const { snapshot, createdAt } = valid.value;
+    const current = await libraryCounts(this.db);
+    // Data that cannot be shown may not serialise either: say so before, not after, the question.
+    const copyProblem =
+      current.documents + current.spans === 0
+        ? null
+        : await createBackup(this.db, { reason: 'x', appVersion: '', createdAt: '' }).then(
+            () => null,
+            (e: unknown) => (e instanceof Error ? e.message : String(e)),
+          );
+    return ok({
+      name,
+      content,
+      current,
+      copyProblem,
+      backup: {
+        documents: snapshot.documents.length,
+        spans: snapshot.annotations.reduce((n, a) => n + a.spans.length, 0),
+        createdAt,
+      },
+    });
   }
 
-  async restoreEntry(name: string): Promise<Result<RestoreReport>> {
+  async prepareEntry(name: string): Promise<Result<RestorePlan>> {
+    return this.prepare(await this.sink.read(name), name);
+  }
+
+  /**
+   * Restores a backup file's content. When the database holds data, it is backed up first (a new
+   * backup, never replacing another), so a restore of the wrong file can itself be undone; when that
+   * copy cannot be written, nothing is restored (`withoutCopy`: the user confirmed replacing damaged
+   * data that cannot be copied, see `RestorePlan.copyProblem`). Listeners of `onRestored` hear of every success.
+   */
+  async restore(
+    content: string,
+    name: string,
+    opts: { withoutCopy?: boolean } = {},
+  ): Promise<Result<RestoreOutcome>> {
+    let savedAs: string | null = null;
+    if (!opts.withoutCopy && !(await isDatabaseEmpty(this.db))) {
+      try {
+        savedAs = (await this.backup('before-restore'))?.name ?? null;
+      } catch (e) {
+        return err(
+          `The copy of your current data that comes before a restore could not be written (${e instanceof Error ? e.message : String(e)}), so nothing was restored. ${NOTHING_CHANGED}`,
+        );
+      }
+    }
+    const result = await restoreFromBackup(this.db, content, name);
+    this.lastContent = null;
+    if (!result.ok) return result;
+    for (const l of this.restoredListeners) l();
+    return ok({ ...result.value, savedAs });
+  }
+
+  async restoreEntry(name: string): Promise<Result<RestoreOutcome>> {
     return this.restore(await this.sink.read(name), name);
+  }
+
+  /** Called after every successful restore, so open views can reload what they show. */
+  onRestored(listener: () => void): () => void {
+    this.restoredListeners.add(listener);
+    return () => this.restoredListeners.delete(listener);
   }
 
   subscribe(listener: () => void): () => void {

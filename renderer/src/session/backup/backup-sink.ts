@@ -1,7 +1,7 @@
 import type { SnapshotStore } from '../../db/backup-store';
 import type { HostApi } from '../../platform/host';
 
-export type BackupReason = 'interval' | 'quit' | 'before-upgrade' | 'manual';
+export type BackupReason = 'interval' | 'quit' | 'before-upgrade' | 'before-restore' | 'manual';
 
 export interface BackupEntry {
   readonly name: string;
@@ -26,8 +26,6 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T 
   return r.value;
 };
 
-export const BROWSER_SNAPSHOT_NAME = 'newest browser snapshot';
-
 /** Desktop: main writes atomically into `<userData>/backups/` and prunes to `keep`. */
 export function folderSink(host: HostApi, folder: string): BackupSink {
   return {
@@ -40,25 +38,22 @@ export function folderSink(host: HostApi, folder: string): BackupSink {
   };
 }
 
-/** Web: the newest snapshot only, in the second IndexedDB database (db/backup-store). */
+/** Web: the last `keep` snapshots, in the second IndexedDB database (db/backup-store). */
 export function browserSink(store: SnapshotStore): BackupSink {
   return {
     kind: 'browser',
     location: 'this browser (database "marginalia-backup"); use "Back up now" for a file',
-    write: async (content, digest, reason) => {
+    write: async (content, digest, reason, keep) => {
       const writtenAt = new Date().toISOString();
       const bytes = new TextEncoder().encode(content).length;
-      await store.save({ content, digest, reason, writtenAt, bytes });
-      return { name: BROWSER_SNAPSHOT_NAME, writtenAt, bytes };
+      const saved = await store.save({ content, digest, reason, writtenAt, bytes }, keep);
+      return { name: saved.name, writtenAt, bytes };
     },
-    list: async () => {
-      const s = await store.latest();
-      return s ? [{ name: BROWSER_SNAPSHOT_NAME, writtenAt: s.writtenAt, bytes: s.bytes }] : [];
-    },
-    read: async () => {
-      const s = await store.latest();
-      if (!s) throw new Error('There is no snapshot in this browser.');
-      return s.content;
+    list: async () => (await store.list()).map(({ name, writtenAt, bytes }) => ({ name, writtenAt, bytes })),
+    read: async (name) => {
+      const content = await store.read(name);
+      if (content === null) throw new Error(`The snapshot "${name}" is no longer kept in this browser.`);
+      return content;
     },
   };
 }

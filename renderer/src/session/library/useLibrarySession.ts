@@ -6,11 +6,12 @@ import { navigate, type NavigationMove } from '../../core/model/library-navigati
 import { STATUS_TITLES, type DocStatus } from '../../core/model/status';
 import type { Span } from '../../core/model/span';
 import { listSpans } from '../../db/repositories/annotations';
-import { getDocument } from '../../db/repositories/documents';
+import { getDocument, listDocuments } from '../../db/repositories/documents';
 import { setStatus } from '../../db/repositories/progress';
 import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../../db/repositories/settings';
 import { useLibrary } from './useLibrary';
 import { useServices } from '../providers';
+import { useDurability } from '../durability';
 import { useReadOnly } from '../read-only';
 
 export interface OpenDoc {
@@ -18,6 +19,8 @@ export interface OpenDoc {
   scrollTop: number;
   /** The spans of `annotator` on the document, read together with its text (one render, one paint). */
   spans: { annotator: string; spans: Span[] } | null;
+  /** How many restores happened before it was read: views key on it, so a restore remounts them. */
+  restores: number;
 }
 
 type Say = (text: string, tone?: 'info' | 'error') => void;
@@ -58,6 +61,7 @@ export function useLibrarySession(say: Say) {
   // Opens are numbered and only the newest is shown: a quick second choice (or the annotator's
   // click while the start-up reopen is still reading) must not be overtaken by a slower first read.
   const opening = useRef(0);
+  const restores = useRef(0);
   const openDocument = useCallback(
     async (id: string) => {
       const mine = ++opening.current;
@@ -68,10 +72,35 @@ export function useLibrarySession(say: Say) {
       ]);
       if (mine !== opening.current) return;
       if (!doc) return say('That document is no longer in the library.', 'error');
-      setOpen({ doc, scrollTop, spans: annotator && spans ? { annotator, spans } : null });
+      setOpen({
+        doc,
+        scrollTop,
+        spans: annotator && spans ? { annotator, spans } : null,
+        restores: restores.current,
+      });
       await remember(setSetting(db, 'lastDocId', id));
     },
     [db, say, annotator, remember],
+  );
+
+  // After a restore the open document is read again, so every view shows the restored data at once
+  // (issue 19 item 3); when the backup does not hold it, the backup's first document opens.
+  const { backups } = useDurability();
+  const shownId = useRef<string | null>(null);
+  shownId.current = open?.doc.id ?? null;
+  useEffect(
+    () =>
+      backups.onRestored(() => {
+        restores.current++;
+        const id = shownId.current;
+        void (async () => {
+          const docs = await listDocuments(db);
+          const target = docs.find((d) => d.id === id) ?? docs[0];
+          if (target) await openDocument(target.id);
+          else setOpen(null);
+        })();
+      }),
+    [backups, db, openDocument],
   );
 
   // Reopen the last document (or the first) once the library is known.

@@ -1,0 +1,37 @@
+import { confirmRestoreText, type RestorePlan } from '../../core/backup/restore-summary';
+import { when } from './useRestoreFlow';
+
+/** The question before a restore: what the backup holds, what it replaces, and its date. */
+export function RestoreConfirm({
+  plan,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  plan: RestorePlan;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div
+      className="restore-confirm"
+      role="alertdialog"
+      aria-labelledby="restore-confirm-title"
+      aria-describedby="restore-confirm-text"
+    >
+      <h4 id="restore-confirm-title">Replace your data with this backup?</h4>
+      <p id="restore-confirm-text" data-testid="restore-confirm-text">
+        {confirmRestoreText(plan, when)}
+      </p>
+      <p className="detail">From: {plan.name}</p>
+      {/* Focus goes to Cancel: Enter on an unexpected dialog must not replace everything. */}
+      <button type="button" disabled={busy} onClick={onCancel} autoFocus>
+        Cancel
+      </button>{' '}
+      <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+        {plan.copyProblem === null ? 'Replace with this backup' : 'Replace without a copy'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useCallback, useState } from 'react';
+
+import { restoredText, type RestorePlan } from '../../core/backup/restore-summary';
+import type { Result } from '../../core/result';
+import type { BackupService } from '../../session/backup/backup-service';
+import { pickBackupFile } from '../../session/backup/pick-backup-file';
+import { useServices } from '../../session/providers';
+
+type Say = (text: string, tone?: 'info' | 'error') => void;
+
+export const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
+
+/**
+ * Restore in two steps: choose a backup (kept snapshot or file), which is read and checked and
+ * shown with what it would replace; then confirm. Nothing changes before the confirmation.
+ */
+export function useRestoreFlow(backups: BackupService, say: Say) {
+  const { host } = useServices();
+  const [plan, setPlan] = useState<RestorePlan | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = useCallback(async (task: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await task();
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const show = useCallback(
+    (prepared: Result<RestorePlan>) => {
+      if (prepared.ok) setPlan(prepared.value);
+      else say(`Not restored: ${prepared.error}`, 'error');
+    },
+    [say],
+  );
+  const fail = useCallback(
+    (e: unknown) => say(`Not restored: ${e instanceof Error ? e.message : String(e)}`, 'error'),
+    [say],
+  );
+
+  const chooseEntry = useCallback(
+    (name: string) => run(() => backups.prepareEntry(name).then(show, fail)),
+    [backups, run, show, fail],
+  );
+  const chooseFile = useCallback(
+    () =>
+      run(async () => {
+        const file = await pickBackupFile(host).catch((e: unknown) => void fail(e));
+        if (file) show(await backups.prepare(file.content, file.name));
+      }),
+    [backups, host, run, show, fail],
+  );
+  const confirm = useCallback(
+    () =>
+      run(async () => {
+        if (!plan) return;
+        setPlan(null);
+        const r = await backups
+          .restore(plan.content, plan.name, { withoutCopy: plan.copyProblem !== null })
+          .catch((e: unknown) => {
+            fail(e);
+            return null;
+          });
+        if (!r) return;
+        if (r.ok) say(restoredText(r.value, r.value.savedAs, when));
+        else say(`Not restored: ${r.error}`, 'error');
+      }),
+    [backups, plan, run, say, fail],
+  );
+  const cancel = useCallback(() => {
+    setPlan(null);
+    say('Restore cancelled. Nothing was changed.');
+  }, [say]);
+
+  return { plan, busy, chooseEntry, chooseFile, confirm, cancel };
+}

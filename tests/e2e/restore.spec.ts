@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+import type { AnnotatePage } from './pages/AnnotatePage';
+
+/** Issue 14 (hostile backups, recovery) and issue 19 items 3–4 (restore UX), on real IndexedDB. */
+
+async function tag(app: AnnotatePage, at: number, count: number, key: string): Promise<void> {
+  await app.keyboardSelect(at, count);
+  await app.page.keyboard.press(key);
+  await app.expectSaved();
+}
+
+const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(settings(page)).toBeVisible();
+}
+
+/** "Back up now": the download's content (the browser also keeps it as a snapshot). */
+async function backUpNow(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    settings(page).getByRole('button', { name: 'Back up now' }).click(),
+  ]);
+  await expect(page.getByTestId('settings-message')).toContainText('Backup saved');
+  return readFileSync(await download.path(), 'utf8');
+}
+
+async function closeSettings(page: Page): Promise<void> {
+  await settings(page).getByRole('button', { name: 'Close' }).click();
+}
+
+/** Every span row, straight from IndexedDB. */
+async function storedSpans(page: Page): Promise<{ id: string; start: number; end: number; label: string }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('marginalia');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const rows = await new Promise<{ id: string; start: number; end: number; label: string }[]>((r) => {
+      const q = db.transaction('spans').objectStore('spans').getAll();
+      q.onsuccess = () => r(q.result as { id: string; start: number; end: number; label: string }[]);
+    });
+    db.close();
+    return rows.map(({ id, start, end, label }) => ({ id, start, end, label }));
+  });
+}
+
+/** Writes into IndexedDB behind the app's back, as a faulty version or a hostile file could. */
+async function corrupt(page: Page, store: 'spans' | 'settings', edit: string): Promise<void> {
+  await page.evaluate(
+    async ({ store, edit }) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('marginalia');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const tx = db.transaction([store, 'spanPacks'], 'readwrite');
+      tx.objectStore('spanPacks').clear();
+      if (store === 'spans') {
+        const rows = await new Promise<Record<string, unknown>[]>((r) => {
+          const q = tx.objectStore('spans').getAll();
+          q.onsuccess = () => r(q.result as Record<string, unknown>[]);
+        });
+        for (const row of rows)
+          tx.objectStore('spans').put({ ...row, start: 3, end: 99999999, label: 'bogus<b>' });
+      } else {
+        tx.objectStore('settings').put({ key: edit, value: { not: 'a name' } });
+      }
+      await new Promise((r) => (tx.oncomplete = r));
+      db.close();
+    },
+    { store, edit },
+  );
+}
+
+test('a corrupt span stored in IndexedDB: the document says so, Settings restores a backup, no reload needed', async ({
+  app,
+}) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  await tag(app, 8, 5, '2');
+  await openSettings(page);
+  await backUpNow(page);
+  await closeSettings(page);
+  const good = await storedSpans(page);
+  expect(good).toHaveLength(2);
+
+  await corrupt(page, 'spans', '');
+  await page.reload();
+  // Before: a blank page ("code point offset 99999999 outside …"). Now only this view fails.
+  const failed = page.getByTestId('view-failed');
+  await expect(failed).toContainText('cannot be shown');
+  await expect(failed).toContainText('99999999');
+  await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('view-failed.png') });
+
+  await failed.getByRole('button', { name: 'Restore a backup…' }).click();
+  await expect(settings(page)).toBeVisible();
+  await settings(page).getByRole('button', { name: 'Restore from backup…' }).click();
+  const question = settings(page).getByRole('alertdialog', { name: 'Replace your data with this backup?' });
+  await expect(question).toContainText('which holds');
+  await expect(question).toContainText('2 spans');
+  // The damaged data cannot be copied first: the question says so, and the user decides.
+  await expect(question).toContainText('cannot be kept as a backup first, because it is damaged');
+  await page.screenshot({ path: test.info().outputPath('restore-confirm.png') });
+  await question.getByRole('button', { name: 'Replace without a copy' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText('Restored the backup');
+  await closeSettings(page);
+  await expect(failed).toHaveCount(0);
+  await expect(app.spanItems()).toHaveCount(2);
+  expect(await storedSpans(page)).toEqual(good);
+});
+
+test('stored data the shell cannot show gives a recovery screen: raw data, restore from a file', async ({
+  app,
+}) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  await openSettings(page);
+  const file = await backUpNow(page);
+  await closeSettings(page);
+  await corrupt(page, 'settings', 'annotator');
+  await page.reload();
+  const screen = page.getByTestId('recovery-screen');
+  await expect(screen).toContainText('Marginalia cannot show your stored data');
+  await page.screenshot({ path: test.info().outputPath('recovery.png') });
+
+  const [raw] = await Promise.all([
+    page.waitForEvent('download'),
+    screen.getByRole('button', { name: 'Save raw data' }).click(),
+  ]);
+  const dump = JSON.parse(readFileSync(await raw.path(), 'utf8')) as Record<string, unknown[]>;
+  expect(dump['spans']).toHaveLength(1);
+  expect(dump['settings']).toContainEqual({ key: 'annotator', value: { not: 'a name' } });
+
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    screen.getByRole('button', { name: 'Restore from a file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'backup.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(file),
+  });
+  const question = screen.getByRole('alertdialog', { name: 'Replace your data with this backup?' });
+  await expect(question).toContainText('1 span');
+  await question.getByRole('button', { name: 'Replace with this backup' }).click();
+  await expect(screen).toHaveCount(0);
+  await expect(app.spanItems()).toHaveCount(1);
+});
+
+test('restore asks first (counts now and in the backup, its date), updates the open view, and keeps every snapshot', async ({
+  app,
+}) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  await openSettings(page);
+  await backUpNow(page); // state A: 1 span
+  await closeSettings(page);
+  await tag(app, 8, 5, '2');
+  await tag(app, 20, 4, '3'); // state B: 3 spans
+  await expect(app.spanItems()).toHaveCount(3);
+
+  await openSettings(page);
+  const choice = settings(page).getByRole('combobox', { name: 'Backup to restore' });
+  await expect(choice.locator('option')).toHaveCount(1);
+  await settings(page).getByRole('button', { name: 'Restore from backup…' }).click();
+  const question = settings(page).getByRole('alertdialog', { name: 'Replace your data with this backup?' });
+  const text = (await question.getByTestId('restore-confirm-text').textContent()) ?? '';
+  expect(text).toMatch(/^Restore the backup of .+, which holds \d+ documents and 1 span\? /);
+  expect(text).toMatch(/Your library now holds \d+ documents and 3 spans; all of it will be replaced\./);
+  // Cancel changes nothing.
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  expect(await storedSpans(page)).toHaveLength(3);
+
+  await settings(page).getByRole('button', { name: 'Restore from backup…' }).click();
+  await question.getByRole('button', { name: 'Replace with this backup' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText(
+    'Your previous data was kept as the backup',
+  );
+  // The pre-restore copy is a new snapshot: A is still there (before, it overwrote the only one).
+  await expect(choice.locator('option')).toHaveCount(2);
+  await closeSettings(page);
+  // The open view shows the restored data at once (before: the old spans until a reload).
+  await expect(app.spanItems()).toHaveCount(1);
+
+  // Restoring the pre-restore copy gives B back, and A is still kept: no toggling between two states.
+  await openSettings(page);
+  const names = await choice
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  await choice.selectOption(names.find((n) => n.includes('before-restore')) ?? '');
+  await settings(page).getByRole('button', { name: 'Restore from backup…' }).click();
+  await expect(question).toContainText('3 spans');
+  await question.getByRole('button', { name: 'Replace with this backup' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText('Restored the backup');
+  await expect(choice.locator('option')).toHaveCount(3);
+  await closeSettings(page);
+  await expect(app.spanItems()).toHaveCount(3);
+});
+
+test('a crafted backup file (span_extras overwriting offsets, checksum recomputed) is refused and nothing changes', async ({
+  app,
+}) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  await openSettings(page);
+  const file = await backUpNow(page);
+  const before = await storedSpans(page);
+  const crafted = await page.evaluate(async (content) => {
+    const lines = content.trimEnd().split('\n');
+    const header = JSON.parse(lines[0] ?? '{}') as { span_extras: Record<string, unknown> };
+    const record = JSON.parse(lines[1] ?? '{}') as { spans: { id: string }[] };
+    const id = record.spans[0]?.id ?? '';
+    header.span_extras[id] = { start: 3, end: 99999999, label: 'bogus<b>' };
+    const above = `${[JSON.stringify(header), ...lines.slice(1, -1)].join('\n')}\n`;
+    const end = JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>;
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(above)));
+    end['checksum'] = `sha256:${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    return `${above}${JSON.stringify(end)}\n`;
+  }, file);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    settings(page).getByRole('button', { name: 'Restore from a file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'crafted.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(crafted),
+  });
+  await expect(page.getByTestId('settings-message')).toContainText('Not restored');
+  await expect(page.getByTestId('settings-message')).toContainText('Nothing was changed');
+  expect(await storedSpans(page)).toEqual(before);
+  await closeSettings(page);
+  await page.reload();
+  await expect(app.spanItems()).toHaveCount(1);
+});
