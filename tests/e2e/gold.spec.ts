@@ -189,3 +189,53 @@ test('each decision records only its own reason; the boundary fields follow the 
   );
   expect(rejections?.value).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
 });
+
+// Issue 19 item 13: every figure opens the spans behind it; diagonal confusion cells are agreements.
+test('overall figures and confusion cells open the spans behind them, with a correct label', async ({
+  app,
+}, testInfo) => {
+  const page = app.page;
+  await openDisagreements(page);
+  await page.getByRole('button', { name: '‹ Back' }).click();
+  const view = page.getByRole('region', { name: 'Agreement' });
+  const dis = page.getByRole('region', { name: 'Disagreements' });
+  const overall = view.getByRole('region', { name: 'Overall figures' });
+  const alpha = overall.locator('tr[data-figure="krippendorff_alpha"] td').first();
+  await expect(alpha).toHaveRole('button');
+  await expect(alpha).toHaveAccessibleName(/^Krippendorff.*show the spans behind it/);
+  await alpha.click();
+  await expect(dis.getByRole('heading', { level: 2 })).toHaveText(/^Disagreements: Krippendorff/);
+  await expect(dis.getByTestId('decision-position')).toContainText('1 of 2');
+  await expect(dis.getByRole('list', { name: 'Agreements' }).getByRole('listitem')).toHaveText([
+    /figure \d+–\d+ “5 percent” · alice, ben/,
+  ]);
+  await page.screenshot({ path: testInfo.outputPath('behind-alpha.png') }); // kept for a look
+  await page.getByRole('button', { name: '‹ Back' }).click();
+
+  // Every overall figure opens; so does every figure of the document table.
+  const rows = overall.locator('tr[data-figure]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(4);
+  for (let i = 0; i < count; i++) await expect(rows.nth(i).locator('td').first()).toHaveRole('button');
+  await expect(
+    view.getByRole('region', { name: 'Documents, worst first' }).getByRole('button', { name: /Budget: α/ }),
+  ).toBeVisible();
+
+  // Token view: alice's claim covers "5 percent" too, so the diagonal cell with tokens is claim × claim.
+  const confusion = view.getByRole('table', { name: /Label confusion/ });
+  const diagonal = confusion.getByRole('button', {
+    name: /^3 tokens: alice claim, ben claim\. Show these agreements$/,
+  });
+  await expect(diagonal).toHaveCount(1);
+  await expect(
+    confusion.getByRole('button', { name: /^2 tokens: alice claim, ben figure\. Show these disagreements$/ }),
+  ).toHaveCount(1);
+  await expect(
+    confusion.getByRole('button', { name: /alice (\w+), ben \1\. Show these disagreements/ }),
+  ).toHaveCount(0);
+  await diagonal.click();
+  // Both marked a claim there, with other ends: that one decision, and no agreed claim span.
+  await expect(dis.getByTestId('decision-position')).toContainText('1 of 1');
+  await expect(dis.getByRole('region', { name: 'Decision' })).toContainText('claim');
+  await expect(dis.getByRole('list', { name: 'Agreements' }).getByRole('listitem')).toHaveCount(0);
+});

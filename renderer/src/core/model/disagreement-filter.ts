@@ -1,4 +1,4 @@
-import type { Decision } from './decisions';
+import type { Candidate, Decision } from './decisions';
 
 /** The "no label" category of the confusion matrix (as `core/agreement/confusion.ts`). */
 const NO_LABEL = 'O';
@@ -21,8 +21,39 @@ export interface DisagreementFilter {
     readonly rowLabel: string;
     readonly colLabel: string;
   };
+  /**
+   * Also the spans the annotators agree on: a figure of agreement rests on them as much as on the
+   * disagreements (a diagonal cell of the confusion matrix rests on them alone).
+   */
+  readonly agreements?: boolean;
   /** What was clicked, for the heading ("κ alice|ben", "claim", …). */
   readonly title: string;
+}
+
+/** A confusion cell on the diagonal counts tokens both labelled alike: agreements. */
+export function isAgreementCell(rowLabel: string, colLabel: string): boolean {
+  return rowLabel === colLabel;
+}
+
+/** The words of a confusion cell's click-through ("Show these agreements" on the diagonal). */
+export function confusionCellAction(rowLabel: string, colLabel: string): string {
+  return isAgreementCell(rowLabel, colLabel) ? 'Show these agreements' : 'Show these disagreements';
+}
+
+/**
+ * The agreed spans (every annotator marked them identically) behind the filter's figure: none
+ * unless it asks for agreements; of its label, or of the diagonal cell's label. O(A).
+ */
+export function filterAgreed(agreed: readonly Candidate[], filter: DisagreementFilter): Candidate[] {
+  if (!filter.agreements) return [];
+  const c = filter.confusion;
+  if (c && !isAgreementCell(c.rowLabel, c.colLabel)) return [];
+  const label = c ? c.rowLabel : filter.label;
+  if (label === NO_LABEL) return [];
+  return agreed.filter(
+    (a) =>
+      (label === undefined || a.label === label) && filter.annotators.every((x) => a.proposers.includes(x)),
+  );
 }
 
 function labelsIn(group: readonly Decision[], annotator: string): Set<string> {

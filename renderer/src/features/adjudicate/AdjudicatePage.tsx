@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { decisionStatus } from '../../core/commands/adjudicate';
 import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
-import type { DisagreementFilter } from '../../core/model/disagreement-filter';
+import { filterAgreed, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { STATUS_TITLES } from '../../core/model/status';
 import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../session/providers';
+import { AgreedList } from './AgreedList';
 import { DecisionPanel } from './DecisionPanel';
 import { GoldExport } from './GoldExport';
 import { Lanes, type Lane } from './Lanes';
@@ -103,6 +104,7 @@ function DocumentAdjudication({
   if (!s.loaded) return <p>Loading…</p>;
   const decided = s.decisions.filter((d) => decisionStatus(s.state, d) !== 'open').length;
   const goldStatus = s.state.status ?? 'todo';
+  const agreed = filterAgreed(s.all.agreed, filter);
   return (
     <div className="adjudication">
       <div className="adjudication-bar" role="toolbar" aria-label="Adjudication">
@@ -144,6 +146,15 @@ function DocumentAdjudication({
           Redo
         </button>
       </div>
+      {filter.agreements && (
+        <AgreedList
+          agreed={agreed}
+          index={index}
+          inGold={(c) =>
+            s.state.gold.some((g) => g.start === c.start && g.end === c.end && g.label === c.label)
+          }
+        />
+      )}
       <div className="adjudication-body">
         <Lanes
           text={doc.text}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { buildDecisions } from '../../core/model/decisions';
-import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
+import { filterAgreed, filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
 import { useServices } from '../../session/providers';
 import { loadDocumentsSpans } from '../../db/repositories/adjudication';
@@ -10,7 +10,7 @@ import { getDocument } from '../../db/repositories/documents';
 export interface DocumentChoice {
   readonly id: string;
   readonly title: string;
-  /** Disagreements the filter selects in this document. */
+  /** Disagreements (and agreements, when it asks for them) the filter selects in this document. */
   readonly count: number;
 }
 
@@ -28,11 +28,12 @@ export function useDocumentChoice(filter: DisagreementFilter) {
     let live = true;
     void loadDocumentsSpans(db, filter.docIds, filter.annotators).then((docs) => {
       if (!live) return;
-      const list = docs.map((d) => ({
-        id: d.id,
-        title: d.title,
-        count: filterDecisions(buildDecisions(d.spans, filter.annotators).decisions, filter).length,
-      }));
+      const list = docs.map((d) => {
+        const built = buildDecisions(d.spans, filter.annotators);
+        const count =
+          filterDecisions(built.decisions, filter).length + filterAgreed(built.agreed, filter).length;
+        return { id: d.id, title: d.title, count };
+      });
       setChoices(list);
       setDocId((list.find((c) => c.count > 0) ?? list[0])?.id ?? null);
     });

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { AgreementResult } from '../../core/agreement-report/result';
-import type { DisagreementFilter } from '../../core/model/disagreement-filter';
+import { isAgreementCell, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import { useServices } from '../../session/providers';
 import { listStudyAnnotators } from '../../db/repositories/agreement';
 import { listDocuments } from '../../db/repositories/documents';
@@ -28,21 +28,36 @@ function filters(result: AgreementResult) {
   const docIds = result.documents.map((d) => d.id);
   const annotators = result.annotators;
   return {
-    label: (label: string): DisagreementFilter => ({ docIds, annotators, label, title: `label ${label}` }),
+    overall: (figure: string): DisagreementFilter => ({
+      docIds,
+      annotators,
+      agreements: true,
+      title: figure,
+    }),
+    label: (label: string): DisagreementFilter => ({
+      docIds,
+      annotators,
+      label,
+      agreements: true,
+      title: `label ${label}`,
+    }),
     pair: (a: string, b: string): DisagreementFilter => ({
       docIds,
       annotators: [a, b],
+      agreements: true,
       title: `pair ${a} | ${b}`,
     }),
     confusion: (a: string, b: string, rowLabel: string, colLabel: string): DisagreementFilter => ({
       docIds,
       annotators: [a, b],
       confusion: { a, b, rowLabel, colLabel },
+      agreements: isAgreementCell(rowLabel, colLabel),
       title: `${a} ${rowLabel === 'O' ? 'no label' : rowLabel} × ${b} ${colLabel === 'O' ? 'no label' : colLabel}`,
     }),
     document: (docId: string): DisagreementFilter => ({
       docIds: [docId],
       annotators,
+      agreements: true,
       title: result.documents.find((d) => d.id === docId)?.title ?? docId,
     }),
   };
@@ -95,7 +110,7 @@ export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage 
             </ul>
           )}
           <ReportExport result={result} onMessage={onMessage} />
-          <OverallFigures result={result} />
+          <OverallFigures result={result} onOpen={(name) => onOpenDisagreements(f.overall(name))} />
           <LabelBars result={result} onOpen={(l) => onOpenDisagreements(f.label(l))} />
           <PairHeatmap result={result} onOpen={(a, b) => onOpenDisagreements(f.pair(a, b))} />
           <ConfusionMatrix

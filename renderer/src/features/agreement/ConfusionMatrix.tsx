@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import type { AgreementResult } from '../../core/agreement-report/result';
+import { confusionCellAction } from '../../core/model/disagreement-filter';
 import { labelDisplay } from '../../core/model/label-display';
 import { isLabel } from '../../core/model/labels';
 import { LabelMark } from '../../ui/LabelMark';
@@ -8,7 +9,8 @@ import { clickable } from './clickable';
 
 /**
  * Token label confusion of one annotator pair (rows: first annotator, columns: second; "O" is no
- * label). A cell opens the disagreements where they labelled like that.
+ * label). A cell opens the spans where they labelled like that: disagreements off the diagonal,
+ * agreements on it.
  */
 export function ConfusionMatrix({
   result,
@@ -67,7 +69,7 @@ export function ConfusionMatrix({
                 {row.map((n, y) => {
                   const colLabel = c.categories[y] ?? '';
                   const off = x !== y;
-                  const label = `${n} tokens: ${c.rowAnnotator} ${name(rowLabel)}, ${c.columnAnnotator} ${name(colLabel)}. Show these disagreements`;
+                  const label = `${n} tokens: ${c.rowAnnotator} ${name(rowLabel)}, ${c.columnAnnotator} ${name(colLabel)}. ${confusionCellAction(rowLabel, colLabel)}`;
                   const open = () => onOpen(c.rowAnnotator, c.columnAnnotator, rowLabel, colLabel);
                   const shade = off && n > 0 ? `rgba(200, 60, 40, ${0.15 + (0.6 * n) / max})` : undefined;
                   return (

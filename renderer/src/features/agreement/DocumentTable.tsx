@@ -1,8 +1,13 @@
 import { formatFigure } from '../../core/agreement-report/format';
 import type { AgreementResult } from '../../core/agreement-report/result';
+import { clickable } from './clickable';
 
-const fig = (v: number | null, reason: string) => (
-  <td className={v === null ? 'na num' : 'num'} title={v === null ? reason : undefined}>
+const fig = (v: number | null, reason: string, name: string, open: () => void) => (
+  <td
+    className={v === null ? 'na num' : 'num'}
+    title={v === null ? reason : undefined}
+    {...clickable(`${name} ${formatFigure(v)}: show the spans behind it`, open)}
+  >
     {formatFigure(v)}
   </td>
 );
@@ -37,7 +42,7 @@ export function DocumentTable({
                   type="button"
                   className="link"
                   onClick={() => onOpen(d.id)}
-                  aria-label={`${d.title}: show disagreements`}
+                  aria-label={`${d.title}: show its spans`}
                 >
                   {d.title}
                 </button>
@@ -48,9 +53,18 @@ export function DocumentTable({
                   .map(([a, n]) => `${a} ${n}`)
                   .join(', ')}
               </td>
-              {fig(d.krippendorffAlpha, 'n/a: a single category occurs in this document')}
-              {fig(d.overlapF1, 'n/a: no spans in this document')}
-              {fig(d.cohenKappaMean, 'n/a: no pair has a defined κ')}
+              {fig(
+                d.krippendorffAlpha,
+                'n/a: a single category occurs in this document',
+                `${d.title}: α`,
+                () => onOpen(d.id),
+              )}
+              {fig(d.overlapF1, 'n/a: no spans in this document', `${d.title}: F1 overlap`, () =>
+                onOpen(d.id),
+              )}
+              {fig(d.cohenKappaMean, 'n/a: no pair has a defined κ', `${d.title}: κ mean`, () =>
+                onOpen(d.id),
+              )}
             </tr>
           ))}
         </tbody>

@@ -75,7 +75,7 @@ export function LabelBars({ result, onOpen }: { result: AgreementResult; onOpen:
               data-label={l.label}
               data-value={v ?? 'null'}
               {...clickable(
-                `${l.label}: ${f?.name ?? ''} ${formatFigure(v)}. Show ${l.label} disagreements`,
+                `${l.label}: ${f?.name ?? ''} ${formatFigure(v)}. Show the ${l.label} spans behind it`,
                 () => onOpen(l.label),
               )}
             >

@@ -44,7 +44,7 @@ export function PairHeatmap({
               const y = TOP + i * SIZE;
               if (!f) return <rect key={b} x={x} y={y} width={SIZE} height={SIZE} className="diag" />;
               const name = `${metric === 'kappa' ? 'κ' : 'F1'} ${a}|${b}`;
-              const label = `${name} ${formatFigure(f.value)}${f.value === null ? ` (n/a: ${f.naReason})` : ''}, ${f.basis}. Show disagreements`;
+              const label = `${name} ${formatFigure(f.value)}${f.value === null ? ` (n/a: ${f.naReason})` : ''}, ${f.basis}. Show the spans behind it`;
               return (
                 <g
                   key={b}
