@@ -61,7 +61,7 @@ export async function windowedBaseline(
     }
     chunk.style.setProperty(
       'contain-intrinsic-block-size',
-      `auto ${(rows * 1.7 + (last - first + 1) * 0.2).toFixed(1)}em`,
+      `auto ${(rows * 1.9 + (last - first + 1) * 0.2).toFixed(1)}em`,
     );
     frag.append(chunk);
   });

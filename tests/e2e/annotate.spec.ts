@@ -265,9 +265,11 @@ test('clicking a span in the sidebar scrolls to it and flashes it; scroll positi
   await expect.poll(() => storedScrollPositions(page), { timeout: 10_000 }).toContainEqual(top);
   await page.reload();
   await expect(app.spanItems()).toHaveCount(1);
+  // Within a line (1.9 × 16.2 px): a chunk above the position may be laid out a line taller or shorter
+  // than its estimated height, and scroll anchoring then keeps the same text on screen at a new scrollTop.
   await expect
     .poll(() => page.locator('.article-scroller').evaluate((el) => el.scrollTop))
-    .toBeGreaterThan(top - 30);
+    .toBeGreaterThan(top - 40);
 });
 
 test('a selection may cross paragraphs; the sidebar filters by label with counts', async ({ app, page }) => {

@@ -33,6 +33,8 @@ import { snapMode } from './snap-mode';
 import { TextLayout } from './text-layout';
 import { usePainter } from './usePainter';
 
+const NO_MATCHES: readonly CodePointRange[] = [];
+
 /** A selection or caret in code points (start ≤ end). */
 export interface CodePointRange {
   readonly start: number;
@@ -46,6 +48,13 @@ export interface ArticleEditorHandle {
    */
   selection(): CodePointRange | null;
   scrollToSpan(span: Span): void;
+  /** Scrolls a stretch of text into view if it is not on screen (find matches). */
+  reveal(range: CodePointRange): void;
+  /**
+   * Focuses the article with exactly this stretch selected; `selection()` then returns it unsnapped
+   * (a find match is labelled exactly as found, even in word mode).
+   */
+  select(range: CodePointRange): void;
   flashSpan(span: Span): void;
   scrollTop(): number;
   setScrollTop(top: number): void;
@@ -61,6 +70,9 @@ export interface ArticleEditorProps {
   text: string;
   spans: readonly Span[];
   activeSpanIds: ReadonlySet<string>;
+  /** Find matches (code points, text order) and the index of the current one, -1 for none. */
+  foundMatches?: readonly CodePointRange[];
+  foundCurrent?: number;
   /** Selection or caret moved (code points); null when the editor has no selection. */
   onSelection: (range: CodePointRange | null) => void;
   onLabelKey: (label: Label) => void;
@@ -108,6 +120,8 @@ function EditorBody({
   preloaded,
   spans,
   activeSpanIds,
+  foundMatches = NO_MATCHES,
+  foundCurrent = -1,
   onSelection,
   onLabelKey,
   onRefused,
@@ -120,6 +134,7 @@ function EditorBody({
   const [paragraphKeys, setParagraphKeys] = useState<string[] | null>(null);
   const paragraphIndex = useMemo(() => new Map((paragraphKeys ?? []).map((k, i) => [k, i])), [paragraphKeys]);
   const scroller = useRef<HTMLDivElement>(null);
+  const marks = useRef<HTMLCanvasElement>(null);
   const [generation, setGeneration] = useState(0);
   const rebuild = useCallback(() => setGeneration((g) => g + 1), []);
   const { painter, toPaint } = usePainter({
@@ -128,10 +143,15 @@ function EditorBody({
     index,
     paragraphKeys,
     scroller,
+    marks,
     spans,
     activeSpanIds,
+    foundMatches,
+    foundCurrent,
     onReady,
   });
+  /** The stretch `select` set, returned as is by `selection()` while it is still the selection. */
+  const exact = useRef<CodePointRange | null>(null);
 
   const toCodePoints = useCallback(
     (sel: Utf16Selection | null): CodePointRange | null => {
@@ -160,7 +180,30 @@ function EditorBody({
       selection: () => {
         const r = toCodePoints(currentSelection());
         if (!r || r.start === r.end || snapMode() !== 'word') return r;
+        const e = exact.current;
+        if (e && e.start === r.start && e.end === r.end) return r;
         return snapToWords(index, r.start, r.end);
+      },
+      reveal: (range) => {
+        const box = scroller.current;
+        const at = locator?.locate(index.toUtf16(range.start), 'start');
+        if (!box || !at) return;
+        const r = document.createRange();
+        r.setStart(at.node, at.offset);
+        const rect = r.getBoundingClientRect();
+        const boxRect = box.getBoundingClientRect();
+        if (rect.top >= boxRect.top && rect.bottom <= boxRect.bottom) return;
+        box.scrollTop += rect.top - boxRect.top - box.clientHeight / 3;
+      },
+      select: (range) => {
+        const root = editor.getRootElement();
+        const a = locator?.locate(index.toUtf16(range.start), 'start');
+        const b = locator?.locate(index.toUtf16(range.end), 'end');
+        const sel = window.getSelection();
+        if (!root || !a || !b || !sel) return;
+        exact.current = range;
+        root.focus({ preventScroll: true });
+        sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
       },
       scrollToSpan: (span) => {
         const box = scroller.current;
@@ -187,7 +230,7 @@ function EditorBody({
       },
       paintedCount: () => painter.current?.count() ?? 0,
     }),
-    [editor, layout, paragraphKeys, index, toCodePoints, toPaint, painter, currentSelection],
+    [editor, layout, paragraphKeys, index, toCodePoints, toPaint, painter, currentSelection, locator],
   );
 
   // "plaintext-only", not "true": the article is plain text, and React, before every commit anywhere
@@ -219,6 +262,7 @@ function EditorBody({
             spellCheck={false}
             data-testid="article"
           />
+          <canvas className="article-marks" ref={marks} aria-hidden="true" data-testid="article-marks" />
         </div>
         <LoadTextPlugin
           layout={layout}

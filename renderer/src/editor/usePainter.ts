@@ -5,6 +5,8 @@ import type { Span } from '../core/model/span';
 import type { CodePointIndex } from '../core/text/code-points';
 import { createDomLocator } from './dom-locator';
 import { CssHighlightPainter } from './painter/css-highlight-painter';
+import { LayeredPainter } from './painter/layered-painter';
+import { MarkLayer } from './painter/mark-layer';
 import type { PaintSpan } from './painter/painter';
 import { WindowedPainter } from './painter/windowed-painter';
 import type { TextLayout } from './text-layout';
@@ -26,8 +28,11 @@ export function usePainter({
   index,
   paragraphKeys,
   scroller,
+  marks,
   spans,
   activeSpanIds,
+  foundMatches,
+  foundCurrent,
   onReady,
 }: {
   editor: LexicalEditor;
@@ -35,8 +40,13 @@ export function usePainter({
   index: CodePointIndex;
   paragraphKeys: readonly string[] | null;
   scroller: RefObject<HTMLDivElement | null>;
+  /** The canvas for underlines, boundaries and unsure/note marks (mark-layer.ts), inside the article's host. */
+  marks: RefObject<HTMLCanvasElement | null>;
   spans: readonly Span[];
   activeSpanIds: ReadonlySet<string>;
+  /** Find matches in code points, in text order, and the index of the current one (-1: none). */
+  foundMatches: readonly { start: number; end: number }[];
+  foundCurrent: number;
   onReady: () => void;
 }) {
   const painter = useRef<WindowedPainter<Span> | null>(null);
@@ -48,7 +58,14 @@ export function usePainter({
     (s: Span): PaintSpan => {
       let p = converted.get(s);
       if (!p) {
-        p = { id: s.id, label: s.label, start: index.toUtf16(s.start), end: index.toUtf16(s.end) };
+        p = {
+          id: s.id,
+          label: s.label,
+          start: index.toUtf16(s.start),
+          end: index.toUtf16(s.end),
+          note: s.note !== '',
+          unsure: s.unsure === true,
+        };
         converted.set(s, p);
       }
       return p;
@@ -69,8 +86,14 @@ export function usePainter({
   useEffect(() => {
     const box = scroller.current;
     if (!paragraphKeys || !box) return;
+    const locator = createDomLocator(editor, layout, paragraphKeys);
+    const canvas = marks.current;
+    const host = canvas?.parentElement;
     const p = new WindowedPainter<Span>(
-      new CssHighlightPainter(createDomLocator(editor, layout, paragraphKeys)),
+      new LayeredPainter(
+        new CssHighlightPainter(locator),
+        canvas && host ? new MarkLayer(canvas, host, box, layout, locator) : null,
+      ),
       toPaint,
       // Window edges are line starts (never inside a surrogate pair) or one past the text's end.
       (u) => index.toCodePoint(Math.min(u, layout.text.length)),
@@ -108,7 +131,7 @@ export function usePainter({
       p.dispose();
       painter.current = null;
     };
-  }, [editor, layout, paragraphKeys, publish, scroller, toPaint, index]);
+  }, [editor, layout, paragraphKeys, publish, scroller, marks, toPaint, index]);
 
   useEffect(() => {
     if (!paragraphKeys || !painter.current) return;
@@ -125,6 +148,15 @@ export function usePainter({
     const active = activeSpanIds.size === 0 ? [] : spans.filter((s) => activeSpanIds.has(s.id));
     painter.current?.setActive(active.map(toPaint));
   }, [paragraphKeys, spans, activeSpanIds, toPaint]);
+
+  const found = useMemo(
+    () => foundMatches.map((m) => ({ start: index.toUtf16(m.start), end: index.toUtf16(m.end) })),
+    [foundMatches, index],
+  );
+  useEffect(() => {
+    if (!paragraphKeys) return;
+    painter.current?.setFound(found, found[foundCurrent] ?? null);
+  }, [paragraphKeys, found, foundCurrent]);
 
   return { painter, toPaint };
 }

@@ -28,7 +28,7 @@ export class ChunkNode extends ElementNode {
       lines += Math.max(1, Math.ceil(p.getTextContentSize() / CHARS_PER_LINE));
     div.style.setProperty(
       'contain-intrinsic-block-size',
-      `auto ${(lines * 1.7 + this.getChildrenSize() * 0.2).toFixed(1)}em`,
+      `auto ${(lines * 1.9 + this.getChildrenSize() * 0.2).toFixed(1)}em`,
     );
     return div;
   }

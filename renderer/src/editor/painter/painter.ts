@@ -6,6 +6,15 @@ export interface PaintSpan {
   readonly label: Label;
   readonly start: number;
   readonly end: number;
+  /** The span carries a note / is marked unsure: shown in the text (mark-layer.ts). */
+  readonly note?: boolean;
+  readonly unsure?: boolean;
+}
+
+/** A stretch of the stored text in UTF-16 offsets (a find match). */
+export interface PaintRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Finds the DOM text node and offset showing a stored-text UTF-16 offset. */
@@ -18,10 +27,14 @@ export interface DomLocator {
  * idea). Implementations are swappable; the benchmark (npm run bench) decides which ships.
  */
 export interface Painter {
+  /** The UTF-16 window the next `paint` covers (WindowedPainter); painters that measure may clip to it. */
+  setWindow?(lo: number, hi: number): void;
   /** Replaces all highlights. */
   paint(spans: readonly PaintSpan[]): void;
   /** Marks the spans under the caret or chosen in the sidebar. */
   setActive(spans: readonly PaintSpan[]): void;
+  /** Marks find matches (all of them in the window, and the current one). */
+  setFound?(matches: readonly PaintRange[], current: PaintRange | null): void;
   /** Briefly emphasises one span (after "scroll to"). */
   flash(span: PaintSpan): void;
   /** Number of ranges currently painted (for tests and the benchmark). */

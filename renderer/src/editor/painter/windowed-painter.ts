@@ -1,5 +1,5 @@
 import { firstAbove } from '../../core/sorted';
-import type { PaintSpan, Painter } from './painter';
+import type { PaintRange, PaintSpan, Painter } from './painter';
 
 /** What the windowed painter needs of a span: its offsets, in the units of `toOwnUnits`. */
 export interface Placed {
@@ -24,6 +24,8 @@ export class WindowedPainter<S extends Placed> {
   private prefixMaxEnd: number[] = [];
   private lo = 0;
   private hi = 0;
+  private matches: readonly PaintRange[] = [];
+  private current: PaintRange | null = null;
 
   constructor(
     private readonly inner: Painter,
@@ -37,7 +39,34 @@ export class WindowedPainter<S extends Placed> {
     if (lo === this.lo && hi === this.hi) return;
     this.lo = lo;
     this.hi = hi;
+    this.inner.setWindow?.(lo, hi);
     this.inner.paint(this.inWindow());
+    if (this.matches.length > 0) this.paintFound();
+  }
+
+  /**
+   * Find matches (UTF-16, in text order, not overlapping): those in the window are painted, as spans
+   * are (a search for "e" in a long article has tens of thousands), and the current one always.
+   */
+  setFound(matches: readonly PaintRange[], current: PaintRange | null): void {
+    this.matches = matches;
+    this.current = current;
+    this.paintFound();
+  }
+
+  private paintFound(): void {
+    const { matches, lo, hi } = this;
+    // Matches do not overlap, so their ends ascend too: the first one ending after lo is a binary search.
+    let a = 0;
+    let b = matches.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if ((matches[mid] as PaintRange).end <= lo) a = mid + 1;
+      else b = mid;
+    }
+    let z = a;
+    while (z < matches.length && (matches[z] as PaintRange).start < hi) z++;
+    this.inner.setFound?.(matches.slice(a, z), this.current);
   }
 
   window(): { lo: number; hi: number } {

@@ -1,0 +1,250 @@
+import { labelDisplay, type LabelLine } from '../../core/model/label-display';
+import { assignLanes } from '../../core/model/overlaps';
+import type { TextLayout } from '../text-layout';
+import type { DomLocator, PaintSpan } from './painter';
+
+/** Gap between stacked underlines, and the first one's distance below the text's box (CSS px). */
+export const LANE_GAP = 3.5;
+const FIRST_LANE = 1.5;
+/** Lanes drawn; deeper spans share the last (their boundary ticks still show). */
+export const MAX_LANES = 4;
+
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * Draws, on one canvas over the article, what CSS highlights cannot show cheaply: an underline per
+ * span in its label's line style, stacked in lanes where spans overlap (as INCEpTION stacks boxes),
+ * a tick at each span's start and end, a "?" after unsure spans and a corner mark on spans with a
+ * note. Colour and line style come from label-display, the one definition.
+ *
+ * Why a canvas and not `text-decoration` in `::highlight()`: Chromium treats highlight decorations as
+ * visual overflow and re-computes the ink overflow of every highlighted text node on each marker
+ * rebuild (every label, every scroll step), which took the scroll p95 frame from 13 to 19 ms
+ * (docs/architecture.md). Redrawing a canvas changes no DOM and no style, so it adds no layout and no
+ * highlight-marker rebuild to a label's frame. Span boxes are measured once per span and line (in the
+ * article's coordinates) and measured again only when the article's size changes.
+ *
+ * The canvas covers the screen and one viewport above and below, and moves only when the screen nears
+ * its edge, so scrolling rarely resizes or moves it.
+ */
+export class MarkLayer {
+  private spans: readonly PaintSpan[] = [];
+  private boxes = new WeakMap<PaintSpan, Map<number, readonly Box[]>>();
+  private top = 0;
+  private height = 0;
+  private width = 0;
+  private window: { lo: number; hi: number } = { lo: 0, hi: 0 };
+  private readonly resized: ResizeObserver;
+  private lastSize = '';
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly host: HTMLElement,
+    private readonly scroller: HTMLElement,
+    private readonly layout: TextLayout,
+    private readonly locator: DomLocator,
+  ) {
+    this.resized = new ResizeObserver(() => {
+      const size = `${host.clientWidth}x${host.clientHeight}`;
+      if (size === this.lastSize) return;
+      this.lastSize = size;
+      // Text moved: every measured box is stale.
+      this.boxes = new WeakMap();
+      this.draw(true);
+    });
+    this.resized.observe(host);
+  }
+
+  /** The UTF-16 window the painter shows; lines outside it are never measured. */
+  setWindow(lo: number, hi: number): void {
+    this.window = { lo, hi };
+  }
+
+  paint(spans: readonly PaintSpan[]): void {
+    const same = spans.length === this.spans.length && spans.every((s, i) => s === this.spans[i]);
+    this.spans = spans;
+    this.draw(!same);
+  }
+
+  /** Spans drawn (tests). */
+  drawn(): number {
+    return this.spans.length;
+  }
+
+  dispose(): void {
+    this.resized.disconnect();
+    this.spans = [];
+    this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
+  }
+
+  /** Places the canvas over the screen ± a viewport when the screen nears its edge; true if it moved. */
+  private place(): boolean {
+    const hostRect = this.host.getBoundingClientRect();
+    const view = this.scroller.getBoundingClientRect();
+    const vh = view.height;
+    const seeTop = view.top - hostRect.top - vh / 4;
+    const seeBottom = view.bottom - hostRect.top + vh / 4;
+    const width = Math.round(hostRect.width);
+    if (width === this.width && seeTop >= this.top && seeBottom <= this.top + this.height) return false;
+    this.width = width;
+    this.top = Math.max(0, Math.floor(view.top - hostRect.top - vh));
+    this.height = Math.ceil(3 * vh);
+    const dpr = window.devicePixelRatio || 1;
+    const c = this.canvas;
+    // Setting a canvas's size, even to the same value, reallocates and clears it: only when it changed.
+    const w = Math.round(width * dpr);
+    const h = Math.round(this.height * dpr);
+    if (c.width !== w || c.height !== h) {
+      c.width = w;
+      c.height = h;
+      c.style.width = `${width}px`;
+      c.style.height = `${this.height}px`;
+    }
+    c.style.top = `${this.top}px`;
+    return true;
+  }
+
+  private draw(changed: boolean): void {
+    const moved = this.place();
+    if (!changed && !moved) return;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, -this.top * dpr);
+    ctx.clearRect(0, this.top, this.width, this.height);
+    const lanes = assignLanes(this.spans);
+    const { lo, hi } = this.window;
+    this.spans.forEach((s, i) => {
+      const all = this.measure(s);
+      const boxes = all.filter((b) => b.bottom >= this.top && b.top <= this.top + this.height);
+      if (boxes.length === 0) return;
+      // A tick only where the span really starts or ends, not where the window or canvas cuts it.
+      const ends = {
+        start: s.start >= lo && boxes[0] === all[0],
+        end: s.end <= hi && boxes[boxes.length - 1] === all[all.length - 1],
+      };
+      drawSpan(ctx, s, boxes, Math.min(lanes[i] as number, MAX_LANES - 1), ends);
+    });
+  }
+
+  /** The span's line boxes within the window, in the host's coordinates. */
+  private measure(span: PaintSpan): Box[] {
+    let byLine = this.boxes.get(span);
+    if (!byLine) this.boxes.set(span, (byLine = new Map()));
+    const { layout } = this;
+    const first = layout.lineOf(Math.max(span.start, this.window.lo));
+    const last = layout.lineOf(Math.max(span.start, Math.min(span.end, this.window.hi) - 1));
+    const out: Box[] = [];
+    let origin: DOMRect | null = null;
+    for (let line = first; line <= last; line++) {
+      let boxes = byLine.get(line);
+      if (!boxes) {
+        origin ??= this.host.getBoundingClientRect();
+        boxes = this.measureLine(span, line, origin);
+        byLine.set(line, boxes);
+      }
+      out.push(...boxes);
+    }
+    return out;
+  }
+
+  private measureLine(span: PaintSpan, line: number, origin: DOMRect): Box[] {
+    const lineStart = this.layout.lineStarts[line] as number;
+    const lineEnd = lineStart + (this.layout.lines[line] as string).length;
+    const a = Math.max(span.start, lineStart);
+    const b = Math.min(span.end, lineEnd);
+    if (b <= a) return [];
+    const from = this.locator.locate(a, 'start');
+    const to = this.locator.locate(b, 'end');
+    if (!from || !to || from.node !== to.node) return [];
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const boxes: Box[] = [];
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      boxes.push({
+        left: r.left - origin.left,
+        right: r.right - origin.left,
+        top: r.top - origin.top,
+        bottom: r.bottom - origin.top,
+      });
+    }
+    return boxes;
+  }
+}
+
+const DASH: Record<LabelLine, number[]> = { solid: [], dashed: [5, 3], dotted: [2, 2.5], double: [] };
+
+function drawSpan(
+  ctx: CanvasRenderingContext2D,
+  span: PaintSpan,
+  boxes: readonly Box[],
+  lane: number,
+  ends: { start: boolean; end: boolean },
+): void {
+  const d = labelDisplay(span.label);
+  ctx.strokeStyle = d.colour;
+  ctx.fillStyle = d.colour;
+  const offset = FIRST_LANE + lane * LANE_GAP;
+  for (const b of boxes) {
+    const y = b.bottom + offset;
+    if (d.line === 'double') {
+      ctx.lineWidth = 1;
+      ctx.setLineDash([]);
+      line(ctx, b.left, y - 1, b.right, y - 1);
+      line(ctx, b.left, y + 1, b.right, y + 1);
+    } else {
+      ctx.lineWidth = d.line === 'dotted' ? 2 : 1.5;
+      ctx.setLineDash(DASH[d.line]);
+      line(ctx, b.left, y, b.right, y);
+    }
+  }
+  // Boundary ticks: a bracket foot at the start and the end, rising into the lower half of the text.
+  ctx.setLineDash([]);
+  ctx.lineWidth = 1.5;
+  const head = boxes[0] as Box;
+  const tail = boxes[boxes.length - 1] as Box;
+  if (ends.start)
+    line(
+      ctx,
+      head.left + 0.75,
+      head.bottom - (head.bottom - head.top) * 0.45,
+      head.left + 0.75,
+      head.bottom + offset + 1,
+    );
+  if (ends.end)
+    line(
+      ctx,
+      tail.right - 0.75,
+      tail.bottom - (tail.bottom - tail.top) * 0.45,
+      tail.right - 0.75,
+      tail.bottom + offset + 1,
+    );
+  if (span.note && ends.end) {
+    // A folded corner at the top right of the span's end: it carries a note.
+    ctx.beginPath();
+    ctx.moveTo(tail.right - 6, tail.top);
+    ctx.lineTo(tail.right, tail.top);
+    ctx.lineTo(tail.right, tail.top + 6);
+    ctx.closePath();
+    ctx.fill();
+  }
+  if (span.unsure && ends.end) {
+    ctx.font = 'bold 11px system-ui, sans-serif';
+    ctx.textBaseline = 'top';
+    ctx.fillText('?', tail.right + 1, tail.top - 5);
+  }
+}
+
+function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+}
