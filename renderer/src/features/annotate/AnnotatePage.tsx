@@ -5,12 +5,15 @@ import type { Label } from '../../core/model/labels';
 import { spansAt, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
+import { FindBar } from './FindBar';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from './SaveIndicator';
 import { afterNextPaint } from './after-paint';
 import { SpanInspector } from './SpanInspector';
 import { SpanList } from './SpanList';
 import { useAnnotationSession } from './useAnnotationSession';
+import { useFind } from './useFind';
+import { useFindKey } from './useFindKey';
 import { useUndoKeys } from './useUndoKeys';
 
 const EXCERPT_MAX = 80;
@@ -106,6 +109,31 @@ export const AnnotatePage = memo(function AnnotatePage({
     editor.current?.flashSpan(s);
   }, []);
 
+  const find = useFind(index);
+  const caretForFind = useCallback(() => editor.current?.selection()?.start ?? caret ?? 0, [caret]);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const { show: showFind } = find;
+  useFindKey(
+    useCallback(() => {
+      const was = document.activeElement;
+      // Reopening while open only moves the focus back into the bar.
+      if (!(was instanceof HTMLElement) || !was.closest('.find-bar'))
+        returnFocus.current = was as HTMLElement | null;
+      showFind(caretForFind());
+    }, [showFind, caretForFind]),
+  );
+  const { currentMatch, hide: hideFind, open: findOpen } = find;
+  useEffect(() => {
+    if (findOpen && currentMatch) editor.current?.reveal(currentMatch);
+  }, [findOpen, currentMatch]);
+  const closeFind = useCallback(() => {
+    hideFind();
+    // The current match stays selected, with the focus in the article: a label key labels exactly it.
+    if (currentMatch) editor.current?.select(currentMatch);
+    else if (returnFocus.current?.isConnected) returnFocus.current.focus();
+    else editor.current?.focus();
+  }, [hideFind, currentMatch]);
+
   const undo = useCallback(() => onMessage(undoCommand() ?? 'Nothing to undo.'), [undoCommand, onMessage]);
   const redo = useCallback(() => onMessage(redoCommand() ?? 'Nothing to redo.'), [redoCommand, onMessage]);
   useUndoKeys(undo, redo);
@@ -150,12 +178,15 @@ export const AnnotatePage = memo(function AnnotatePage({
             <h1 className="article-title">{doc.title}</h1>
           </div>
         </div>
+        {find.open && <FindBar find={find} caret={caretForFind} onClose={closeFind} />}
         {session.spans && (
           <ArticleEditor
             ref={editor}
             text={doc.text}
             spans={spans}
             activeSpanIds={activeIds}
+            foundMatches={find.open ? find.matches : undefined}
+            foundCurrent={find.open ? find.current : -1}
             onSelection={onSelection}
             onLabelKey={label}
             onRefused={onRefused}
