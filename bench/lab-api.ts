@@ -1,5 +1,6 @@
 /** What the lab page (bench/lab/main.ts) exposes on `window.__lab` for the runner to call. */
 import type { BenchCase } from './corpus';
+import type { ExportCorpusResult } from './lab/export-corpus';
 import type { SeededCase } from './lab/seed-db';
 
 export interface Measured {
@@ -37,6 +38,8 @@ export interface LabApi {
     bytes: number;
   }>;
   agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
+  /** Streamed native export of a seeded library, and the floor (the same bytes written), interleaved. */
+  exportCorpusJob(documents: number, annotators: number, runs: number): Promise<ExportCorpusResult>;
 }
 
 declare global {

@@ -199,6 +199,11 @@ export async function runScroll(
   };
 }
 
+/** Data jobs to run (BENCH_DATA_JOBS=export_corpus,… for working on one; default: all of them). */
+export const DATA_JOBS = new Set(
+  (process.env['BENCH_DATA_JOBS'] ?? 'import,export,agreement,agreement_corpus,export_corpus').split(','),
+);
+
 /** Import, export and agreement in the lab page (same origin as the app). */
 export async function runDataJobs(
   page: Page,
@@ -211,7 +216,7 @@ export async function runDataJobs(
   const imp: number[] = [];
   const longest: number[] = [];
   const parse: number[] = [];
-  for (let r = 0; r < runs; r++) {
+  for (let r = 0; DATA_JOBS.has('import') && r < runs; r++) {
     await page.evaluate((lines) => window.__lab.prepareImport(lines), lines);
     await collectGarbage();
     const x = await page.evaluate(({ lines, r }) => window.__lab.importJob(lines, r), { lines, r });
@@ -221,35 +226,38 @@ export async function runDataJobs(
     parse.push(x.parse_ms);
   }
   const i = summarize(imp);
-  log(
-    `import ${lines} lines: ${fmt(i)} ms (parse ${r1(summarize(parse).median)} ms), longest task ${r1(summarize(longest).median)} ms (per run: ${longest.map(r1).join(', ')})`,
-  );
+  if (imp.length > 0)
+    log(
+      `import ${lines} lines: ${fmt(i)} ms (parse ${r1(summarize(parse).median)} ms), longest task ${r1(summarize(longest).median)} ms (per run: ${longest.map(r1).join(', ')})`,
+    );
   const [docs, per] = quick ? [10, 1000] : [100, 1000];
   const exp: number[] = [];
-  for (let r = 0; r < runs; r++)
+  for (let r = 0; DATA_JOBS.has('export') && r < runs; r++)
     exp.push((await page.evaluate(({ docs, per }) => window.__lab.exportJob(docs, per), { docs, per })).ms);
   const e = summarize(exp);
-  log(`export ${docs * per} spans: ${fmt(e)} ms`);
+  if (exp.length > 0) log(`export ${docs * per} spans: ${fmt(e)} ms`);
   const study = quick
     ? { documents: 100, annotators: 5, perDoc: 50 }
     : { documents: 1000, annotators: 5, perDoc: 50 };
   const agr: number[] = [];
-  for (let r = 0; r < runs; r++)
+  for (let r = 0; DATA_JOBS.has('agreement') && r < runs; r++)
     agr.push(
       await page.evaluate((s) => window.__lab.agreementJob(s.documents, s.annotators, s.perDoc), study),
     );
   const g = summarize(agr);
-  log(`agreement ${study.documents}×${study.annotators}×${study.perDoc}: ${fmt(g)} ms`);
+  if (agr.length > 0) log(`agreement ${study.documents}×${study.annotators}×${study.perDoc}: ${fmt(g)} ms`);
   // Issue 20 item 3: the corpus a team produces (10,000 articles × 3 annotators), full runs only.
   const corpus = { documents: 10_000, annotators: 3, perDoc: 50 };
   const agrCorpus: number[] = [];
-  for (let r = 0; !quick && r < runs; r++)
+  for (let r = 0; !quick && DATA_JOBS.has('agreement_corpus') && r < runs; r++)
     agrCorpus.push(
       await page.evaluate((s) => window.__lab.agreementJob(s.documents, s.annotators, s.perDoc), corpus),
     );
   const gc = agrCorpus.length > 0 ? summarize(agrCorpus) : null;
   if (gc) log(`agreement ${corpus.documents}×${corpus.annotators}×${corpus.perDoc}: ${fmt(gc)} ms`);
+  const exportCorpus = DATA_JOBS.has('export_corpus') ? await runExportCorpus(page, runs, quick) : null;
   return {
+    complete: [...DATA_JOBS].length === 5,
     import: {
       lines,
       ms: i.median,
@@ -279,5 +287,34 @@ export async function runDataJobs(
         max_ms: gc.max,
       },
     }),
+    ...(exportCorpus && { export_corpus: exportCorpus }),
+  };
+}
+
+/**
+ * Issue 20 item 3: the whole library's native JSONL streamed to a file, beside the floor (the same
+ * bytes written in the same pieces), interleaved in the page (lab/export-corpus.ts). Target ≤ 2×.
+ */
+async function runExportCorpus(page: Page, runs: number, quick: boolean) {
+  const documents = Number(process.env['BENCH_EXPORT_DOCS'] ?? (quick ? 2_000 : 100_000));
+  const annotators = 3;
+  const x = await page.evaluate(
+    ({ documents, annotators, runs }) => window.__lab.exportCorpusJob(documents, annotators, runs),
+    { documents, annotators, runs },
+  );
+  const [m, f] = [summarize(x.ms), summarize(x.floor_ms)];
+  log(
+    `export corpus ${documents}×${annotators} (${x.records} records, ${r1(x.bytes / 1e6)} MB): ${fmt(m)} ms, floor ${fmt(f)} ms, ${r1(m.median / f.median)}× the floor`,
+  );
+  return {
+    documents,
+    annotators,
+    records: x.records,
+    bytes: x.bytes,
+    ms: m.median,
+    min_ms: m.min,
+    max_ms: m.max,
+    floor_ms: f.median,
+    ratio: m.median / f.median,
   };
 }

@@ -31,7 +31,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 }
 
 /** Makes the rename itself durable. Windows cannot open folders; NTFS journals the rename there. */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

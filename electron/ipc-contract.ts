@@ -11,6 +11,10 @@ export const CHANNELS = {
   writeBackup: 'marginalia:write-backup',
   listBackups: 'marginalia:list-backups',
   readBackup: 'marginalia:read-backup',
+  openExportStream: 'marginalia:export-stream-open',
+  writeExportStream: 'marginalia:export-stream-write',
+  finishExportStream: 'marginalia:export-stream-finish',
+  abortExportStream: 'marginalia:export-stream-abort',
 } as const;
 
 /** Push events from main (menu items). */
@@ -58,6 +62,13 @@ export interface SaveExportResponse {
   fileName?: string;
 }
 
+/**
+ * A streamed export (issue 20): after the save dialog, main writes the pieces the page sends to a temp
+ * file and renames it over the chosen file when finished; an aborted stream leaves no file. `id` names
+ * the open stream in the following calls.
+ */
+export type OpenExportStreamResponse = { saved: false } | { saved: true; id: string; fileName: string };
+
 /** A file's name (no directory) and its raw bytes, read by main. */
 export interface ImportedFile {
   name: string;
@@ -104,6 +115,14 @@ export interface MarginaliaApi {
   writeBackup(req: BackupRequest): Promise<IpcResult<BackupInfo>>;
   listBackups(): Promise<IpcResult<BackupInfo[]>>;
   readBackup(name: string): Promise<IpcResult<string>>;
+  /** Shows the save dialog and opens a stream to the file chosen (nothing is written there yet). */
+  openExportStream(suggestedName: string): Promise<IpcResult<OpenExportStreamResponse>>;
+  /** Appends UTF-8 text to an open stream; resolves once written (send the next piece after). */
+  writeExportStream(id: string, text: string): Promise<IpcResult<void>>;
+  /** Completes the file: synced and renamed over the chosen path. Answers the file's name. */
+  finishExportStream(id: string): Promise<IpcResult<string>>;
+  /** Discards an open stream: its temp file is deleted and the chosen path is left as it was. */
+  abortExportStream(id: string): Promise<IpcResult<void>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -116,5 +135,9 @@ export const API_KEYS: readonly (keyof MarginaliaApi)[] = [
   'writeBackup',
   'listBackups',
   'readBackup',
+  'openExportStream',
+  'writeExportStream',
+  'finishExportStream',
+  'abortExportStream',
   'onMenuCommand',
 ];

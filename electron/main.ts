@@ -12,7 +12,8 @@ import { createBackupStore } from './ipc/handlers/backups';
 import { registerIpcHandlers } from './ipc/register';
 import { MENU_EVENT, type MenuCommand } from './ipc-contract';
 import { menuTemplate } from './menu';
-import { hasPendingWrites, settlePendingWrites } from './pending-writes';
+import type { ExportStreams } from './export-streams';
+import { hasPendingWrites, settlePendingWrites, trackWrite } from './pending-writes';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, lockDownSession } from './security';
 import { userDataOverride } from './user-data';
@@ -28,6 +29,7 @@ app.enableSandbox();
 installSecurity();
 
 let mainWindow: BrowserWindow | null = null;
+let exportStreams: ExportStreams | null = null;
 
 async function openMainWindow(): Promise<void> {
   const stateFile = windowStateFile(app.getPath('userData'));
@@ -46,7 +48,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));
-  registerIpcHandlers(createBackupStore(backupFolder()));
+  exportStreams = registerIpcHandlers(createBackupStore(backupFolder()));
   const actions = { send: sendMenuCommand, showAbout: () => void showAboutDialog(mainWindow) };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate(process.platform, actions, { devTools: !app.isPackaged })),
@@ -73,6 +75,8 @@ if (!app.requestSingleInstanceLock()) {
   // will-quit comes after every window has closed, so writes started by closing (window state, a
   // last export) are already tracked. Quit again once they are on disk; 30 s guards against a hung disk.
   app.on('will-quit', (event) => {
+    // An export still streaming when the app quits is unfinished: delete its temp file, never keep half.
+    if (exportStreams && exportStreams.openCount > 0) void trackWrite(exportStreams.abortAll());
     if (!hasPendingWrites()) return;
     event.preventDefault();
     void settlePendingWrites(30_000).then(() => app.quit());

@@ -30,6 +30,10 @@ const api: MarginaliaApi = {
   writeBackup: (req) => call(CHANNELS.writeBackup, req),
   listBackups: () => call(CHANNELS.listBackups),
   readBackup: (name) => call(CHANNELS.readBackup, name),
+  openExportStream: (suggestedName) => call(CHANNELS.openExportStream, suggestedName),
+  writeExportStream: (id, text) => call(CHANNELS.writeExportStream, id, text),
+  finishExportStream: (id) => call(CHANNELS.finishExportStream, id),
+  abortExportStream: (id) => call(CHANNELS.abortExportStream, id),
   onMenuCommand(listener) {
     // The IpcRendererEvent stays here: handing it to the page would expose `sender` (ipcRenderer).
     const wrapped = (_event: unknown, command: unknown): void => {

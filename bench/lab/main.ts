@@ -4,6 +4,7 @@ import { article, caseSeed, spans } from '../corpus';
 import { armBaselineKeys } from './baseline-label';
 import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines';
 import { afterFramePaint } from './frame';
+import { exportCorpusJob } from './export-corpus';
 import { agreementJob, exportJob, importJob, prepareImport } from './jobs';
 import { seedDatabase, setLastDocument } from './seed-db';
 import { stopWindowed, windowedBaseline } from './windowed';
@@ -39,6 +40,7 @@ const lab: LabApi = {
   prepareImport,
   importJob,
   agreementJob,
+  exportCorpusJob,
 };
 window.__lab = lab;
 document.body.dataset['ready'] = 'true';

@@ -7,12 +7,14 @@
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 
+import { ExportStreams } from '../export-streams';
 import { CHANNELS, type IpcResult } from '../ipc-contract';
+import { trackWrite } from '../pending-writes';
 import { isTrustedSender } from '../trusted-origin';
 import { publicErrorMessage } from './errors';
 import { getAppInfo } from './handlers/app-info';
 import type { BackupStore } from './handlers/backups';
-import { openImportFiles, saveExport } from './handlers/files';
+import { openExportStream, openImportFiles, saveExport } from './handlers/files';
 import { ARG_SCHEMAS, type Channel, type ChannelArgs, describeIssues } from './schemas';
 
 type Handler<C extends Channel> = (args: ChannelArgs<C>, win: BrowserWindow | null) => unknown;
@@ -44,11 +46,18 @@ function handle<C extends Channel>(channel: C, handler: Handler<C>): void {
   });
 }
 
-export function registerIpcHandlers(backups: BackupStore): void {
+/** Returns the open export streams, so quitting can delete the temp files of unfinished ones. */
+export function registerIpcHandlers(backups: BackupStore): ExportStreams {
+  const streams = new ExportStreams();
   handle(CHANNELS.saveExport, ([req], win) => saveExport(req, win));
+  handle(CHANNELS.openExportStream, ([name], win) => openExportStream(name, win, streams));
+  handle(CHANNELS.writeExportStream, ([id, text]) => trackWrite(streams.write(id, text)));
+  handle(CHANNELS.finishExportStream, ([id]) => trackWrite(streams.finish(id)));
+  handle(CHANNELS.abortExportStream, ([id]) => trackWrite(streams.abort(id)));
   handle(CHANNELS.openImportFiles, (_args, win) => openImportFiles(win));
   handle(CHANNELS.getAppInfo, () => getAppInfo());
   handle(CHANNELS.writeBackup, ([req]) => backups.write(req));
   handle(CHANNELS.listBackups, () => backups.list());
   handle(CHANNELS.readBackup, ([name]) => backups.read(name));
+  return streams;
 }

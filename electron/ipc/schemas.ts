@@ -16,6 +16,8 @@ export const LIMITS = {
   /** Whole-corpus exports and backups: generous (≈ 10k long articles), yet far under V8's string limit. */
   contentChars: 256 * 1024 * 1024,
   keepBackups: 100,
+  /** One piece of a streamed export (the page sends ~1–4 MB pieces). */
+  streamPieceChars: 32 * 1024 * 1024,
 } as const;
 
 /** What the import dialog offers; the renderer decides the format. */
@@ -39,6 +41,9 @@ const bytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMIT
   message: 'is too large',
 });
 
+/** Stream ids are 24 hex digits made by main (export-streams.ts). */
+const streamIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
+
 export const backupNameSchema = z.string().refine(isBackupName, { message: 'is not a backup file name' });
 
 /** Each channel's argument list, as passed to `ipcRenderer.invoke(channel, ...args)`. */
@@ -57,6 +62,10 @@ export const ARG_SCHEMAS = {
   ]),
   [CHANNELS.listBackups]: z.tuple([]),
   [CHANNELS.readBackup]: z.tuple([backupNameSchema]),
+  [CHANNELS.openExportStream]: z.tuple([fileNameSchema]),
+  [CHANNELS.writeExportStream]: z.tuple([streamIdSchema, z.string().max(LIMITS.streamPieceChars)]),
+  [CHANNELS.finishExportStream]: z.tuple([streamIdSchema]),
+  [CHANNELS.abortExportStream]: z.tuple([streamIdSchema]),
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], z.ZodType>;
 
 export type Channel = keyof typeof ARG_SCHEMAS;

@@ -10,6 +10,16 @@ export const test = base.extend<{ app: AnnotatePage; freshPage: Page }>({
   freshPage: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // A whole-library native export streams into a file the browser's save picker gives; nothing can
+    // answer that picker here, so tests get the download fallback unless one installs its own picker
+    // (export-stream.spec.ts).
+    await page.addInitScript(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', {
+        value: undefined,
+        configurable: true,
+        writable: true,
+      }),
+    );
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

@@ -7,7 +7,13 @@ import path from 'node:path';
 
 import { app, type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
-import type { ImportedFile, SaveExportRequest, SaveExportResponse } from '../../ipc-contract';
+import type { ExportStreams } from '../../export-streams';
+import type {
+  ImportedFile,
+  OpenExportStreamResponse,
+  SaveExportRequest,
+  SaveExportResponse,
+} from '../../ipc-contract';
 import { IMPORT_EXTENSIONS } from '../schemas';
 import { readImportFiles } from './read-files';
 import { writeChosenExport } from './save-export';
@@ -35,19 +41,34 @@ export async function openImportFiles(win: BrowserWindow | null): Promise<Import
   return readImportFiles(result.filePaths);
 }
 
-export async function saveExport(
-  req: SaveExportRequest,
-  win: BrowserWindow | null,
-): Promise<SaveExportResponse> {
+function askWhereToSave(suggestedName: string, win: BrowserWindow | null) {
   const options: SaveDialogOptions = {
     title: 'Export annotations',
-    defaultPath: path.join(documentsFolder(), req.suggestedName),
+    defaultPath: path.join(documentsFolder(), suggestedName),
     filters: [
       { name: 'JSON Lines', extensions: ['jsonl'] },
       { name: 'All files', extensions: ['*'] },
     ],
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   };
-  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-  return writeChosenExport(req, result);
+  return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+}
+
+export async function saveExport(
+  req: SaveExportRequest,
+  win: BrowserWindow | null,
+): Promise<SaveExportResponse> {
+  return writeChosenExport(req, await askWhereToSave(req.suggestedName, win));
+}
+
+/** The save dialog, then a stream to the file chosen (written by the page's following calls). */
+export async function openExportStream(
+  suggestedName: string,
+  win: BrowserWindow | null,
+  streams: ExportStreams,
+): Promise<OpenExportStreamResponse> {
+  const choice = await askWhereToSave(suggestedName, win);
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  const id = await streams.begin(choice.filePath);
+  return { saved: true, id, fileName: path.basename(choice.filePath) };
 }

@@ -1,4 +1,5 @@
 import type { MarginaliaApi } from '../../../electron/ipc-contract';
+import { desktopExportFile } from './export-sink';
 import type { HostApi } from './host';
 import { readFileObjects } from './read-file-objects';
 
@@ -6,5 +7,5 @@ import { readFileObjects } from './read-file-objects';
 export function electronHost(): HostApi | undefined {
   const api = (window as unknown as { marginalia?: MarginaliaApi }).marginalia;
   if (!api || typeof api.saveExport !== 'function') return undefined;
-  return { ...api, readDroppedFiles: readFileObjects };
+  return { ...api, readDroppedFiles: readFileObjects, openExportFile: desktopExportFile(api) };
 }

@@ -1,11 +1,15 @@
 import type { HostApi, IpcResult } from './host';
 import { readFileObjects } from './read-file-objects';
+import { webExportFile } from './web-export-file';
 
 const LAST_SNAPSHOT_NOTE = 'Backups in the browser are downloads made with "Back up now".';
 
 function download(name: string, content: string | Uint8Array): void {
   const type = typeof content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream';
-  const blob = new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type });
+  downloadBlob(name, new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }));
+}
+
+function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -36,7 +40,7 @@ const unsupported = <T>(what: string): Promise<IpcResult<T>> =>
     error: `${what} is only available in the desktop app. ${LAST_SNAPSHOT_NOTE}`,
   });
 
-/** Browser implementation: downloads for saving, a file input for opening, no native menus. */
+/** Browser implementation: downloads (or the save picker, for streamed exports) for saving, a file input for opening, no native menus. */
 export const webHost: HostApi = {
   async saveExport(req) {
     download(req.suggestedName, req.content);
@@ -47,6 +51,7 @@ export const webHost: HostApi = {
     return readFileObjects(await pickFiles());
   },
   readDroppedFiles: readFileObjects,
+  openExportFile: webExportFile(downloadBlob),
   async getAppInfo() {
     return {
       ok: true,
@@ -62,5 +67,10 @@ export const webHost: HostApi = {
   writeBackup: () => unsupported('Writing backup files'),
   listBackups: () => Promise.resolve({ ok: true, value: [] }),
   readBackup: () => unsupported('Reading backup files'),
+  // The desktop shell's file streams; the browser streams through openExportFile instead.
+  openExportStream: () => unsupported('Streaming to a file through the desktop shell'),
+  writeExportStream: () => unsupported('Streaming to a file through the desktop shell'),
+  finishExportStream: () => unsupported('Streaming to a file through the desktop shell'),
+  abortExportStream: () => unsupported('Streaming to a file through the desktop shell'),
   onMenuCommand: () => () => undefined,
 };

@@ -5,6 +5,7 @@ import { ARG_SCHEMAS, type Channel, describeIssues, LIMITS } from '../../../elec
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 const abs = process.platform === 'win32' ? 'C:\\Users\\a\\' : '/home/a/';
+const STREAM = '0123456789abcdef01234567';
 const backup = 'marginalia-backup-2025-01-02T03-04-05-678Z-interval.jsonl';
 
 /** A valid argument list per channel: each bad case below is one mutation of it. */
@@ -15,6 +16,10 @@ const VALID: Record<Channel, unknown[]> = {
   [CHANNELS.writeBackup]: [{ content: '', keep: 10, reason: 'interval' }],
   [CHANNELS.listBackups]: [],
   [CHANNELS.readBackup]: [backup],
+  [CHANNELS.openExportStream]: ['marginalia-alice.jsonl'],
+  [CHANNELS.writeExportStream]: [STREAM, '{"a":1}\n'],
+  [CHANNELS.finishExportStream]: [STREAM],
+  [CHANNELS.abortExportStream]: [STREAM],
 };
 
 const protoPayload = (json: string): unknown => JSON.parse(json);
@@ -58,6 +63,25 @@ const BAD: Record<Channel, unknown[][]> = {
     [protoPayload('{"content":"","keep":10,"reason":"manual","__proto__":{"isAdmin":true}}')],
   ],
   [CHANNELS.listBackups]: [[null], ['x']],
+  // A streamed export names its file only through the dialog, and its stream only by main's id.
+  [CHANNELS.openExportStream]: [
+    [],
+    ['../../.bashrc'],
+    [abs + 'x.jsonl'],
+    [TEN_MB],
+    [{ suggestedName: 'a.jsonl' }],
+  ],
+  [CHANNELS.writeExportStream]: [
+    [STREAM],
+    ['../x', 'text'],
+    [STREAM.toUpperCase(), 'text'],
+    [STREAM, 42],
+    [STREAM, new Uint8Array(3)],
+    [STREAM, 'x'.repeat(LIMITS.streamPieceChars + 1)],
+    [STREAM, 'text', 'extra'],
+  ],
+  [CHANNELS.finishExportStream]: [[], [abs], [`${STREAM}0`], [1]],
+  [CHANNELS.abortExportStream]: [[], [abs], [null]],
   [CHANNELS.readBackup]: [
     [],
     [42],
@@ -109,6 +133,10 @@ describe('no channel reads a path the page names (issue 14)', () => {
 
   it('the channels are exactly these (a new one needs a look at what it reads)', () => {
     expect(Object.values(CHANNELS).sort()).toEqual([
+      'marginalia:export-stream-abort',
+      'marginalia:export-stream-finish',
+      'marginalia:export-stream-open',
+      'marginalia:export-stream-write',
       'marginalia:get-app-info',
       'marginalia:list-backups',
       'marginalia:open-import-files',

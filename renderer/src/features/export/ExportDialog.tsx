@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { exportBaseName } from './exportDataset';
 import { runExport } from './runExport';
+import { streamNativeExport } from './streamExport';
 
 const FORMAT_TITLES: Record<ExportFormat, string> = {
   native: 'Marginalia JSONL (native)',
@@ -73,6 +74,7 @@ export function ExportDialog({
     if (who.length === 0) return onDone('Choose at least one annotator to export.', 'error');
     if (docIds && docIds.length === 0) return onDone('Choose at least one document to export.', 'error');
     cancelled.current = false;
+    if (format === 'native' && scope === 'all') return runStreamed(who);
     setProgress(0);
     try {
       const data = await loadExportDataset(db, docIds, who, includeUntouched);
@@ -106,6 +108,41 @@ export function ExportDialog({
       onClose();
     } catch (e) {
       onDone(`Export failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  /**
+   * The whole library as native JSONL, streamed to the file page by page (issue 20): any size in
+   * bounded memory. The file is asked for first, while the click still counts as a user gesture
+   * (the browser's save picker needs one).
+   */
+  const runStreamed = async (who: string[]) => {
+    const base = exportBaseName(who, new Date());
+    const opened = await host.openExportFile(`${base}.jsonl`);
+    if (!opened.ok) return onDone(`Export failed, nothing was written: ${opened.error}`, 'error');
+    if (!opened.value) return onDone('Export cancelled.');
+    setProgress(0);
+    try {
+      const out = await streamNativeExport(
+        db,
+        opened.value,
+        { annotators: who, includeUntouched, withUtf16, fileName: `${base}.jsonl` },
+        setProgress,
+        () => cancelled.current,
+      );
+      if (!out) return onDone('Export cancelled; no partial file was kept.');
+      const notStarted = out.summary.notStarted ? ` ${out.summary.notStarted}` : '';
+      onDone(
+        `Exported ${out.summary.documents} documents and ${out.summary.spans} spans as ${FORMAT_TITLES.native} to ${out.savedAs}.${notStarted}`,
+      );
+      onClose();
+    } catch (e) {
+      onDone(
+        `Export failed, no partial file was kept: ${e instanceof Error ? e.message : String(e)}`,
+        'error',
+      );
     } finally {
       setProgress(null);
     }
