@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 import { classifyStorageError, isFatalWriteError, type StorageProblem } from '../db/storage-errors';
+import type { WriteGate } from './commands/write-queue';
 
 interface ReadOnlyState {
   /** Set once a write failed in a way later writes will too (disk full, I/O error, closed). */
@@ -9,6 +10,8 @@ interface ReadOnlyState {
   report(error: unknown): StorageProblem;
   /** Switches to read-only for a reason found outside a write (another window upgraded). */
   enter(problem: StorageProblem): void;
+  /** The gate the write queue checks once per command: stable, and current at call time. */
+  gate: WriteGate;
 }
 
 const ReadOnlyContext = createContext<ReadOnlyState | null>(null);
@@ -20,7 +23,13 @@ const ReadOnlyContext = createContext<ReadOnlyState | null>(null);
  */
 export function ReadOnlyProvider({ children }: { children: ReactNode }) {
   const [problem, setProblem] = useState<StorageProblem | null>(null);
-  const enter = useCallback((p: StorageProblem) => setProblem((cur) => cur ?? p), []);
+  // Read at call time: a write failing mid-burst must refuse the commands issued right after it,
+  // before React re-renders.
+  const current = useRef<StorageProblem | null>(null);
+  const enter = useCallback((p: StorageProblem) => {
+    current.current ??= p;
+    setProblem((cur) => cur ?? p);
+  }, []);
   const report = useCallback(
     (error: unknown) => {
       const p = classifyStorageError(error);
@@ -29,7 +38,11 @@ export function ReadOnlyProvider({ children }: { children: ReactNode }) {
     },
     [enter],
   );
-  const value = useMemo(() => ({ problem, report, enter }), [problem, report, enter]);
+  const gate = useMemo<WriteGate>(
+    () => ({ refusal: () => current.current?.message ?? null, report }),
+    [report],
+  );
+  const value = useMemo(() => ({ problem, report, enter, gate }), [problem, report, enter, gate]);
   return <ReadOnlyContext.Provider value={value}>{children}</ReadOnlyContext.Provider>;
 }
 

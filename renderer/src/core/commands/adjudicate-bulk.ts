@@ -8,7 +8,6 @@ import {
   type AdjudicationState,
   type AdjudicationStep,
   type DecideContext,
-  invertStep,
 } from './adjudicate';
 
 /**
@@ -111,28 +110,4 @@ function applyLocal(state: AdjudicationState, step: AdjudicationStep): Adjudicat
     else if (c.kind === 'delete') gold = gold.filter((g) => g.id !== c.span.id);
   }
   return { gold, rejections: state.rejections.filter((r) => !step.unrejected.includes(r)) };
-}
-
-/** Undo/redo of adjudication steps; the same shape as the annotate History, over whole steps. */
-export interface StepHistory {
-  readonly past: readonly AdjudicationStep[];
-  readonly future: readonly AdjudicationStep[];
-}
-
-export const emptyStepHistory: StepHistory = { past: [], future: [] };
-
-export function recordStep(h: StepHistory, step: AdjudicationStep): StepHistory {
-  return { past: [...h.past, step].slice(-500), future: [] };
-}
-
-export function undoStep(h: StepHistory): { step: AdjudicationStep; history: StepHistory } | null {
-  const last = h.past[h.past.length - 1];
-  if (!last) return null;
-  return { step: invertStep(last), history: { past: h.past.slice(0, -1), future: [last, ...h.future] } };
-}
-
-export function redoStep(h: StepHistory): { step: AdjudicationStep; history: StepHistory } | null {
-  const next = h.future[0];
-  if (!next) return null;
-  return { step: next, history: { past: [...h.past, next], future: h.future.slice(1) } };
 }

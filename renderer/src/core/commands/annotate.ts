@@ -1,4 +1,5 @@
 import { compareSpans, type Span } from '../model/span';
+import { emptyHistory, record, redo as redoHistory, undo as undoHistory, type History } from './history';
 
 /**
  * Annotation actions as data (Excalidraw's action shape): every user action on spans is one command,
@@ -32,56 +33,29 @@ export function applyCommand(spans: readonly Span[], cmd: AnnotationCommand): Sp
   }
 }
 
-/** Undo/redo history of one editing session; immutable, so React state can hold it directly. */
-export interface History {
-  readonly past: readonly AnnotationCommand[];
-  readonly future: readonly AnnotationCommand[];
-  /** The edit session the last recorded command belongs to (see `recordCommand`); null when none. */
-  readonly mergeKey: string | null;
-}
-
-export const emptyHistory: History = { past: [], future: [], mergeKey: null };
-const HISTORY_LIMIT = 500;
+export type AnnotationHistory = History<AnnotationCommand>;
+export { emptyHistory };
 
 /**
- * Records a command as the newest undo step. A text field is saved while the user types, several
- * times per edit session; each save passes the session's `mergeKey`, and an update of the same span
- * in the same session is folded into the previous step (its `before`, this `after`), so one undo
- * takes back the whole edit, not the last few keys.
+ * An update of the same span in the same text-field edit session folds into the previous step (its
+ * `before`, this `after`): one undo takes back the whole edit.
  */
-export function recordCommand(h: History, cmd: AnnotationCommand, mergeKey: string | null = null): History {
-  const last = h.past[h.past.length - 1];
-  if (
-    mergeKey !== null &&
-    mergeKey === h.mergeKey &&
-    last?.kind === 'update' &&
-    cmd.kind === 'update' &&
-    last.after.id === cmd.before.id
-  ) {
-    const merged: AnnotationCommand = { kind: 'update', before: last.before, after: cmd.after };
-    return { past: [...h.past.slice(0, -1), merged], future: [], mergeKey };
-  }
-  return { past: [...h.past, cmd].slice(-HISTORY_LIMIT), future: [], mergeKey };
+export function mergeUpdates(last: AnnotationCommand, next: AnnotationCommand): AnnotationCommand | null {
+  if (last.kind !== 'update' || next.kind !== 'update' || last.after.id !== next.before.id) return null;
+  return { kind: 'update', before: last.before, after: next.after };
+}
+
+export function recordCommand(
+  h: AnnotationHistory,
+  cmd: AnnotationCommand,
+  mergeKey: string | null = null,
+): AnnotationHistory {
+  return record(h, cmd, mergeKey, mergeUpdates);
 }
 
 /** The command that undoes the last action, and the history after it; null when nothing to undo. */
-export function undo(h: History): { command: AnnotationCommand; history: History } | null {
-  const last = h.past[h.past.length - 1];
-  if (!last) return null;
-  return {
-    command: invertCommand(last),
-    history: { past: h.past.slice(0, -1), future: [last, ...h.future], mergeKey: null },
-  };
-}
-
-export function redo(h: History): { command: AnnotationCommand; history: History } | null {
-  const next = h.future[0];
-  if (!next) return null;
-  return {
-    command: next,
-    history: { past: [...h.past, next], future: h.future.slice(1), mergeKey: null },
-  };
-}
+export const undo = (h: AnnotationHistory) => undoHistory(h, invertCommand);
+export const redo = (h: AnnotationHistory) => redoHistory(h);
 
 /** Short description for status messages ("Deleted claim", "Undid: created quote"). */
 export function describeCommand(cmd: AnnotationCommand): string {

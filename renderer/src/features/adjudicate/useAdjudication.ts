@@ -1,25 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 
-import {
-  applyStep,
-  invertStep,
-  type AdjudicationState,
-  type AdjudicationStep,
-  type DecideContext,
-} from '../../core/commands/adjudicate';
-import {
-  emptyStepHistory,
-  recordStep,
-  redoStep,
-  undoStep,
-  type StepHistory,
-} from '../../core/commands/adjudicate-bulk';
+import type { AdjudicationState, AdjudicationStep, DecideContext } from '../../core/commands/adjudicate';
 import { reopenGold, withGoldStatus } from '../../core/commands/gold-status';
 import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../core/model/decisions';
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { Result } from '../../core/result';
+import { loadAdjudication } from '../../db/repositories/adjudication';
+import { adjudicationStore } from '../../session/commands/stores';
 import { useServices } from '../../session/providers';
-import { applyAdjudicationStep, loadAdjudication } from '../../db/repositories/adjudication';
+import { useReadOnly } from '../../session/read-only';
 
 export interface AdjudicationSession {
   readonly loaded: boolean;
@@ -38,8 +27,6 @@ export interface AdjudicationSession {
   redo(): string | null;
 }
 
-const EMPTY: AdjudicationState = { gold: [], rejections: [] };
-
 /**
  * One document's adjudication: the annotators' spans, their decisions, the gold set and its undo
  * history. Steps show at once and are persisted in order, one transaction each; a failed write is
@@ -51,46 +38,39 @@ export function useAdjudication(
   adjudicator: string,
   onMessage: (text: string, tone?: 'info' | 'error') => void,
 ): AdjudicationSession {
-  const { db } = useServices();
+  const { db, stores } = useServices();
+  const { gate } = useReadOnly();
   const [spans, setSpans] = useState<SourceSpan[] | null>(null);
-  const [state, setState] = useState<AdjudicationState>(EMPTY);
-  const [history, setHistory] = useState<StepHistory>(emptyStepHistory);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  // One store per document for the app session: its undo history survives switching documents.
+  const store = useMemo(() => adjudicationStore(stores, db, gate, docId), [stores, db, gate, docId]);
+  const view = useSyncExternalStore(store.subscribe, store.getView);
+  const state = view.state;
 
   useEffect(() => {
     let live = true;
     setSpans(null);
-    setHistory(emptyStepHistory);
     void loadAdjudication(db, docId, filter.annotators).then((d) => {
       if (!live) return;
       setSpans(d.spans);
-      setState({ gold: d.gold, rejections: d.rejections, status: d.status });
+      store.load({ gold: d.gold, rejections: d.rejections, status: d.status });
     });
     return () => {
       live = false;
     };
-  }, [db, docId, filter.annotators]);
+  }, [db, docId, filter.annotators, store]);
+
+  // A failed write is taken back by the store; its reason goes to the status line.
+  useEffect(
+    () =>
+      store.queue.subscribe(() => {
+        const s = store.queue.getSaveState();
+        if (s.kind === 'error') onMessage(s.message, 'error');
+      }),
+    [store, onMessage],
+  );
 
   const all = useMemo(() => buildDecisions(spans ?? [], filter.annotators), [spans, filter.annotators]);
   const decisions = useMemo(() => filterDecisions(all.decisions, filter), [all, filter]);
-
-  const run = useCallback(
-    (step: AdjudicationStep) => {
-      setState((s) => applyStep(s, step));
-      queue.current = queue.current.then(async () => {
-        try {
-          await applyAdjudicationStep(db, docId, step);
-        } catch (e) {
-          setState((s) => applyStep(s, invertStep(step)));
-          onMessage(
-            `Not saved (${step.description}): ${e instanceof Error ? e.message : String(e)}`,
-            'error',
-          );
-        }
-      });
-    },
-    [db, docId, onMessage],
-  );
 
   const decide = useCallback(
     (make: (state: AdjudicationState, ctx: DecideContext) => Result<AdjudicationStep>): string => {
@@ -99,40 +79,35 @@ export function useAdjudication(
         now: new Date().toISOString(),
         newId: () => crypto.randomUUID(),
       };
-      const made = make(state, ctx);
+      const current = store.getState();
+      const made = make(current, ctx);
       if (!made.ok) return made.error;
-      const step = withGoldStatus(state, made.value, all.decisions, all.agreed);
-      setHistory((h) => recordStep(h, step));
-      run(step);
+      const step = withGoldStatus(current, made.value, all.decisions, all.agreed);
+      const refused = store.perform(step);
+      if (refused) return refused;
       const done = step.status?.after === 'done' ? ' Nothing is left to decide: gold is done.' : '';
       return `Gold: ${step.description}.${done}`;
     },
-    [adjudicator, state, run, all],
+    [adjudicator, store, all],
   );
 
   const reopen = useCallback((): string => {
-    const step = reopenGold(state);
+    const step = reopenGold(store.getState());
     if (!step) return 'Gold is not done.';
-    setHistory((h) => recordStep(h, step));
-    run(step);
-    return 'Gold reopened: in progress.';
-  }, [state, run]);
+    return store.perform(step) ?? 'Gold reopened: in progress.';
+  }, [store]);
 
   const undo = useCallback((): string | null => {
-    const u = undoStep(history);
+    const u = store.undo();
     if (!u) return null;
-    setHistory(u.history);
-    run(u.step);
-    return `Undid: ${u.step.description}.`;
-  }, [history, run]);
+    return u.ok ? `Undid: ${u.command.description}.` : u.message;
+  }, [store]);
 
   const redo = useCallback((): string | null => {
-    const r = redoStep(history);
+    const r = store.redo();
     if (!r) return null;
-    setHistory(r.history);
-    run(r.step);
-    return `Redid: ${r.step.description}.`;
-  }, [history, run]);
+    return r.ok ? `Redid: ${r.command.description}.` : r.message;
+  }, [store]);
 
   return {
     loaded: spans !== null,
@@ -140,8 +115,8 @@ export function useAdjudication(
     all,
     decisions,
     state,
-    canUndo: history.past.length > 0,
-    canRedo: history.future.length > 0,
+    canUndo: view.canUndo,
+    canRedo: view.canRedo,
     decide,
     reopen,
     undo,

@@ -8,7 +8,7 @@ import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '..
 import { FindBar } from './FindBar';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from './SaveIndicator';
-import { afterNextPaint } from './after-paint';
+import { afterNextPaint } from '../../session/after-paint';
 import { SpanInspector } from './SpanInspector';
 import { SpanList } from './SpanList';
 import { useAnnotationSession } from './useAnnotationSession';

@@ -4,7 +4,7 @@ import { labelDisplay } from '../../core/model/label-display';
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
 import { LabelMark } from '../../ui/LabelMark';
-import { afterNextPaint } from './after-paint';
+import { afterNextPaint } from '../../session/after-paint';
 
 const NONE: readonly Span[] = [];
 

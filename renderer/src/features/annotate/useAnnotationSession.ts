@@ -1,26 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 
-import {
-  applyCommandSorted,
-  describeCommand,
-  emptyHistory,
-  invertCommand,
-  recordCommand,
-  redo as redoHistory,
-  undo as undoHistory,
-  type AnnotationCommand,
-  type History,
-} from '../../core/commands/annotate';
+import { describeCommand, invertCommand, type AnnotationCommand } from '../../core/commands/annotate';
 import type { Label } from '../../core/model/labels';
 import { spanFromSelection, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
+import { listSpans } from '../../db/repositories/annotations';
+import type { StepOutcome } from '../../session/commands/command-store';
+import { annotationStore } from '../../session/commands/stores';
+import type { SaveState } from '../../session/commands/write-queue';
 import { useServices } from '../../session/providers';
 import { useReadOnly } from '../../session/read-only';
-import { applyAnnotationCommand, DuplicateSpanError, listSpans } from '../../db/repositories/annotations';
-import { afterNextPaint } from './after-paint';
 
-export type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
+export type { SaveState };
 
 export interface AnnotationSession {
   spans: readonly Span[] | undefined;
@@ -39,10 +30,16 @@ export interface AnnotationSession {
   redo(): string | null;
 }
 
+const said = (o: StepOutcome<AnnotationCommand>, verb: 'Undid' | 'Redid'): string | null => {
+  if (!o) return null;
+  if (!o.ok) return o.message;
+  return `${verb}: ${describeCommand(verb === 'Undid' ? invertCommand(o.command) : o.command)}`;
+};
+
 /**
- * One annotator's editing session on one document. Commands apply to the screen at once and are
- * persisted strictly in order, one strict-durability transaction each; "saved" is shown only once the
- * last queued transaction has committed. A failed write is rolled back on screen and reported.
+ * One annotator's editing session on one document: a thin view of its command store
+ * (session/commands), which applies each command at once, persists them in order, rolls a failed
+ * one back and keeps the undo history for the whole app session.
  */
 export function useAnnotationSession(
   docId: string,
@@ -50,167 +47,67 @@ export function useAnnotationSession(
   text: string,
   initialSpans?: Span[],
 ): AnnotationSession {
-  const { db } = useServices();
-  const readOnly = useReadOnly();
-  // Read at call time: a write failing mid-burst must stop the commands already queued behind it.
-  const refusal = useRef<string | null>(null);
-  refusal.current = readOnly.problem?.message ?? null;
+  const { db, stores } = useServices();
+  const { gate } = useReadOnly();
   const index = useMemo(() => CodePointIndex.of(text), [text]);
-  // The owner keys this hook's component on (docId, annotator), so initialSpans never goes stale.
-  const [spans, setSpans] = useState<Span[] | undefined>(initialSpans);
-  // The history is read and changed through the ref (an undo right after a label must see it); the
-  // state only drives the Undo/Redo buttons, and is refreshed after the label's frame has painted.
-  const history = useRef<History>(emptyHistory);
-  const [historyView, setHistoryView] = useState<History>(emptyHistory);
-  const showHistory = useCallback(() => {
-    void afterNextPaint().then(() => setHistoryView(history.current));
-  }, []);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const pending = useRef(0);
-  // Text typed into a field and not yet handed to `update` (useDraftText) also shows "Saving…".
-  const unsaved = useRef(0);
-  const settled = useRef<SaveState>({ kind: 'idle' });
-  const settle = useCallback(() => {
-    if (pending.current === 0 && unsaved.current === 0) setSaveState(settled.current);
-  }, []);
-  // The history step each persisted command was recorded as (a text edit's saves share one).
-  const recordedAs = useRef(new WeakMap<AnnotationCommand, AnnotationCommand>());
-  const spansRef = useRef<Span[]>(initialSpans ?? []);
+  // The owner keys this hook's component on (docId, annotator): the store and initialSpans are
+  // read once per mount, before the first render reads the view.
+  const store = useMemo(() => {
+    const s = annotationStore(stores, db, gate, docId, annotator);
+    if (initialSpans) s.load(initialSpans);
+    return s;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initialSpans: see above
+  }, [stores, db, gate, docId, annotator]);
   const preloaded = initialSpans !== undefined;
-
   useEffect(() => {
     if (preloaded) return;
     let live = true;
-    void listSpans(db, docId, annotator).then((loaded) => {
-      if (!live) return;
-      spansRef.current = loaded;
-      setSpans(loaded);
-    });
+    void listSpans(db, docId, annotator).then((loaded) => live && store.load(loaded));
     return () => {
       live = false;
     };
-  }, [db, docId, annotator, preloaded]);
+  }, [db, docId, annotator, preloaded, store]);
 
-  const run = useCallback(
-    (cmd: AnnotationCommand) => {
-      spansRef.current = applyCommandSorted(spansRef.current, cmd);
-      setSpans(spansRef.current);
-      pending.current += 1;
-      setSaveState({ kind: 'saving' });
-      queue.current = queue.current.then(afterNextPaint).then(async () => {
-        try {
-          await applyAnnotationCommand(db, docId, annotator, cmd);
-          pending.current -= 1;
-          settled.current = { kind: 'saved', at: Date.now() };
-          settle();
-        } catch (e) {
-          pending.current -= 1;
-          spansRef.current = applyCommandSorted(spansRef.current, invertCommand(cmd));
-          setSpans(spansRef.current);
-          const step = recordedAs.current.get(cmd) ?? cmd;
-          history.current = {
-            past: history.current.past.filter((c) => c !== step),
-            future: history.current.future,
-            mergeKey: null,
-          };
-          setHistoryView(history.current);
-          // Disk full / I/O errors switch the whole app to read-only (session/read-only.tsx).
-          const reason = e instanceof DuplicateSpanError ? e.message : readOnly.report(e).message;
-          settled.current = { kind: 'error', message: `Not saved (${describeCommand(cmd)}): ${reason}` };
-          setSaveState(settled.current);
-        }
-      });
-    },
-    [db, docId, annotator, readOnly, settle],
-  );
-
-  const perform = useCallback(
-    (cmd: AnnotationCommand, editKey: string | null = null) => {
-      history.current = recordCommand(history.current, cmd, editKey);
-      const step = history.current.past[history.current.past.length - 1];
-      if (step) recordedAs.current.set(cmd, step);
-      showHistory();
-      run(cmd);
-    },
-    [run, showHistory],
-  );
-
-  const markUnsaved = useCallback(() => {
-    unsaved.current += 1;
-    setSaveState({ kind: 'saving' });
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      unsaved.current -= 1;
-      settle();
-    };
-  }, [settle]);
+  const view = useSyncExternalStore(store.subscribe, store.getView);
+  const saveState = useSyncExternalStore(store.queue.subscribe, store.queue.getSaveState);
 
   const create = useCallback(
     (range: { start: number; end: number }, label: Label): string | null => {
-      if (refusal.current) return refusal.current;
-      const made = spanFromSelection(index, range.start, range.end, label, spansRef.current);
+      const refused = gate.refusal();
+      if (refused) return refused;
+      const made = spanFromSelection(index, range.start, range.end, label, store.getState() ?? []);
       if (!made.ok) return made.error.message;
-      perform({ kind: 'create', span: { id: crypto.randomUUID(), ...made.value, label, note: '' } });
-      return null;
+      return store.perform({
+        kind: 'create',
+        span: { id: crypto.randomUUID(), ...made.value, label, note: '' },
+      });
     },
-    [index, perform],
+    [index, store, gate],
   );
 
   const update = useCallback(
     (before: Span, after: Span, editKey?: string): string | null => {
-      if (refusal.current) return refusal.current;
-      const clash = spansRef.current.find(
+      const refused = gate.refusal();
+      if (refused) return refused;
+      const clash = (store.getState() ?? []).find(
         (s) => s.id !== after.id && s.start === after.start && s.end === after.end && s.label === after.label,
       );
       if (clash) return `This exact ${after.label} span already exists.`;
-      perform({ kind: 'update', before, after }, editKey ?? null);
-      return null;
+      return store.perform({ kind: 'update', before, after }, editKey ?? null);
     },
-    [perform],
+    [store, gate],
   );
-
-  const remove = useCallback(
-    (span: Span): string | null => {
-      if (refusal.current) return refusal.current;
-      perform({ kind: 'delete', span });
-      return null;
-    },
-    [perform],
-  );
-
-  const undo = useCallback((): string | null => {
-    if (refusal.current) return refusal.current;
-    const step = undoHistory(history.current);
-    if (!step) return null;
-    history.current = step.history;
-    showHistory();
-    run(step.command);
-    return `Undid: ${describeCommand(invertCommand(step.command))}`;
-  }, [run, showHistory]);
-
-  const redo = useCallback((): string | null => {
-    if (refusal.current) return refusal.current;
-    const step = redoHistory(history.current);
-    if (!step) return null;
-    history.current = step.history;
-    showHistory();
-    run(step.command);
-    return `Redid: ${describeCommand(step.command)}`;
-  }, [run, showHistory]);
 
   return {
-    spans,
+    spans: view.state,
     saveState,
-    canUndo: historyView.past.length > 0,
-    canRedo: historyView.future.length > 0,
+    canUndo: view.canUndo,
+    canRedo: view.canRedo,
     create,
     update,
-    markUnsaved,
-    remove,
-    undo,
-    redo,
+    markUnsaved: useCallback(() => store.queue.markUnsaved(), [store]),
+    remove: useCallback((span: Span) => store.perform({ kind: 'delete', span }), [store]),
+    undo: useCallback(() => said(store.undo(), 'Undid'), [store]),
+    redo: useCallback(() => said(store.redo(), 'Redid'), [store]),
   };
 }

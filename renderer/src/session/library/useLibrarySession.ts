@@ -10,6 +10,7 @@ import { getDocument, listDocuments } from '../../db/repositories/documents';
 import { setStatus } from '../../db/repositories/progress';
 import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../../db/repositories/settings';
 import { useLibrary } from './useLibrary';
+import { sessionWrites } from '../commands/stores';
 import { useServices } from '../providers';
 import { useDurability } from '../durability';
 import { useReadOnly } from '../read-only';
@@ -31,7 +32,7 @@ type Say = (text: string, tone?: 'info' | 'error') => void;
  * comes back exactly where the annotator was.
  */
 export function useLibrarySession(say: Say) {
-  const { db } = useServices();
+  const { db, stores } = useServices();
   const readOnly = useReadOnly();
   const settings = useLiveQuery(
     async () => ({
@@ -92,6 +93,8 @@ export function useLibrarySession(say: Say) {
     () =>
       backups.onRestored(() => {
         restores.current++;
+        // Undo must never replay a command made on the data the restore replaced.
+        stores.clear();
         const id = shownId.current;
         void (async () => {
           const docs = await listDocuments(db);
@@ -100,7 +103,7 @@ export function useLibrarySession(say: Say) {
           else setOpen(null);
         })();
       }),
-    [backups, db, openDocument],
+    [backups, db, stores, openDocument],
   );
 
   // Reopen the last document (or the first) once the library is known.
@@ -127,13 +130,16 @@ export function useLibrarySession(say: Say) {
   const changeStatus = useCallback(
     (id: string, status: DocStatus) => {
       if (!annotator) return;
-      if (readOnly.problem) return say(readOnly.problem.message, 'error');
-      void setStatus(db, id, annotator, status).then(
-        () => say(`Status saved: ${STATUS_TITLES[status]}.`),
-        (e: unknown) => say(readOnly.report(e).message, 'error'),
+      const queued = sessionWrites(stores, readOnly.gate).submit({
+        describe: 'status',
+        persist: () => setStatus(db, id, annotator, status),
+      });
+      if ('refused' in queued) return say(queued.refused, 'error');
+      void queued.outcome.then((failed) =>
+        failed ? say(failed, 'error') : say(`Status saved: ${STATUS_TITLES[status]}.`),
       );
     },
-    [db, annotator, say, readOnly],
+    [db, stores, annotator, say, readOnly],
   );
 
   const rememberScroll = useCallback(

@@ -11,14 +11,8 @@ import {
   type AdjudicationStep,
   type DecideContext,
 } from '../../../../renderer/src/core/commands/adjudicate';
-import {
-  acceptAllAgreed,
-  acceptMajority,
-  emptyStepHistory,
-  recordStep,
-  redoStep,
-  undoStep,
-} from '../../../../renderer/src/core/commands/adjudicate-bulk';
+import { acceptAllAgreed, acceptMajority } from '../../../../renderer/src/core/commands/adjudicate-bulk';
+import { emptyHistory, record, redo, undo } from '../../../../renderer/src/core/commands/history';
 import { buildDecisions, type SourceSpan } from '../../../../renderer/src/core/model/decisions';
 import { filterDecisions } from '../../../../renderer/src/core/model/disagreement-filter';
 import { goldProvenanceMeta } from '../../../../renderer/src/core/model/gold';
@@ -169,11 +163,11 @@ describe('decisions', () => {
     const step = ok(rejectDecision(s1, d, ctx('ambiguous_text')));
     const s2 = applyStep(s1, step);
     expect(applyStep(s2, invertStep(step))).toEqual(s1);
-    let h = recordStep(emptyStepHistory, step);
-    const u = undoStep(h)!;
-    expect(applyStep(s2, u.step)).toEqual(s1);
+    let h = record<AdjudicationStep>(emptyHistory, step);
+    const u = undo(h, invertStep)!;
+    expect(applyStep(s2, u.command)).toEqual(s1);
     h = u.history;
-    expect(redoStep(h)?.step).toBe(step);
+    expect(redo(h)?.command).toBe(step);
   });
 });
 

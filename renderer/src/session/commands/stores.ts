@@ -1,0 +1,74 @@
+import {
+  applyCommandSorted,
+  describeCommand,
+  invertCommand,
+  mergeUpdates,
+  type AnnotationCommand,
+} from '../../core/commands/annotate';
+import {
+  applyStep,
+  invertStep,
+  type AdjudicationState,
+  type AdjudicationStep,
+} from '../../core/commands/adjudicate';
+import type { Span } from '../../core/model/span';
+import type { MarginaliaDb } from '../../db/database';
+import { applyAdjudicationStep } from '../../db/repositories/adjudication';
+import { applyAnnotationCommand, DuplicateSpanError } from '../../db/repositories/annotations';
+import { afterNextPaint } from '../after-paint';
+import type { StoreRegistry } from './registry';
+import { CommandStore } from './command-store';
+import { WriteQueue, type WriteGate } from './write-queue';
+
+/** `undefined` until the spans were read. */
+export type AnnotationStore = CommandStore<Span[] | undefined, AnnotationCommand>;
+export type AdjudicationStore = CommandStore<AdjudicationState, AdjudicationStep>;
+
+/**
+ * One annotator's spans on one document. The save transaction and the Undo/Redo buttons wait for
+ * the label's frame to paint (session/after-paint.ts), so the frame carries only the highlight.
+ */
+export function annotationStore(
+  stores: StoreRegistry,
+  db: MarginaliaDb,
+  gate: WriteGate,
+  docId: string,
+  annotator: string,
+): AnnotationStore {
+  return stores.get(`annotate\u0000${docId}\u0000${annotator}`, () => {
+    const spec = {
+      apply: (s: Span[] | undefined, c: AnnotationCommand) => applyCommandSorted(s ?? [], c),
+      invert: invertCommand,
+      persist: (c: AnnotationCommand) => applyAnnotationCommand(db, docId, annotator, c),
+      describe: describeCommand,
+      merge: mergeUpdates,
+      explain: (e: unknown) => (e instanceof DuplicateSpanError ? e.message : null),
+    };
+    return new CommandStore(spec, undefined, new WriteQueue(gate, afterNextPaint), afterNextPaint);
+  });
+}
+
+const EMPTY: AdjudicationState = { gold: [], rejections: [] };
+
+/** The gold set and rejections of one document, changed by adjudication steps. */
+export function adjudicationStore(
+  stores: StoreRegistry,
+  db: MarginaliaDb,
+  gate: WriteGate,
+  docId: string,
+): AdjudicationStore {
+  return stores.get(`adjudicate\u0000${docId}`, () => {
+    const spec = {
+      apply: applyStep,
+      invert: invertStep,
+      persist: (s: AdjudicationStep) => applyAdjudicationStep(db, docId, s),
+      describe: (s: AdjudicationStep) => s.description,
+    };
+    return new CommandStore<AdjudicationState, AdjudicationStep>(spec, EMPTY, new WriteQueue(gate));
+  });
+}
+
+/** Writes that are not undoable document commands (status, settings, import): one ordered queue. */
+export function sessionWrites(stores: StoreRegistry, gate: WriteGate): WriteQueue {
+  return stores.get('session-writes', () => new WriteQueue(gate));
+}
