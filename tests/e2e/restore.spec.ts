@@ -188,6 +188,12 @@ test('restore asks first (counts now and in the backup, its date), updates the o
   await closeSettings(page);
   // The open view shows the restored data at once (before: the old spans until a reload).
   await expect(app.spanItems()).toHaveCount(1);
+  // Undo never replays a command made on the data the restore replaced.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await app.article.click();
+  await page.keyboard.press('Control+z');
+  await expect(app.status()).toHaveText('Nothing to undo.');
+  expect(await storedSpans(page)).toHaveLength(1);
 
   // Restoring the pre-restore copy gives B back, and A is still kept: no toggling between two states.
   await openSettings(page);
@@ -239,4 +245,23 @@ test('a crafted backup file (span_extras overwriting offsets, checksum recompute
   await closeSettings(page);
   await page.reload();
   await expect(app.spanItems()).toHaveCount(1);
+});
+
+test('a restore in one tab shows at once in another tab on the same document', async ({ app }) => {
+  const { page } = app;
+  await tag(app, 0, 6, '1');
+  await openSettings(page);
+  await backUpNow(page);
+  await closeSettings(page);
+  await tag(app, 8, 5, '2');
+  const other = await page.context().newPage();
+  await other.goto('/');
+  const otherSpans = other.getByRole('list', { name: 'Spans in text order' }).getByRole('listitem');
+  await expect(otherSpans).toHaveCount(2);
+  await openSettings(page);
+  await settings(page).getByRole('button', { name: 'Restore from backup…' }).click();
+  await settings(page).getByRole('button', { name: 'Replace with this backup' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText('Restored the backup');
+  await expect(otherSpans).toHaveCount(1);
+  await other.close();
 });

@@ -30,13 +30,27 @@ export class BackupService {
   private lastContent: string | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly restoredListeners = new Set<() => void>();
+  private readonly channel: BroadcastChannel | null = null;
   lastBackupAt: string | null = null;
 
   constructor(
     readonly db: MarginaliaDb,
     readonly sink: BackupSink,
     private readonly host: HostApi,
-  ) {}
+  ) {
+    // Other tabs and windows on the same database hear of a restore too: their open views reload
+    // like this one's (each tab has its own service; a restore replaces everything at once).
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(`marginalia-restored:${db.name}`);
+      this.channel.onmessage = () => this.tellRestored();
+      // Node (tests, CLI) would otherwise stay alive for the channel.
+      (this.channel as { unref?: () => void }).unref?.();
+    }
+  }
+
+  private tellRestored(): void {
+    for (const l of this.restoredListeners) l();
+  }
 
   async keep(): Promise<number> {
     return Math.max(MIN_KEEP, (await getSetting(this.db, 'backupKeep')) ?? DEFAULT_KEEP);
@@ -152,7 +166,8 @@ export class BackupService {
     const result = await restoreFromBackup(this.db, content, name);
     this.lastContent = null;
     if (!result.ok) return result;
-    for (const l of this.restoredListeners) l();
+    this.tellRestored();
+    this.channel?.postMessage('restored');
     return ok({ ...result.value, savedAs });
   }
 
