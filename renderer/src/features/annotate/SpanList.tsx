@@ -1,19 +1,25 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 
 import { labelDisplay } from '../../core/model/label-display';
+import { isOnly, onlyLabel, toggleLabel, type HiddenLabels } from '../../core/model/label-filter';
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
 import { LabelMark } from '../../ui/LabelMark';
 import { afterNextPaint } from '../../session/after-paint';
+import { VirtualList } from '../../ui/VirtualList';
 
 const NONE: readonly Span[] = [];
 
+/** Fixed row height of the virtualized list: a label line and a note line (styles.css). */
+const ROW_HEIGHT = 54;
+
 /**
- * The document's spans in text order, filterable by label, with counts. The rows first appear one
- * frame after the list mounts, so opening a document paints the article and its highlights without
- * waiting for the list's render, style and layout (up to 500 rows); after that they follow the spans
- * through `useDeferredValue`, so a label's frame changes no text on the page and React renders the
- * list afterwards in interruptible slices (measured: docs/architecture.md).
+ * The document's spans in text order, filterable by label (hide one, or show only one), with
+ * counts. Every span is in the list, virtualized: only the rows in view are mounted, so 10,000
+ * spans cost what 20 do. The rows first appear one frame after the list mounts, so opening a
+ * document paints the article and its highlights first; after that they follow the spans through
+ * `useDeferredValue`, so a label's frame changes no text on the page and React renders the list
+ * afterwards in interruptible slices (measured: docs/architecture.md).
  */
 export function SpanList({
   spans,
@@ -26,7 +32,7 @@ export function SpanList({
   excerpt: (span: Span) => string;
   onPick: (span: Span) => void;
 }) {
-  const [hidden, setHidden] = useState<ReadonlySet<Label>>(new Set());
+  const [hidden, setHidden] = useState<HiddenLabels>(new Set());
   const [listReady, setListReady] = useState(false);
   useEffect(() => {
     let live = true;
@@ -44,8 +50,8 @@ export function SpanList({
     return c;
   }, [rows]);
   const shown = useMemo(() => rows.filter((s) => !hidden.has(s.label)), [rows, hidden]);
-  // Long lists render the first 500 rows; the filter narrows the rest.
-  const visible = shown.slice(0, 500);
+  // The first span at the caret is brought into view, so the list follows the article.
+  const activeIndex = useMemo(() => shown.findIndex((s) => active.has(s.id)), [shown, active]);
   return (
     <section className="span-list" aria-label="Spans">
       <h3>
@@ -53,29 +59,47 @@ export function SpanList({
       </h3>
       <div className="filters" role="group" aria-label="Filter by label">
         {LABELS.map((l) => (
-          <button
-            key={l}
-            type="button"
-            className={`filter lab-${l}`}
-            aria-pressed={!hidden.has(l)}
-            onClick={() => {
-              const next = new Set(hidden);
-              if (next.has(l)) next.delete(l);
-              else next.add(l);
-              setHidden(next);
-            }}
-          >
-            <LabelMark name={l} letter={labelDisplay(l).letter} /> {labelTitle(l)}{' '}
-            <span className="count">{counts[l]}</span>
-          </button>
+          <span key={l} className="filter-pair">
+            <button
+              type="button"
+              className={`filter lab-${l}`}
+              aria-pressed={!hidden.has(l)}
+              onClick={() => setHidden(toggleLabel(hidden, l))}
+            >
+              <LabelMark name={l} letter={labelDisplay(l).letter} /> {labelTitle(l)}{' '}
+              <span className="count">{counts[l]}</span>
+            </button>
+            <button
+              type="button"
+              className="filter-only"
+              aria-pressed={isOnly(hidden, l)}
+              aria-label={`Only ${labelTitle(l)}`}
+              title={isOnly(hidden, l) ? 'Show every label' : `Show only ${labelTitle(l)}`}
+              onClick={() => setHidden(onlyLabel(hidden, l))}
+            >
+              only
+            </button>
+          </span>
         ))}
       </div>
-      <ol className="spans" aria-label="Spans in text order">
-        {visible.map((s) => (
-          <SpanRow key={s.id} span={s} active={active.has(s.id)} excerpt={excerpt} onPick={onPick} />
-        ))}
-      </ol>
-      {shown.length > visible.length && <p className="muted">…and {shown.length - visible.length} more</p>}
+      {rows.length > 0 && (
+        <VirtualList
+          label="Spans in text order"
+          className="spans"
+          count={shown.length}
+          rowHeight={ROW_HEIGHT}
+          scrollToIndex={activeIndex}
+          renderRow={(i) => {
+            const s = shown[i] as Span;
+            const on = active.has(s.id);
+            return {
+              key: s.id,
+              className: on ? 'active' : undefined,
+              content: <SpanRow span={s} active={on} excerpt={excerpt} onPick={onPick} />,
+            };
+          }}
+        />
+      )}
       {listReady && rows.length === 0 && (
         <p className="muted">Select text and press 1–4 (or a label button) to add a span.</p>
       )}
@@ -96,16 +120,14 @@ const SpanRow = memo(function SpanRow({
   onPick: (span: Span) => void;
 }) {
   return (
-    <li className={active ? 'active' : undefined}>
-      <button type="button" onClick={() => onPick(s)} data-span-id={s.id}>
-        <span className={`badge lab-border lab-${s.label}`}>
-          <LabelMark name={s.label} letter={labelDisplay(s.label).letter} />
-          {labelTitle(s.label)}
-        </span>
-        <span className="excerpt">{excerpt(s)}</span>
-        {s.note && <span className="note">{s.note}</span>}
-        {s.unsure && <span className="unsure">unsure</span>}
-      </button>
-    </li>
+    <button type="button" onClick={() => onPick(s)} data-span-id={s.id} data-active={active}>
+      <span className={`badge lab-border lab-${s.label}`}>
+        <LabelMark name={s.label} letter={labelDisplay(s.label).letter} />
+        {labelTitle(s.label)}
+      </span>
+      <span className="excerpt">{excerpt(s)}</span>
+      {s.note && <span className="note">{s.note}</span>}
+      {s.unsure && <span className="unsure">unsure</span>}
+    </button>
   );
 });

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-
+import { libraryScrollTarget } from '../../core/model/library-filter';
 import { LABEL_DISPLAYS } from '../../core/model/label-display';
-import type { DocStatus } from '../../core/model/status';
+import { STATUS_TITLES, STATUSES, type DocStatus } from '../../core/model/status';
 import { LabelMark } from '../../ui/LabelMark';
 import { VirtualList } from '../../ui/VirtualList';
 import { StatusSelect } from './StatusSelect';
+import { useLibraryFilter } from './useLibraryFilter';
 import type { LibraryEntry } from '../../session/library/useLibrary';
 import './library.css';
 
@@ -24,13 +24,11 @@ export function LibraryPanel({
   onOpen: (id: string) => void;
   onStatus: (id: string, status: DocStatus) => void;
 }) {
-  const [filter, setFilter] = useState('');
+  const { query, setQuery, shown, active, searching, annotators } = useLibraryFilter(entries);
   const done = entries.filter((e) => e.status === 'done').length;
-  const shown = useMemo(() => {
-    const q = filter.trim().toLocaleLowerCase();
-    return q ? entries.filter((e) => e.title.toLocaleLowerCase().includes(q)) : entries;
-  }, [entries, filter]);
-  const currentIndex = shown.findIndex((e) => e.id === currentId);
+  const target = libraryScrollTarget(shown, currentId, active);
+  // A new query starts the list at its top, so the first match is what shows.
+  const listKey = JSON.stringify(query);
   return (
     <nav className="library" aria-label="Library">
       <h2>
@@ -39,21 +37,52 @@ export function LibraryPanel({
           {done}/{entries.length} done
         </span>
       </h2>
-      {entries.length > 20 && (
+      <div className="library-filter" role="search" aria-label="Filter the library">
         <input
-          className="library-filter"
           type="search"
-          placeholder="Filter by title"
-          aria-label="Filter documents by title"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Filter by title or text"
+          aria-label="Filter documents by title or text"
+          value={query.words}
+          onChange={(e) => setQuery({ ...query, words: e.target.value })}
         />
-      )}
+        <div className="library-filter-row">
+          <select
+            aria-label="Filter by status"
+            value={query.status ?? ''}
+            onChange={(e) => setQuery({ ...query, status: (e.target.value || null) as DocStatus | null })}
+          >
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_TITLES[s]}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by annotator"
+            value={query.annotator ?? ''}
+            onChange={(e) => setQuery({ ...query, annotator: e.target.value || null })}
+          >
+            <option value="">Any annotator</option>
+            {annotators.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        {active && (
+          <p className="muted" role="status" data-testid="library-matches">
+            {shown.length} of {entries.length} match{searching ? ' · searching texts…' : ''}
+          </p>
+        )}
+      </div>
       <VirtualList
+        key={listKey}
         label="Documents"
         count={shown.length}
         rowHeight={ROW_HEIGHT}
-        scrollToIndex={currentIndex}
+        scrollToIndex={target}
         renderRow={(i) => {
           const e = shown[i] as LibraryEntry;
           return {
