@@ -46,7 +46,7 @@ test('one undo step per edit session of a note, not one per key', async ({ app, 
 
   await page.keyboard.press('Control+z');
   await expect(note).toHaveValue('');
-  await expect(app.status()).toHaveText('Undid: edited span');
+  await expect(app.status()).toHaveText('Undid: edited the note on claim');
   await app.expectSaved();
   expect(await storedNotes(page)).toEqual(['']);
   // The one step before it is the claim itself.

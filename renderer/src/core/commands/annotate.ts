@@ -65,10 +65,19 @@ export function describeCommand(cmd: AnnotationCommand): string {
     case 'delete':
       return `deleted ${cmd.span.label}`;
     case 'update':
-      return cmd.before.label !== cmd.after.label
-        ? `changed ${cmd.before.label} to ${cmd.after.label}`
-        : 'edited span';
+      return describeUpdate(cmd.before, cmd.after);
   }
+}
+
+/** What an update changed, for the status line (screen readers hear every edit through it). */
+function describeUpdate(before: Span, after: Span): string {
+  if (before.label !== after.label) return `changed ${before.label} to ${after.label}`;
+  if (before.start !== after.start || before.end !== after.end) return `moved the ends of ${after.label}`;
+  if (before.note !== after.note)
+    return after.note === '' ? `removed the note on ${after.label}` : `edited the note on ${after.label}`;
+  if ((before.unsure === true) !== (after.unsure === true))
+    return after.unsure === true ? `marked ${after.label} unsure` : `marked ${after.label} sure`;
+  return 'edited span';
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Label } from '../../core/model/labels';
 import { spansAt, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
+import { describeCommand } from '../../core/commands/annotate';
+import { CaretSpeech } from './CaretSpeech';
 import { FindBar } from './FindBar';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from './SaveIndicator';
@@ -152,12 +154,23 @@ export const AnnotatePage = memo(function AnnotatePage({
   }, [initialScrollTop]);
   const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
 
+  // Every edit is said on the status line (a polite live region), so screen reader users hear it.
   const update = useCallback(
     (before: Span, after: Span, editKey?: string) => {
       const refused = updateSpan(before, after, editKey);
       if (refused) onMessage(refused, 'error');
+      else onMessage(sentence(describeCommand({ kind: 'update', before, after })));
     },
     [updateSpan, onMessage],
+  );
+  const { remove: removeSpan } = session;
+  const remove = useCallback(
+    (span: Span) => {
+      const refused = removeSpan(span);
+      if (refused) onMessage(refused, 'error');
+      else onMessage(sentence(describeCommand({ kind: 'delete', span })));
+    },
+    [removeSpan, onMessage],
   );
 
   return (
@@ -178,6 +191,7 @@ export const AnnotatePage = memo(function AnnotatePage({
             <h1 className="article-title">{doc.title}</h1>
           </div>
         </div>
+        <CaretSpeech spans={spans} caret={caret} excerpt={excerpt} />
         {find.open && <FindBar find={find} caret={caretForFind} onClose={closeFind} />}
         {session.spans && (
           <ArticleEditor
@@ -201,7 +215,7 @@ export const AnnotatePage = memo(function AnnotatePage({
             spans={atCaret}
             excerpt={excerpt}
             onUpdate={update}
-            onDelete={session.remove}
+            onDelete={remove}
             markUnsaved={session.markUnsaved}
           />
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />
@@ -210,3 +224,6 @@ export const AnnotatePage = memo(function AnnotatePage({
     </div>
   );
 });
+
+/** "deleted claim" → "Deleted claim." */
+const sentence = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
