@@ -1,6 +1,6 @@
 import { labelConfusion, type LabelConfusion } from '../agreement/confusion';
 import { compareWorstFirst, documentFigures, type DocumentFigures } from '../agreement/document-figures';
-import { analyzeAgreement, reportFromAnalysis } from '../agreement/report';
+import { ANALYSIS_SHARE, analyzeAgreement, reportFromAnalysis } from '../agreement/report';
 import type { AgreementReport } from '../agreement/types';
 import { buildStudyInput, type AgreementSource } from './study-input';
 
@@ -43,9 +43,11 @@ export function computeAgreementResult(
   }
   const analysis = analyzeAgreement(input, {
     ...(selection.labels ? { labels: selection.labels } : {}),
-    onProgress: (f) => onProgress(f * 0.95),
+    onProgress,
   });
-  const report = reportFromAnalysis(analysis);
+  const report = reportFromAnalysis(analysis, (f) =>
+    onProgress(ANALYSIS_SHARE + f * (0.95 - ANALYSIS_SHARE)),
+  );
   const documents = documentFigures(analysis)
     .sort(compareWorstFirst)
     .map((d) => ({ ...d, title: titles[d.id] ?? d.id }));

@@ -1,4 +1,5 @@
 import { compareCodePoints } from './pairs';
+import { appendAll, maxOf, minOf } from '../arrays';
 
 /** What a span needs for classification; callers pass their own span objects and get them back. */
 export interface ClassifiableSpan {
@@ -107,7 +108,7 @@ export function classifyDisagreements<S extends ClassifiableSpan>(
   };
   for (const c of incomplete) {
     if (merged && c.start < merged.end) {
-      merged.spans.push(...c.spans);
+      appendAll(merged.spans, c.spans);
       merged.end = Math.max(merged.end, c.end);
     } else {
       flush();
@@ -128,8 +129,8 @@ function toGroup<S extends ClassifiableSpan>(
   const sorted = [...spans].sort(byOffsets);
   return {
     kind,
-    start: Math.min(...sorted.map((s) => s.start)),
-    end: Math.max(...sorted.map((s) => s.end)),
+    start: minOf(sorted, (s) => s.start),
+    end: maxOf(sorted, (s) => s.end),
     labels: [...new Set(sorted.map((s) => s.label))],
     byAnnotator: annotators.map((annotator) => ({
       annotator,

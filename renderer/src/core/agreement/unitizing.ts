@@ -112,33 +112,45 @@ function gapLengths(units: readonly Unit[][], length: number, walk: readonly boo
 
 /** Expected disagreement D_e(c) (README formula); null when its denominator is 0. */
 function expected(units: readonly Unit[][], length: number, walk: readonly boolean[]): Figure {
-  const all = units.flat();
-  const nc = all.length;
+  const nc = units.reduce((n, list) => n + list.length, 0);
   const gaps = gapLengths(units, length, walk);
   const suffix = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] as number) + (gaps[k] as number);
+  /** Σ over gaps g ≥ l of (g − l + 1); units have few distinct lengths, so each is searched once. */
+  const fittingOf = new Map<number, number>();
+  const fitting = (l: number): number => {
+    let f = fittingOf.get(l);
+    if (f === undefined) {
+      let lo = 0;
+      let hi = gaps.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((gaps[mid] as number) >= l) hi = mid;
+        else lo = mid + 1;
+      }
+      f = (suffix[lo] as number) - (l - 1) * (gaps.length - lo);
+      fittingOf.set(l, f);
+    }
+    return f;
+  };
   let numerator = 0;
   let squared = 0;
-  for (const u of all) {
-    const l = u.end - u.begin;
-    squared += l * (l - 1);
-    let lo = 0;
-    let hi = gaps.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((gaps[mid] as number) >= l) hi = mid;
-      else lo = mid + 1;
+  for (const list of units)
+    for (const u of list) {
+      const l = u.end - u.begin;
+      squared += l * (l - 1);
+      numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fitting(l);
     }
-    const fitting = (suffix[lo] as number) - (l - 1) * (gaps.length - lo);
-    numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fitting;
-  }
   const rl = units.length * length;
   const denominator = rl * (rl - 1) - squared;
   return denominator === 0 ? null : ((2 / length) * numerator) / denominator;
 }
 
 /** The `unitizing` member of a report. Labels without units are outside the study (null). */
-export function unitizingReport(study: Study): UnitizingReport {
+export function unitizingReport(
+  study: Study,
+  onProgress: (fraction: number) => void = () => undefined,
+): UnitizingReport {
   const length = study.continuumLength;
   const perLabel: [string, Figure][] = [];
   const inStudy: string[] = [];
@@ -165,6 +177,7 @@ export function unitizingReport(study: Study): UnitizingReport {
     const overlapping = study.annotators.filter((_, a) => walk[a]);
     if (overlapping.length > 0) notApplicable.push([label, notApplicableReason(label, overlapping)]);
     perLabel.push([label, overlapping.length > 0 || dE === null || dE === 0 ? null : 1 - dO / dE]);
+    onProgress((c + 1) / study.labels.length);
   });
   // The means keep a not-applicable category, as DKPro's do; only αU itself is withheld.
   const valid = inStudy.length > 0 && des.every((d) => d !== null);

@@ -16,6 +16,7 @@ import { resolveImportedLinks, type PendingLink } from './import-links';
 import { LabelResolver } from './label-resolve';
 import { ProblemLog } from './problems';
 import { summaryLine, type Tally } from './summary';
+import { appendAll } from '../arrays';
 
 interface PendingSet {
   docId: string;
@@ -163,7 +164,7 @@ export class ImportCollector {
         null,
         `This record repeats a document and annotator already seen on line ${prev.line ?? '?'}; their spans were merged.`,
       );
-      prev.spans.push(...spans);
+      appendAll(prev.spans, spans);
       return;
     }
     const set: PendingSet = { docId, annotator, spans: [...spans], line: extra.line };

@@ -8,6 +8,7 @@ import {
   type Link,
   type LinkEndpoint,
 } from './link';
+import { appendAll } from '../arrays';
 
 /** One proposal: a relation (with its direction when directed) and who made it. */
 export interface LinkCandidate {
@@ -85,7 +86,7 @@ export function buildLinkDecisions(links: readonly Link[], annotators: readonly 
   for (const list of byPair.values()) {
     const candidates = candidatesOf(list);
     if (candidates.every((c) => c.proposers.length === names.length)) {
-      agreed.push(...candidates);
+      appendAll(agreed, candidates);
       continue;
     }
     const first = list[0] as Link;

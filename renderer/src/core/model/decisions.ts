@@ -1,6 +1,7 @@
 import { classifyDisagreements, type DisagreementKind } from '../agreement/disagreements';
 import { compareCodePoints } from '../agreement/pairs';
 import { labelOrder, type Span } from './span';
+import { appendAll, minOf } from '../arrays';
 
 /** An annotator's span, as the adjudication view reads it. */
 export type SourceSpan = Span & { readonly annotator: string };
@@ -85,9 +86,9 @@ export function buildDecisions(
     if (!first) return;
     const group = groupOf.get(first);
     const candidates = candidatesOf(cluster);
-    if (!group) agreed.push(...candidates);
+    if (!group) appendAll(agreed, candidates);
     else {
-      const start = Math.min(...cluster.map((s) => s.start));
+      const start = minOf(cluster, (s) => s.start);
       decisions.push({
         id: `${first.label}@${start}-${end}`,
         label: first.label,

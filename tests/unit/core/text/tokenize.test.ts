@@ -6,6 +6,56 @@ import { expectedCases, fixtureCases } from '../agreement/fixture-helpers';
 
 const texts = (text: string): string[] => tokenize(text).map((t) => t.text);
 
+/** The tokenizer's definition: the fixture's pattern, offsets converted to code points the slow way. */
+function byPattern(text: string): { start: number; end: number; text: string }[] {
+  const out = [];
+  let before = 0;
+  let at = 0;
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}_]+|[^\p{L}\p{M}\p{N}_\p{White_Space}]/gu)) {
+    at += Array.from(text.slice(before, m.index)).length;
+    const len = Array.from(m[0]).length;
+    out.push({ start: at, end: at + len, text: m[0] });
+    at += len;
+    before = m.index + m[0].length;
+  }
+  return out;
+}
+
+describe('tokenize is exactly the pattern (issue 20: a class table replaced the regex)', () => {
+  // Word characters, marks, digits, _, every kind of White_Space, astral letters and symbols, RTL,
+  // ZWJ, variation selectors, lone surrogates.
+  const POOL = [
+    ...'aZ_09é\u0301\u0300ßİ',
+    ...' \t\n\r\u000b\u000c\u0085\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000',
+    ...'.,%$“”’-\u200b\u200d\ufe0f\u00ad',
+    '😀',
+    '𝔘',
+    '𝑥',
+    '👍🏽',
+    '🇫🇷',
+    'שלום',
+    'مرحبا',
+    '٣',
+    '漢字',
+    '\ud800',
+    '\udc00',
+    '\ud83d',
+  ];
+  it('on 2,000 random strings', () => {
+    let seed = 7;
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 2000; k++) {
+      const text = Array.from(
+        { length: Math.floor(rand() * 40) },
+        () => POOL[Math.floor(rand() * POOL.length)],
+      ).join('');
+      expect(tokenize(text), JSON.stringify(text)).toEqual(byPattern(text));
+      const offsets = tokenOffsets(text);
+      expect([...offsets.starts], JSON.stringify(text)).toEqual(byPattern(text).map((t) => t.start));
+    }
+  });
+});
+
 describe('tokenize', () => {
   it('splits words, numbers, punctuation and symbols', () => {
     expect(texts('The rate rose 4.5% to $12_000, she said.')).toEqual([
