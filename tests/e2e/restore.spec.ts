@@ -210,42 +210,68 @@ test('restore asks first (counts now and in the backup, its date), updates the o
   await expect(app.spanItems()).toHaveCount(3);
 });
 
-test('a crafted backup file (span_extras overwriting offsets, checksum recomputed) is refused and nothing changes', async ({
-  app,
-}) => {
-  const { page } = app;
-  await tag(app, 0, 6, '1');
-  await openSettings(page);
-  const file = await backUpNow(page);
-  const before = await storedSpans(page);
-  const crafted = await page.evaluate(async (content) => {
-    const lines = content.trimEnd().split('\n');
-    const header = JSON.parse(lines[0] ?? '{}') as { span_extras: Record<string, unknown> };
-    const record = JSON.parse(lines[1] ?? '{}') as { spans: { id: string }[] };
-    const id = record.spans[0]?.id ?? '';
-    header.span_extras[id] = { start: 3, end: 99999999, label: 'bogus<b>' };
-    const above = `${[JSON.stringify(header), ...lines.slice(1, -1)].join('\n')}\n`;
-    const end = JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>;
-    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(above)));
-    end['checksum'] = `sha256:${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-    return `${above}${JSON.stringify(end)}\n`;
-  }, file);
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    settings(page).getByRole('button', { name: 'Restore from a file…' }).click(),
-  ]);
-  await chooser.setFiles({
-    name: 'crafted.jsonl',
-    mimeType: 'application/x-ndjson',
-    buffer: Buffer.from(crafted),
+for (const variant of [
+  'span_extras overwriting offsets',
+  'records 0 with extra_tables naming core tables',
+] as const) {
+  test(`a crafted backup file (${variant}, checksum recomputed) is refused and nothing changes`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    await tag(app, 0, 6, '1');
+    await openSettings(page);
+    const file = await backUpNow(page);
+    const before = await storedSpans(page);
+    const crafted = await page.evaluate(
+      async ({ content, zero }) => {
+        const lines = content.trimEnd().split('\n');
+        const header = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+        let records = lines.slice(1, -1);
+        if (zero) {
+          // Issue 14's variant: no records, core tables smuggled in as "extra" tables.
+          const id = 'not-a-hash/../../x';
+          header['documents'] = [];
+          header['span_extras'] = {};
+          header['extra_tables'] = {
+            documents: [{ id, title: 't', length: 3, source: 's', meta: {}, order: 0, addedAt: 0 }],
+            texts: [{ id, text: 'a\u0000b\ud800' }],
+            spans: [{ id: 's', docId: id, annotator: 'x', start: -5, end: 1e9, label: 'claim', note: '' }],
+          };
+          records = [];
+        } else {
+          const record = JSON.parse(lines[1] ?? '{}') as { spans: { id: string }[] };
+          (header['span_extras'] as Record<string, unknown>)[record.spans[0]?.id ?? ''] = {
+            start: 3,
+            end: 99999999,
+            label: 'bogus<b>',
+          };
+        }
+        const above = `${[JSON.stringify(header), ...records].join('\n')}\n`;
+        const end = JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>;
+        end['records'] = records.length;
+        const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(above)));
+        end['checksum'] = `sha256:${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+        return `${above}${JSON.stringify(end)}\n`;
+      },
+      { content: file, zero: variant.startsWith('records 0') },
+    );
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      settings(page).getByRole('button', { name: 'Restore from a file…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'crafted.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(crafted),
+    });
+    await expect(page.getByTestId('settings-message')).toContainText('Not restored');
+    await expect(page.getByTestId('settings-message')).toContainText('Nothing was changed');
+    expect(await storedSpans(page)).toEqual(before);
+    await closeSettings(page);
+    await page.reload();
+    await expect(app.spanItems()).toHaveCount(1);
   });
-  await expect(page.getByTestId('settings-message')).toContainText('Not restored');
-  await expect(page.getByTestId('settings-message')).toContainText('Nothing was changed');
-  expect(await storedSpans(page)).toEqual(before);
-  await closeSettings(page);
-  await page.reload();
-  await expect(app.spanItems()).toHaveCount(1);
-});
+}
 
 test('a restore in one tab shows at once in another tab on the same document', async ({ app }) => {
   const { page } = app;

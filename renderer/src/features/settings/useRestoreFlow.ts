@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 
-import { restoredText, type RestorePlan } from '../../core/backup/restore-summary';
+import { describeCounts, restoredText, type RestorePlan } from '../../core/backup/restore-summary';
 import type { Result } from '../../core/result';
 import type { BackupService } from '../../session/backup/backup-service';
 import { pickBackupFile } from '../../session/backup/pick-backup-file';
@@ -40,22 +40,29 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
   );
 
   const chooseEntry = useCallback(
-    (name: string) => run(() => backups.prepareEntry(name).then(show, fail)),
-    [backups, run, show, fail],
+    (name: string) =>
+      run(() => {
+        say('Reading and checking the backup…');
+        return backups.prepareEntry(name).then(show, fail);
+      }),
+    [backups, run, show, fail, say],
   );
   const chooseFile = useCallback(
     () =>
       run(async () => {
         const file = await pickBackupFile(host).catch((e: unknown) => void fail(e));
-        if (file) show(await backups.prepare(file.content, file.name));
+        if (!file) return;
+        say(`Reading and checking ${file.name}…`);
+        show(await backups.prepare(file.content, file.name));
       }),
-    [backups, host, run, show, fail],
+    [backups, host, run, show, fail, say],
   );
   const confirm = useCallback(
     () =>
       run(async () => {
         if (!plan) return;
         setPlan(null);
+        say(`Restoring ${describeCounts(plan.backup)}…`);
         const r = await backups
           .restore(plan.content, plan.name, { withoutCopy: plan.copyProblem !== null })
           .catch((e: unknown) => {
