@@ -10,6 +10,14 @@ async function readSpanRows(db: MarginaliaDb, docId: string, annotator: string):
 }
 
 /**
+ * One annotator's spans on one document from the rows, writing nothing (for live queries, which
+ * must not write, e.g. another annotator's spans shown for comparison).
+ */
+export async function readSpans(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
+  return db.transaction('r', db.spans, () => readSpanRows(db, docId, annotator));
+}
+
+/**
  * One annotator's spans on one document, in `compareSpans` order. Reads the span pack (one row,
  * ~50× faster than the rows with 10,000 spans); without one, reads the rows and stores the pack in
  * the same transaction, so no writer can slip in between the read and the pack.

@@ -8,6 +8,7 @@ import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '..
 import { describeCommand } from '../../core/commands/annotate';
 import { CaretSpeech } from './CaretSpeech';
 import { FindBar } from './FindBar';
+import { ComparePanel } from './ComparePanel';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from './SaveIndicator';
 import { afterNextPaint } from '../../session/after-paint';
@@ -218,6 +219,7 @@ export const AnnotatePage = memo(function AnnotatePage({
             onDelete={remove}
             markUnsaved={session.markUnsaved}
           />
+          <ComparePanel docId={doc.id} annotator={annotator} mine={spans} excerpt={excerpt} onPick={pick} />
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />
         </aside>
       )}
