@@ -91,12 +91,26 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
       stopping = true;
       // Stop accepting, drop idle keep-alive connections, let running requests finish, then
       // close the databases (LevelDB writes its log on close).
-      server.close(() => {
-        void couch.closeDatabases().then(() => done(0));
-      });
+      let closing = false;
+      const closeDatabases = (): void => {
+        if (closing) return;
+        closing = true;
+        // A live `_changes` feed (a client's long-poll) can keep the stand-in's close from ever
+        // finishing; every write is already on disk by then, so a close that hangs is given up.
+        const giveUp = new Promise<void>((r) => setTimeout(r, 3000).unref());
+        void Promise.race([couch.closeDatabases(), giveUp]).then(() => {
+          done(0);
+          // The stand-in leaves a cancelled feed's timers behind, which would keep the process
+          // alive; unref'd, this fires only if something still holds the event loop.
+          setTimeout(() => process.exit(0), 1000).unref();
+        });
+      };
+      server.close(closeDatabases);
       for (const s of sockets) if (!(s as Socket & { _httpMessage?: unknown })._httpMessage) s.destroy();
       setTimeout(() => {
         for (const s of sockets) s.destroy();
+        // The close callback waits for every connection; they are all gone now.
+        setTimeout(closeDatabases, 500).unref();
       }, 3000).unref();
     };
     process.once('SIGINT', stop);

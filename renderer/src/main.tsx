@@ -8,6 +8,7 @@ import { pickBackupFile } from './session/backup/pick-backup-file';
 import { DurabilityProvider } from './session/durability';
 import { ServicesProvider } from './session/providers';
 import { ReadOnlyProvider } from './session/read-only';
+import { TeamSyncProvider } from './session/sync/TeamSyncProvider';
 import { SEED_ARTICLES } from './app/seeds';
 import { openAppDatabase } from './app/startup/open-app-database';
 import { labelCssProperties } from './core/model/label-display';
@@ -72,7 +73,9 @@ async function launch(root: Root, db: MarginaliaDb, host: HostApi, backups: Back
           <DurabilityProvider value={durability} persist={persist}>
             {/* Whatever the stored data holds, the user gets a way out, never a blank page. */}
             <ErrorBoundary fallback={(error, retry) => <RecoveryScreen error={error} retry={retry} />}>
-              <App />
+              <TeamSyncProvider>
+                <App />
+              </TeamSyncProvider>
             </ErrorBoundary>
           </DurabilityProvider>
         </ReadOnlyProvider>

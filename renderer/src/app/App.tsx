@@ -21,6 +21,8 @@ import { useImportEntry } from './useImportEntry';
 import { useLibrarySession } from '../session/library/useLibrarySession';
 import { useNavigationKeys } from './useNavigationKeys';
 import { ViewFailed } from './ViewFailed';
+import { syncBadge } from './sync-badge';
+import { useTeamSync } from '../session/sync/TeamSyncProvider';
 
 function AppStatusLine() {
   const message = useMessage();
@@ -42,6 +44,12 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const [help, setHelp] = useState<'keys' | 'format' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const team = useTeamSync();
+  // What sync refused (an article whose text does not hash to its id) is said on the status line.
+  const lastProblem = team.problems[team.problems.length - 1];
+  useEffect(() => {
+    if (lastProblem) say(lastProblem, 'error');
+  }, [lastProblem]);
   const undoHandlers = useRef<{ undo: () => void; redo: () => void } | null>(null);
   const registerUndo = useCallback((h: { undo: () => void; redo: () => void } | null) => {
     undoHandlers.current = h;
@@ -101,6 +109,7 @@ export function App() {
         onToggleSidebar={toggleSidebar}
         onHelp={setHelp}
         onSettings={() => setSettingsOpen(true)}
+        sync={syncBadge(team.state)}
       />
       <ReadOnlyBanner />
       <AppStatusLine />

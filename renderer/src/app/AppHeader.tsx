@@ -16,6 +16,12 @@ export interface AppHeaderProps {
   onToggleSidebar: () => void;
   onHelp: (section: 'keys' | 'format') => void;
   onSettings: () => void;
+  /** The team sync's state in words (null: no team), and how far a pull has come. */
+  sync: {
+    text: string;
+    tone: 'ok' | 'busy' | 'offline' | 'error';
+    progress: { done: number; total: number } | null;
+  } | null;
 }
 
 /** The header: document navigation and status, then the app-wide actions. Renders and dispatches only. */
@@ -64,6 +70,25 @@ export function AppHeader(p: AppHeaderProps) {
       <button type="button" onClick={() => p.onHelp('format')}>
         Formats
       </button>
+      {p.sync && (
+        <button
+          type="button"
+          className={`sync-state sync-${p.sync.tone}`}
+          onClick={p.onSettings}
+          data-testid="sync-state"
+          aria-live="polite"
+          title="Team sync: open Settings → Team"
+        >
+          {p.sync.text}
+          {p.sync.progress && p.sync.progress.total > 0 && (
+            <progress
+              aria-label="Pulling articles"
+              max={p.sync.progress.total}
+              value={p.sync.progress.done}
+            />
+          )}
+        </button>
+      )}
       <button type="button" onClick={p.onSettings}>
         Settings
       </button>

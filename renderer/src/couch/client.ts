@@ -94,6 +94,11 @@ export class CouchClient {
     return r.error.kind === 'not_found' ? ok(false) : r;
   }
 
+  /** GET /{db}: its document count (a progress bar's total) and update sequence. */
+  info(db: string): Promise<CouchResult<{ doc_count: number; update_seq: string | number }>> {
+    return this.http.request('GET', encodeURIComponent(db));
+  }
+
   getSecurity(db: string): Promise<CouchResult<Partial<SecurityObject>>> {
     return this.http.request('GET', `${encodeURIComponent(db)}/_security`);
   }
@@ -201,6 +206,8 @@ export class CouchClient {
       includeDocs: boolean;
       longpoll?: boolean;
       timeoutMs?: number;
+      /** Aborts the request (the embedded server does not honour `timeout`; see docs/team.md). */
+      signal?: unknown;
     },
   ): Promise<CouchResult<ChangesPage<D>>> {
     const query: Record<string, string | number | boolean> = { since: opts.since, limit: opts.limit };
@@ -212,7 +219,7 @@ export class CouchClient {
       query['feed'] = 'longpoll';
       query['timeout'] = opts.timeoutMs ?? 30_000;
     }
-    return this.http.request('GET', `${encodeURIComponent(db)}/_changes`, undefined, query);
+    return this.http.request('GET', `${encodeURIComponent(db)}/_changes`, undefined, query, opts.signal);
   }
 
   /** POST /{db}/_revs_diff: which of these revisions the server lacks. */

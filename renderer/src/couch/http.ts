@@ -113,6 +113,8 @@ export class CouchHttp {
     path: string,
     body?: unknown,
     query?: Readonly<Record<string, string | number | boolean>>,
+    /** An AbortSignal (a long-poll given up); an aborted request answers `unreachable`. */
+    signal?: unknown,
   ): Promise<CouchResult<T>> {
     const qs = query
       ? Object.entries(query)
@@ -129,6 +131,7 @@ export class CouchHttp {
     } else if (auth.cookieJar && this.cookie) headers['Cookie'] = this.cookie;
     const init: FetchInit = { method, headers };
     if (body !== undefined) init.body = JSON.stringify(body);
+    if (signal !== undefined) init.signal = signal;
     if (auth.kind === 'session' && !auth.cookieJar) init.credentials = 'include';
     let res: FetchResponseLike;
     let text: string;

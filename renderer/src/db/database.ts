@@ -1,7 +1,16 @@
 import Dexie, { type Table } from 'dexie';
 
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
-import type { DocumentRow, ProgressRow, SettingRow, SpanPackRow, SpanRow, TextRow } from './rows';
+import type {
+  DocumentRow,
+  ProgressRow,
+  SettingRow,
+  SpanPackRow,
+  SpanRow,
+  SyncCheckpointRow,
+  SyncDocRow,
+  TextRow,
+} from './rows';
 import { spanPacksMiddleware } from './span-packs-middleware';
 
 export const DEFAULT_DB_NAME = 'marginalia';
@@ -20,6 +29,9 @@ export class MarginaliaDb extends Dexie {
   settings!: Table<SettingRow, string>;
   /** Derived from `spans` (db/span-pack.ts); kept correct by the span-packs middleware. */
   spanPacks!: Table<SpanPackRow, [string, string]>;
+  /** Team sync (schema v3): the last copies shared with the server, and checkpoints. */
+  syncDocs!: Table<SyncDocRow, [string, string]>;
+  syncCheckpoints!: Table<SyncCheckpointRow, string>;
   /** Called when another window upgrades or deletes the database and this connection closed. */
   onReplaced: (() => void) | null = null;
 

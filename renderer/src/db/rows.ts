@@ -54,6 +54,24 @@ export interface ProgressRow {
   updatedAt: number;
 }
 
+/**
+ * `syncDocs` row: the last version of one server document this replica and the server had in
+ * common (schema v3): a span set (the merge base) or an assignment in full, an article as its id
+ * and revision only (`doc` null: the text is in `texts`).
+ */
+export interface SyncDocRow {
+  db: string;
+  id: string;
+  rev: string;
+  doc: Record<string, unknown> | null;
+}
+
+/** `syncCheckpoints` row: how far a followed server database's `_changes` has been read. */
+export interface SyncCheckpointRow {
+  db: string;
+  seq: string | number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;

@@ -14,6 +14,7 @@ import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 const RELEASED: Readonly<Record<string, string>> = {
   'v001-initial-schema.ts': 'd1500f282ca3e7e68dfb87c45cdec6bbac58456c9822c8eed65f6039c47dfd11',
   'v002-span-packs.ts': '8b84eab6e69cbb95967594e3a34213664f09aa68e71084f2848f5a69b4fcf5f8',
+  'v003-team-sync.ts': '3c22618c335e5147d7bd3208ecf6753f933e24b8152312ea522864c5c73fa0bb',
 };
 
 const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');

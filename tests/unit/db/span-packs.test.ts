@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { LABELS } from '../../../renderer/src/core/model/labels';
 import type { Span } from '../../../renderer/src/core/model/span';
-import { MarginaliaDb } from '../../../renderer/src/db/database';
+import { CURRENT_SCHEMA_VERSION, MarginaliaDb } from '../../../renderer/src/db/database';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import {
   applyAnnotationCommand,
@@ -175,7 +175,7 @@ describe('upgrading a version 1 database with spans', () => {
     const db = new MarginaliaDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
       expect(await db.spans.orderBy('id').toArray()).toEqual(
         [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)),
       );

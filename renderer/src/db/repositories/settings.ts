@@ -1,4 +1,5 @@
 import type { LabelTarget } from '../../core/formats/import-types';
+import type { TeamConfig } from '../../core/sync/team-config';
 import type { MarginaliaDb } from '../database';
 
 /** Typed setting keys. Per-document scroll positions are keyed `scroll:<docId>`. */
@@ -10,6 +11,10 @@ export interface Settings {
   backupKeep: number;
   /** Import dialog: the label mapping last chosen, per source format (doccano, labelstudio …). */
   importLabelMaps: Record<string, Record<string, LabelTarget>>;
+  /** The team server this installation syncs with (Settings → Team); null or absent: none. Never a password. */
+  team: TeamConfig | null;
+  /** This installation's replica id: the `by` of every version it writes to a team server. */
+  replica: string;
 }
 
 export async function getSetting<K extends keyof Settings>(

@@ -3,8 +3,9 @@ import { useCallback, useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { BackupSettings } from './BackupSettings';
 import { Diagnostics } from './Diagnostics';
+import { TeamSettings } from './TeamSettings';
 
-/** Settings: backups and storage diagnostics. */
+/** Settings: the team server, backups and storage diagnostics. */
 export function SettingsPage({
   open,
   onClose,
@@ -27,6 +28,7 @@ export function SettingsPage({
     <Dialog title="Settings" open={open} onClose={onClose}>
       {open && (
         <>
+          <TeamSettings onMessage={say} />
           <BackupSettings onMessage={say} />
           <Diagnostics />
         </>

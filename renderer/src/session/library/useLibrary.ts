@@ -8,6 +8,7 @@ import { onDatabaseChanged } from '../../db/observe-changes';
 import { countSpansByDocument } from '../../db/repositories/span-counts';
 import { listDocuments } from '../../db/repositories/documents';
 import { listStatuses } from '../../db/repositories/progress';
+import { syncedIds } from '../../db/repositories/sync';
 import { libraryRefresh } from './library-refresh';
 
 export interface LibraryEntry {
@@ -23,12 +24,18 @@ const NO_COUNTS: Record<Label, number> = { claim: 0, quote: 0, figure: 0, specul
 /** Span writes (labels) refresh the library once writing has paused this long, in an idle moment. */
 export const COUNTS_SETTLE_MS = 500;
 
-async function readLibrary(db: MarginaliaDb, annotator: string): Promise<LibraryEntry[]> {
-  const [docs, counts, statuses] = await Promise.all([
+async function readLibrary(
+  db: MarginaliaDb,
+  annotator: string,
+  scope: string | null,
+): Promise<LibraryEntry[]> {
+  const [all, counts, statuses, team] = await Promise.all([
     listDocuments(db),
     countSpansByDocument(db, annotator),
     listStatuses(db, annotator),
+    scope ? syncedIds(db, scope) : null,
   ]);
+  const docs = team ? all.filter((d) => team.has(d.id)) : all;
   return docs.map((d) => ({
     id: d.id,
     title: d.title,
@@ -44,14 +51,15 @@ const whenIdle = (fn: () => void): void => {
 };
 
 /**
- * The library as the annotator sees it, re-read after committed writes to this database (also from
+ * The library as the annotator sees it (connected to a team: the team's articles only, `scope`
+ * being the server's articles database), re-read re-read after committed writes to this database (also from
  * other tabs and workers) that it shows: documents and statuses at once, span counts once labelling
  * pauses (library-refresh.ts). Why: a re-read and re-render after each label (a DOM change, so
  * Chromium rebuilds every highlight marker and repaints all highlighted text) landed in the next
  * labels' frames: with 9 documents in the library, label p50/p95 18.7/26 ms against 12.4/14.4 ms
  * (docs/architecture.md, "Rendering and highlights").
  */
-export function useLibrary(annotator: string): LibraryEntry[] | undefined {
+export function useLibrary(annotator: string, scope: string | null = null): LibraryEntry[] | undefined {
   const { db } = useServices();
   const [entries, setEntries] = useState<LibraryEntry[] | undefined>(undefined);
   useEffect(() => {
@@ -61,7 +69,7 @@ export function useLibrary(annotator: string): LibraryEntry[] | undefined {
     const load = (): void => {
       clearTimeout(timer);
       const mine = ++asked;
-      void readLibrary(db, annotator).then(
+      void readLibrary(db, annotator, scope).then(
         (e) => {
           if (live && mine === asked) setEntries(e);
         },
@@ -83,6 +91,6 @@ export function useLibrary(annotator: string): LibraryEntry[] | undefined {
       clearTimeout(timer);
       off();
     };
-  }, [db, annotator]);
+  }, [db, annotator, scope]);
   return entries;
 }

@@ -9,6 +9,7 @@ import { listSpans } from '../../db/repositories/annotations';
 import { getDocument, listDocuments } from '../../db/repositories/documents';
 import { setStatus } from '../../db/repositories/progress';
 import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../../db/repositories/settings';
+import { useTeamSync } from '../sync/TeamSyncProvider';
 import { useLibrary } from './useLibrary';
 import { sessionWrites } from '../commands/stores';
 import { useServices } from '../providers';
@@ -43,7 +44,7 @@ export function useLibrarySession(say: Say) {
     [db],
   );
   const annotator = settings?.annotator ?? null;
-  const entries = useLibrary(annotator ?? '');
+  const entries = useLibrary(annotator ?? '', useTeamSync().articlesScope);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Where the annotator was (last document, scroll, sidebar) is saved in passing. Such a write
@@ -106,9 +107,15 @@ export function useLibrarySession(say: Say) {
     [backups, db, stores, openDocument],
   );
 
-  // Reopen the last document (or the first) once the library is known.
+  // Reopen the last document (or the first) once the library is known; and when the open document
+  // leaves the library (connecting to a team shows the team's articles only), open the first.
   useEffect(() => {
-    if (open || opening.current > 0 || !entries || entries.length === 0 || !settings) return;
+    if (!entries || entries.length === 0 || !settings) return;
+    if (open && !entries.some((e) => e.id === open.doc.id)) {
+      void openDocument((entries[0] as { id: string }).id);
+      return;
+    }
+    if (open || opening.current > 0) return;
     const last =
       settings.lastDocId && entries.some((e) => e.id === settings.lastDocId) ? settings.lastDocId : null;
     void openDocument(last ?? (entries[0] as { id: string }).id);

@@ -1,0 +1,271 @@
+import type { ImportedDocument } from '../../core/formats/import-types';
+import { deriveSpanSet, liveSpans, type DeriveContext } from '../../core/sync/derive';
+import type { AssignmentDoc } from '../../core/sync/project-layout';
+import type { SpanSetDoc } from '../../core/sync/span-set';
+import type { MarginaliaDb } from '../database';
+import type { ProgressRow, SpanRow } from '../rows';
+import { storeImport } from './import';
+
+/**
+ * What team sync stores locally (docs/team.md, "Step 2"): pulled articles, span sets and
+ * assignments go through the same tables and transactions as local edits and imports, each page
+ * together with its checkpoint, and the last copy shared with the server (`syncDocs`) is the merge
+ * base. The service in session/sync decides what to pull and push; this module only stores.
+ */
+
+/** The tables a sync write touches (spanPacks: writing spans drops their packs, db/span-packs-middleware). */
+const syncTables = (db: MarginaliaDb) => [
+  db.documents,
+  db.texts,
+  db.spans,
+  db.spanPacks,
+  db.progress,
+  db.syncDocs,
+  db.syncCheckpoints,
+];
+
+interface LocalSet {
+  spans: SpanRow[];
+  progress: ProgressRow | undefined;
+}
+
+async function readLocalSet(db: MarginaliaDb, docId: string, annotator: string): Promise<LocalSet> {
+  const [spans, progress] = await Promise.all([
+    db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray(),
+    db.progress.get([docId, annotator]),
+  ]);
+  return { spans, progress };
+}
+
+/** What a derivation was made from, so a later write can tell whether the annotator changed it since. */
+function signature(set: LocalSet): string {
+  const rows = [...set.spans]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => [r.id, r.start, r.end, r.label, r.note, r.unsure === true, r.updatedAt]);
+  return JSON.stringify([rows, set.progress?.status ?? null, set.progress?.updatedAt ?? null]);
+}
+
+function derive(base: SpanSetDoc | null, set: LocalSet, ctx: DeriveContext) {
+  return deriveSpanSet(
+    base,
+    set.spans,
+    set.progress ? { value: set.progress.status, updatedAt: set.progress.updatedAt } : null,
+    ctx,
+  );
+}
+
+/** Makes the stored spans and status of (doc, annotator) exactly the live entries of `doc`. */
+async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): Promise<void> {
+  const rows: SpanRow[] = liveSpans(doc).map((s) => {
+    const row: SpanRow = {
+      id: s.id,
+      docId: doc.doc_id,
+      annotator: doc.annotator,
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      note: s.note,
+      updatedAt: s.updated_at,
+    };
+    if (s.unsure) row.unsure = true;
+    if (s.provenance) row.provenance = s.provenance as unknown as SpanRow['provenance'];
+    return row;
+  });
+  const keep = new Set(rows.map((r) => r.id));
+  const gone = current.spans.filter((r) => !keep.has(r.id)).map((r) => r.id);
+  if (gone.length > 0) await db.spans.bulkDelete(gone);
+  if (rows.length > 0) await db.spans.bulkPut(rows);
+  const status = doc.status.value;
+  if (current.progress || status !== 'todo')
+    await db.progress.put({
+      docId: doc.doc_id,
+      annotator: doc.annotator,
+      status,
+      updatedAt: doc.status.updated_at,
+    });
+}
+
+const baseOf = (row: { doc: Record<string, unknown> | null } | undefined): SpanSetDoc | null =>
+  (row?.doc as SpanSetDoc | null | undefined) ?? null;
+
+export interface DirtySet {
+  /** What to push: the derived set, with the base's `_rev`. */
+  readonly doc: SpanSetDoc;
+  readonly base: SpanSetDoc | null;
+  /** What it was derived from (commitPushed checks nothing changed since). */
+  readonly signature: string;
+}
+
+/**
+ * Every span set of `annotator` that differs from its last synced copy in server database `dbName`,
+ * among the documents `allowed` says belong to the team. One read of the annotator's rows, so its
+ * cost grows with the annotator's spans, not with the library.
+ */
+export async function findDirtySets(
+  db: MarginaliaDb,
+  dbName: string,
+  annotator: string,
+  allowed: (docId: string) => boolean,
+  replica: string,
+  now: number,
+): Promise<DirtySet[]> {
+  return db.transaction('r', [db.spans, db.progress, db.syncDocs], async () => {
+    const [spans, progress, copies] = await Promise.all([
+      db.spans.where('annotator').equals(annotator).toArray(),
+      db.progress.where('annotator').equals(annotator).toArray(),
+      db.syncDocs.where('db').equals(dbName).toArray(),
+    ]);
+    const sets = new Map<string, LocalSet>();
+    const setOf = (docId: string): LocalSet => {
+      let s = sets.get(docId);
+      if (!s) sets.set(docId, (s = { spans: [], progress: undefined }));
+      return s;
+    };
+    for (const r of spans) setOf(r.docId).spans.push(r);
+    for (const p of progress) setOf(p.docId).progress = p;
+    const bases = new Map<string, SpanSetDoc>();
+    for (const c of copies) {
+      const d = baseOf(c);
+      if (d?.type === 'span_set' && d.annotator === annotator) {
+        bases.set(d.doc_id, d);
+        setOf(d.doc_id);
+      }
+    }
+    const out: DirtySet[] = [];
+    for (const [docId, set] of sets) {
+      if (!allowed(docId)) continue;
+      const base = bases.get(docId) ?? null;
+      const d = derive(base, set, { docId, annotator, replica, now });
+      if (d.changed) out.push({ doc: d.doc, base, signature: signature(set) });
+    }
+    return out;
+  });
+}
+
+/**
+ * Records a pushed set: the server's stored version becomes the synced copy and, when the server
+ * merged in changes from elsewhere, the local rows. Only if the annotator has not changed the set
+ * since it was derived (same signature); otherwise nothing is written and the next push, still on
+ * the old `_rev`, merges again. Answers whether it was recorded.
+ */
+export async function commitPushed(
+  db: MarginaliaDb,
+  dbName: string,
+  pushed: DirtySet,
+  stored: SpanSetDoc,
+): Promise<boolean> {
+  return db.transaction('rw', syncTables(db), async () => {
+    const set = await readLocalSet(db, stored.doc_id, stored.annotator);
+    if (signature(set) !== pushed.signature) return false;
+    await writeSet(db, stored, set);
+    await db.syncDocs.put({ db: dbName, id: stored._id, rev: stored._rev ?? '', doc: { ...stored } });
+    return true;
+  });
+}
+
+export interface PulledPage {
+  /** The server database the page came from. */
+  readonly dbName: string;
+  /**
+   * `own`: the user's own sets (this replica edits them too: a set changed here since its last sync
+   * is left to the push, which merges); `mirror`: someone else's, stored as the server has them.
+   */
+  readonly mode: 'own' | 'mirror';
+  readonly spanSets: readonly SpanSetDoc[];
+  readonly assignments: readonly AssignmentDoc[];
+  /** Ids of documents deleted on the server (assignments taken back). */
+  readonly deleted: readonly string[];
+  /** Checked articles (core/sync/article-doc.ts) with their revisions. */
+  readonly articles: readonly { doc: ImportedDocument; rev: string }[];
+  /** Where the articles' team copies are recorded (the project's articles database). */
+  readonly articlesDb: string;
+  readonly lastSeq: string | number;
+}
+
+export interface StoredPage {
+  readonly spanSetsApplied: number;
+  /** Own sets with local changes not yet pushed: left for the push to merge. */
+  readonly spanSetsDeferred: number;
+  readonly articlesAdded: number;
+}
+
+/**
+ * Stores one pulled page and its checkpoint in ONE strict transaction: articles through the import
+ * repository (all or nothing, never changing a stored text), assignments and span sets with their
+ * synced copies. A kill at any point leaves either the whole page with its checkpoint or neither,
+ * so the pull resumes from the last stored page.
+ */
+export async function storePulledPage(
+  db: MarginaliaDb,
+  page: PulledPage,
+  replica: string,
+  now: number,
+  newId: () => string,
+): Promise<StoredPage> {
+  return db.transaction('rw', syncTables(db), async () => {
+    let articlesAdded = 0;
+    if (page.articles.length > 0) {
+      const stored = await storeImport(
+        db,
+        { documents: page.articles.map((a) => a.doc), annotations: [] },
+        null,
+        newId,
+      );
+      articlesAdded = stored.documentsAdded;
+      await db.syncDocs.bulkPut(
+        page.articles.map((a) => ({ db: page.articlesDb, id: a.doc.id, rev: a.rev, doc: null })),
+      );
+    }
+    if (page.assignments.length > 0)
+      await db.syncDocs.bulkPut(
+        page.assignments.map((a) => ({ db: page.dbName, id: a._id, rev: a._rev ?? '', doc: { ...a } })),
+      );
+    for (const id of page.deleted) {
+      const row = await db.syncDocs.get([page.dbName, id]);
+      if (!row) continue;
+      await db.syncDocs.delete([page.dbName, id]);
+      // An assignment taken back: the article leaves the team's list (its text and labels stay).
+      const docId = (row.doc as Partial<AssignmentDoc> | null)?.doc_id;
+      if (id.startsWith('assign:') && docId) await db.syncDocs.delete([page.articlesDb, docId]);
+    }
+    let applied = 0;
+    let deferred = 0;
+    for (const doc of page.spanSets) {
+      const copy = await db.syncDocs.get([page.dbName, doc._id]);
+      if (copy && copy.rev === doc._rev) continue;
+      const set = await readLocalSet(db, doc.doc_id, doc.annotator);
+      if (page.mode === 'own') {
+        const ctx = { docId: doc.doc_id, annotator: doc.annotator, replica, now };
+        if (derive(baseOf(copy), set, ctx).changed) {
+          deferred++;
+          continue;
+        }
+      }
+      await writeSet(db, doc, set);
+      const { _conflicts: _c, ...clean } = doc;
+      await db.syncDocs.put({ db: page.dbName, id: doc._id, rev: doc._rev ?? '', doc: { ...clean } });
+      applied++;
+    }
+    await db.syncCheckpoints.put({ db: page.dbName, seq: page.lastSeq });
+    return { spanSetsApplied: applied, spanSetsDeferred: deferred, articlesAdded };
+  });
+}
+
+export async function readSyncCheckpoint(db: MarginaliaDb, dbName: string): Promise<string | number | null> {
+  return (await db.syncCheckpoints.get(dbName))?.seq ?? null;
+}
+
+/** Ids of the documents recorded under a server database (the team's articles, or assignments). */
+export async function syncedIds(db: MarginaliaDb, dbName: string): Promise<Set<string>> {
+  const keys = await db.syncDocs.where('db').equals(dbName).primaryKeys();
+  return new Set(keys.map((k) => (k as [string, string])[1]));
+}
+
+/** The synced copy of one span set (its history is what the span inspector shows). */
+export async function syncedSpanSet(
+  db: MarginaliaDb,
+  dbName: string,
+  docId: string,
+): Promise<SpanSetDoc | null> {
+  return baseOf(await db.syncDocs.get([dbName, `spans:${docId}`]));
+}

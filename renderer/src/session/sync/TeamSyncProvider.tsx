@@ -1,0 +1,136 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+import { err, ok, type Result } from '../../core/result';
+import { articlesDb } from '../../core/sync/project-layout';
+import type { SyncState, TeamConfig, TeamForm } from '../../core/sync/team-config';
+import type { FetchLike } from '../../couch/http';
+import { getSetting, setSetting } from '../../db/repositories/settings';
+import { useServices } from '../providers';
+import { signIn, teamClient } from './connect';
+import { SyncService } from './sync-service';
+
+export interface TeamSync {
+  /** The team this installation syncs with; null: none (the app works as without a server). */
+  readonly config: TeamConfig | null;
+  /** The server database whose articles the library shows while connected. */
+  readonly articlesScope: string | null;
+  readonly state: SyncState;
+  /** Things sync refused (an article whose text does not hash to its id…), newest last. */
+  readonly problems: readonly string[];
+  connect(form: TeamForm): Promise<Result<TeamConfig, string>>;
+  disconnect(): Promise<void>;
+}
+
+const OFF: SyncState = { kind: 'off' };
+const TeamSyncContext = createContext<TeamSync | null>(null);
+
+// The browser's fetch, typed as the client's (credentials: 'include' carries the session cookie).
+const browserFetch: FetchLike = (url, init) => fetch(url, init as RequestInit);
+
+function newReplicaId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+/**
+ * Team sync for the whole app (docs/team.md, "Step 2"): Settings → Team connects and disconnects,
+ * the header shows the state, the library shows the team's articles. The password goes into the
+ * sign-in request only: the session cookie, kept by the browser, authenticates everything after.
+ */
+export function TeamSyncProvider({
+  children,
+  fetchImpl = browserFetch,
+}: {
+  children: ReactNode;
+  fetchImpl?: FetchLike;
+}) {
+  const { db } = useServices();
+  const stored = useLiveQuery(async () => ({ team: (await getSetting(db, 'team')) ?? null }), [db]);
+  const config = stored?.team ?? null;
+  const [state, setState] = useState<SyncState>(OFF);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [service, setService] = useState<SyncService | null>(null);
+
+  const key = config ? `${config.serverUrl}|${config.project}|${config.user}|${config.role}` : '';
+  useEffect(() => {
+    if (!config) {
+      setState(OFF);
+      return;
+    }
+    let live = true;
+    let svc: SyncService | null = null;
+    void (async () => {
+      let replica = await getSetting(db, 'replica');
+      if (!replica) {
+        replica = newReplicaId();
+        await setSetting(db, 'replica', replica);
+      }
+      if (!live) return;
+      svc = new SyncService({
+        db,
+        client: teamClient(config.serverUrl, fetchImpl),
+        config,
+        replica,
+        newId: () => crypto.randomUUID(),
+        onProblem: (text) => setProblems((p) => [...p.slice(-19), text]),
+      });
+      svc.subscribe(setState);
+      setState(svc.current);
+      setService(svc);
+      svc.start();
+    })();
+    return () => {
+      live = false;
+      svc?.stop();
+      setService(null);
+    };
+    // `key` stands for config's fields: a re-read of the same settings must not restart the sync.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, key, fetchImpl]);
+
+  const connect = useCallback(
+    async (form: TeamForm): Promise<Result<TeamConfig, string>> => {
+      const client = teamClient(form.serverUrl.trim().replace(/\/+$/, ''), fetchImpl);
+      const signed = await signIn(client, form, globalThis.location?.origin ?? 'this app');
+      if (!signed.ok) return signed;
+      try {
+        // The annotator name becomes the team user name: labels made from now on are theirs.
+        await setSetting(db, 'annotator', signed.value.user);
+        await setSetting(db, 'team', signed.value);
+      } catch (e) {
+        return err(
+          `Signed in, but the settings could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+      setProblems([]);
+      return ok(signed.value);
+    },
+    [db, fetchImpl],
+  );
+
+  const disconnect = useCallback(async () => {
+    service?.stop();
+    if (config) await teamClient(config.serverUrl, fetchImpl).logOut();
+    await setSetting(db, 'team', null);
+  }, [db, service, config, fetchImpl]);
+
+  const value = useMemo<TeamSync>(
+    () => ({
+      config,
+      articlesScope: config ? articlesDb(config.project) : null,
+      state,
+      problems,
+      connect,
+      disconnect,
+    }),
+    [config, state, problems, connect, disconnect],
+  );
+  return <TeamSyncContext.Provider value={value}>{children}</TeamSyncContext.Provider>;
+}
+
+export function useTeamSync(): TeamSync {
+  const t = useContext(TeamSyncContext);
+  if (!t) throw new Error('useTeamSync outside TeamSyncProvider');
+  return t;
+}

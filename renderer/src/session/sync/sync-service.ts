@@ -1,0 +1,386 @@
+import { checkPulledArticle } from '../../core/sync/article-doc';
+import {
+  articlesDb,
+  deviceId,
+  goldDb,
+  projectDb,
+  userDb,
+  type AssignmentDoc,
+  type MemberDoc,
+} from '../../core/sync/project-layout';
+import type { SpanSetDoc } from '../../core/sync/span-set';
+import { syncErrorMessage, type SyncState, type TeamConfig } from '../../core/sync/team-config';
+import { validateSpanSet } from '../../core/sync/validate';
+import type { CouchClient } from '../../couch/client';
+import type { CouchError } from '../../couch/http';
+import { pullChanges, pushSpanSet } from '../../couch/span-set-sync';
+import type { MarginaliaDb } from '../../db/database';
+import { onDatabaseChanged } from '../../db/observe-changes';
+import {
+  commitPushed,
+  findDirtySets,
+  readSyncCheckpoint,
+  storePulledPage,
+  syncedIds,
+} from '../../db/repositories/sync';
+
+/** A server database this replica follows. */
+interface Target {
+  readonly db: string;
+  /** own: this replica edits its span sets too (pull and push); mirror: pull only; articles: the articles database. */
+  readonly mode: 'own' | 'mirror' | 'articles';
+  /** For `own`: whose span sets (the user, or "gold"). */
+  readonly annotator?: string;
+}
+
+export interface SyncOptions {
+  readonly db: MarginaliaDb;
+  readonly client: CouchClient;
+  readonly config: TeamConfig;
+  readonly replica: string;
+  readonly newId: () => string;
+  /** An article refused, a set too large…: a message for the status line. */
+  readonly onProblem?: (text: string) => void;
+  /** A lead polls every followed database in turn this often (ms). */
+  readonly pollMs?: number;
+  /** An annotator's long-poll of their own database (ms). */
+  readonly longpollMs?: number;
+  readonly pageSize?: number;
+  readonly now?: () => number;
+}
+
+/** Thrown inside a round to leave it with the request's error. */
+class RoundError extends Error {
+  constructor(
+    readonly couch: CouchError,
+    readonly article?: string,
+  ) {
+    super(couch.reason);
+  }
+}
+
+const ARTICLE_BATCH = 200;
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * The team sync of one installation (docs/team.md, "Step 2"): pushes the span sets changed here
+ * (merging on 409), pulls the followed databases' `_changes` page by page with their checkpoints,
+ * and fetches the articles of new assignments by id — all through db/ repository functions, so
+ * every view follows. One loop, so pulls and pushes never race each other; it sleeps on a
+ * long-poll of the user's own database (an annotator) or polls every followed database in turn
+ * (a lead: a browser allows ~6 connections per host, too few for a long-poll per annotator), and a
+ * local change wakes it. The state is what the header shows.
+ */
+export class SyncService {
+  private state: SyncState = { kind: 'syncing', progress: null };
+  private readonly listeners = new Set<(s: SyncState) => void>();
+  private running = false;
+  private wake: (() => void) | null = null;
+  private woken = false;
+  private longpoll: Promise<unknown> | null = null;
+  private abortLongpoll: () => void = () => undefined;
+  private lastDeviceWrite = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly o: SyncOptions) {
+    this.now = o.now ?? Date.now;
+  }
+
+  get current(): SyncState {
+    return this.state;
+  }
+
+  subscribe(fn: (s: SyncState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private set(s: SyncState): void {
+    this.state = s;
+    for (const fn of this.listeners) fn(s);
+  }
+
+  private unwatch: (() => void) | null = null;
+  private nudgeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    // Labels and statuses written here (or in another window) are pushed a moment later.
+    this.unwatch = onDatabaseChanged(this.o.db.name, (tables) => {
+      if (!tables.has('spans') && !tables.has('progress')) return;
+      clearTimeout(this.nudgeTimer);
+      this.nudgeTimer = setTimeout(() => this.nudge(), 150);
+    });
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.nudgeTimer);
+    this.unwatch?.();
+    this.unwatch = null;
+    this.abortLongpoll();
+    this.nudge();
+  }
+
+  /** Something changed locally (or the user asked): run a round now. */
+  nudge(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  /** Runs rounds until stopped; resolves when stopped. */
+  private async loop(): Promise<void> {
+    let backoff = 500;
+    while (this.running) {
+      this.woken = false;
+      let failed = false;
+      try {
+        await this.round();
+        backoff = 500;
+      } catch (e) {
+        failed = true;
+        if (!(e instanceof RoundError)) {
+          this.set({
+            kind: 'error',
+            message: `${e instanceof Error ? e.message : String(e)}. It will be retried.`,
+          });
+        } else if (e.couch.kind === 'unreachable') {
+          this.set({ kind: 'offline', waiting: await this.waiting() });
+        } else {
+          const message = syncErrorMessage(e.couch, {
+            serverUrl: this.o.config.serverUrl,
+            article: e.article,
+          });
+          this.set({ kind: 'error', message });
+        }
+      }
+      if (!this.running) break;
+      if (failed) {
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      } else await this.idle();
+    }
+  }
+
+  /** Waits for the next round: a local change, a change on the server, or the lead's poll interval. */
+  private async idle(): Promise<void> {
+    if (this.woken) return;
+    if (this.o.config.role === 'lead') return this.sleep(this.o.pollMs ?? 1_000);
+    const own = userDb(this.o.config.project, this.o.config.user);
+    if (!this.longpoll) {
+      const since = (await readSyncCheckpoint(this.o.db, own)) ?? 0;
+      const ms = this.o.longpollMs ?? 20_000;
+      // Ended by the client as well: the embedded server ignores `timeout` (docs/team.md), and a
+      // stopped service must not leave a request open.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), ms + 1_000);
+      this.abortLongpoll = () => abort.abort();
+      const p = this.o.client
+        .changes(own, {
+          since,
+          limit: 1,
+          includeDocs: false,
+          longpoll: true,
+          timeoutMs: ms,
+          signal: abort.signal,
+        })
+        .finally(() => {
+          clearTimeout(timer);
+          if (this.longpoll === p) this.longpoll = null;
+        });
+      this.longpoll = p;
+    }
+    await Promise.race([this.longpoll, this.sleep(60_000)]);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      const wake = () => {
+        if (this.wake === wake) this.wake = null;
+        done();
+      };
+      this.wake = wake;
+      if (this.woken || !this.running) wake();
+    });
+  }
+
+  private targets = async (): Promise<Target[]> => {
+    const { project, user, role } = this.o.config;
+    const own: Target = { db: userDb(project, user), mode: 'own', annotator: user };
+    if (role !== 'lead') return [own];
+    const roster = await this.o.client.allWithPrefix<MemberDoc>(projectDb(project), 'member:');
+    if (!roster.ok) throw new RoundError(roster.error);
+    const others: Target[] = roster.value
+      .filter((m) => m.name !== user)
+      .map((m) => ({ db: userDb(project, m.name), mode: 'mirror' }));
+    return [
+      { db: articlesDb(project), mode: 'articles' },
+      own,
+      { db: goldDb(project), mode: 'own', annotator: 'gold' },
+      ...others,
+    ];
+  };
+
+  private async waiting(): Promise<number> {
+    const { project, user, role } = this.o.config;
+    const allowed = await syncedIds(this.o.db, articlesDb(project));
+    const own = await findDirtySets(
+      this.o.db,
+      userDb(project, user),
+      user,
+      (d) => allowed.has(d),
+      this.o.replica,
+      this.now(),
+    );
+    if (role !== 'lead') return own.length;
+    const gold = await findDirtySets(
+      this.o.db,
+      goldDb(project),
+      'gold',
+      (d) => allowed.has(d),
+      this.o.replica,
+      this.now(),
+    );
+    return own.length + gold.length;
+  }
+
+  /** One round: push what changed here, then pull every followed database up to date. */
+  private async round(): Promise<void> {
+    const targets = await this.targets();
+    let worked = await this.push(targets);
+    for (const t of targets) if (await this.pull(t)) worked = true;
+    // Pulled sets left to the push (changed here too) are merged by pushing them now.
+    if (worked) await this.push(targets);
+    if ((worked && this.now() - this.lastDeviceWrite > 30_000) || this.lastDeviceWrite === 0)
+      await this.recordDevice();
+    if (!this.running) return;
+    const waiting = await this.waiting();
+    this.set(waiting > 0 ? { kind: 'syncing', progress: null } : { kind: 'synced' });
+    if (waiting > 0) this.woken = true;
+  }
+
+  private async push(targets: readonly Target[]): Promise<boolean> {
+    const allowed = await syncedIds(this.o.db, articlesDb(this.o.config.project));
+    let pushed = false;
+    for (const t of targets) {
+      if (t.mode !== 'own' || !t.annotator) continue;
+      const dirty = await findDirtySets(
+        this.o.db,
+        t.db,
+        t.annotator,
+        (d) => allowed.has(d),
+        this.o.replica,
+        this.now(),
+      );
+      for (const d of dirty) {
+        if (!this.running) return pushed;
+        this.set({ kind: 'syncing', progress: null });
+        const r = await pushSpanSet(this.o.client, t.db, d.doc, d.base);
+        if (!r.ok) throw new RoundError(r.error, await this.titleOf(d.doc.doc_id));
+        await commitPushed(this.o.db, t.db, d, r.value.doc);
+        pushed = true;
+      }
+    }
+    return pushed;
+  }
+
+  private async titleOf(docId: string): Promise<string | undefined> {
+    return (await this.o.db.documents.get(docId))?.title;
+  }
+
+  /** Pulls one database from its checkpoint; true when anything arrived. */
+  private async pull(t: Target): Promise<boolean> {
+    const { db, client, replica, newId } = this.o;
+    const articles = articlesDb(this.o.config.project);
+    const since = (await readSyncCheckpoint(db, t.db)) ?? 0;
+    const pageSize = this.o.pageSize ?? (t.mode === 'articles' ? ARTICLE_BATCH : 500);
+    let total: number | null = null;
+    let done = 0;
+    let any = false;
+    const r = await pullChanges<Record<string, unknown>>(client, t.db, since, pageSize, async (page) => {
+      if (!this.running) throw new RoundError({ kind: 'server', status: 0, reason: 'stopped' });
+      if (total === null) {
+        const info = await client.info(t.db);
+        total = info.ok ? info.value.doc_count : 0;
+      }
+      this.set({ kind: 'syncing', progress: { done, total: Math.max(total, done) } });
+      const spanSets: SpanSetDoc[] = [];
+      const assignments: AssignmentDoc[] = [];
+      const pulledArticles: { doc: Record<string, unknown> }[] = [];
+      for (const doc of page.docs) {
+        const id = String(doc['_id'] ?? '');
+        if (t.mode === 'articles') pulledArticles.push({ doc });
+        else if (id.startsWith('spans:')) {
+          const v = validateSpanSet(doc);
+          if (v.ok) spanSets.push(v.value);
+          else this.o.onProblem?.(`A span set from the server was not stored: ${v.error.join(' ')}`);
+        } else if (id.startsWith('assign:') && t.mode === 'own')
+          assignments.push(doc as unknown as AssignmentDoc);
+      }
+      if (t.mode === 'own') {
+        const have = await syncedIds(db, articles);
+        const wanted = [...new Set(assignments.map((a) => a.doc_id))].filter((d) => !have.has(d));
+        for (let i = 0; i < wanted.length; i += ARTICLE_BATCH) {
+          const got = await client.getMany<Record<string, unknown>>(
+            articles,
+            wanted.slice(i, i + ARTICLE_BATCH),
+          );
+          if (!got.ok) throw new RoundError(got.error);
+          pulledArticles.push(...got.value.map((doc) => ({ doc })));
+        }
+      }
+      const checked = [];
+      for (const { doc } of pulledArticles) {
+        const c = checkPulledArticle(doc);
+        if (c.ok) checked.push({ doc: c.value, rev: String(doc['_rev'] ?? '') });
+        else this.o.onProblem?.(c.error);
+      }
+      await storePulledPage(
+        db,
+        {
+          dbName: t.db,
+          mode: t.mode === 'own' ? 'own' : 'mirror',
+          spanSets,
+          assignments,
+          deleted: page.deleted,
+          articles: checked,
+          articlesDb: articles,
+          lastSeq: page.lastSeq,
+        },
+        replica,
+        this.now(),
+        newId,
+      );
+      done += page.docs.length + page.deleted.length;
+      if (spanSets.length + assignments.length + checked.length + page.deleted.length > 0) any = true;
+      this.set({ kind: 'syncing', progress: { done, total: Math.max(total, done) } });
+    });
+    if (!r.ok) throw new RoundError(r.error);
+    return any;
+  }
+
+  /** `device:<replica>` in the user's database: the "last sync" that `team status` shows. */
+  private async recordDevice(): Promise<void> {
+    const { client, config, replica } = this.o;
+    const dbName = userDb(config.project, config.user);
+    const id = deviceId(replica);
+    const cur = await client.get<{ _rev?: string }>(dbName, id);
+    if (!cur.ok) throw new RoundError(cur.error);
+    const at = new Date(this.now()).toISOString();
+    const w = await client.put(dbName, {
+      _id: id,
+      type: 'device',
+      last_sync_at: at,
+      ...(cur.value?._rev ? { _rev: cur.value._rev } : {}),
+    });
+    if (!w.ok && w.error.kind !== 'conflict') throw new RoundError(w.error);
+    this.lastDeviceWrite = this.now();
+  }
+}

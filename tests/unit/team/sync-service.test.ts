@@ -1,0 +1,225 @@
+import 'fake-indexeddb/auto';
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { AnnotationCommand } from '../../../renderer/src/core/commands/annotate';
+import type { Span } from '../../../renderer/src/core/model/span';
+import { articlesDb, userDb } from '../../../renderer/src/core/sync/project-layout';
+import type { SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
+import type { SyncState, TeamConfig } from '../../../renderer/src/core/sync/team-config';
+import type { FetchLike } from '../../../renderer/src/couch/http';
+import { MarginaliaDb } from '../../../renderer/src/db/database';
+import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/annotations';
+import { setStatus } from '../../../renderer/src/db/repositories/progress';
+import { signIn, teamClient } from '../../../renderer/src/session/sync/connect';
+import { SyncService } from '../../../renderer/src/session/sync/sync-service';
+import { ADMIN, http, startServer, type RunningServer } from './server-process';
+import { articlesJsonl, IDS, PROJECT, setUpProject, team } from './project-fixture';
+
+// The app's sync service driven from Node against the embedded server: the same code the app runs,
+// with fake-indexeddb for Dexie and a client-side cookie jar for Node's fetch.
+let s: RunningServer;
+const node = fetch as unknown as FetchLike;
+let n = 0;
+
+beforeAll(async () => {
+  s = await startServer();
+  const dir = mkdtempSync(join(tmpdir(), 'sync-svc-'));
+  const file = join(dir, 'articles.jsonl');
+  writeFileSync(file, articlesJsonl());
+  await setUpProject(s, file);
+}, 120_000);
+
+afterAll(async () => {
+  await s?.stop();
+}, 60_000);
+
+interface Machine {
+  db: MarginaliaDb;
+  service: SyncService;
+  config: TeamConfig;
+  states: SyncState[];
+  problems: string[];
+}
+
+async function connect(user: string, password: string, replica: string): Promise<Machine> {
+  const db = new MarginaliaDb(`sync-${process.pid}-${n++}`);
+  await db.open();
+  const client = teamClient(s.url, node, true);
+  const signed = await signIn(client, { serverUrl: s.url, project: PROJECT, user, password }, 'test');
+  if (!signed.ok) throw new Error(signed.error);
+  const states: SyncState[] = [];
+  const problems: string[] = [];
+  let ids = 0;
+  const service = new SyncService({
+    db,
+    client,
+    config: signed.value,
+    replica,
+    newId: () => `${replica}-${ids++}`,
+    onProblem: (t) => problems.push(t),
+    pollMs: 100,
+    longpollMs: 1_000,
+  });
+  service.subscribe((st) => states.push(st));
+  service.start();
+  return { db, service, config: signed.value, states, problems };
+}
+
+async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+const synced = (m: Machine) => until('Synced', () => m.service.current.kind === 'synced');
+const span = (id: string, start: number, end: number, note = ''): Span => ({
+  id,
+  start,
+  end,
+  label: 'claim',
+  note,
+});
+const label = (m: Machine, docId: string, cmd: AnnotationCommand) =>
+  applyAnnotationCommand(m.db, docId, m.config.user, cmd);
+
+async function serverSet(user: string, docId: string): Promise<SpanSetDoc | null> {
+  const r = await http(
+    s.url,
+    'GET',
+    `${userDb(PROJECT, user)}/${encodeURIComponent(`spans:${docId}`)}`,
+    ADMIN,
+  );
+  return r.status === 200 ? (r.json as SpanSetDoc) : null;
+}
+
+const docA = IDS[0] as string;
+const docB = IDS[1] as string;
+
+describe('an annotator connects and syncs', () => {
+  it('refuses a wrong password and a non-member in one sentence', async () => {
+    const c = teamClient(s.url, node, true);
+    const bad = await signIn(c, { serverUrl: s.url, project: PROJECT, user: 'alice', password: 'nope' }, 'x');
+    expect(bad).toEqual({ ok: false, error: `Wrong user name or password for ${s.url}.` });
+    const other = await signIn(
+      c,
+      { serverUrl: s.url, project: 'other', user: 'alice', password: 'apw' },
+      'x',
+    );
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.error).toContain('is not in the project "other"');
+    const down = await signIn(
+      teamClient('http://127.0.0.1:9', node, true),
+      { serverUrl: 'http://127.0.0.1:9', project: PROJECT, user: 'alice', password: 'apw' },
+      'http://app',
+    );
+    expect(down.ok).toBe(false);
+    if (!down.ok) expect(down.error).toContain('Cannot reach the server at http://127.0.0.1:9');
+  });
+
+  it('pulls exactly the assigned articles, pushes labels, and a second machine merges span by span', async () => {
+    const a = await connect('alice', 'apw', 'laptop');
+    await synced(a);
+    expect((await a.db.documents.toArray()).map((d) => d.id).sort()).toEqual([...IDS].sort());
+    expect(a.states.some((st) => st.kind === 'syncing' && st.progress !== null)).toBe(true);
+
+    await label(a, docA, { kind: 'create', span: span('s1', 4, 12) });
+    await label(a, docA, { kind: 'create', span: span('s2', 13, 17) });
+    await setStatus(a.db, docA, 'alice', 'in_progress');
+    await until(
+      'pushed',
+      async () => Object.keys((await serverSet('alice', docA))?.spans ?? {}).length === 2,
+    );
+    await synced(a);
+    const onServer = (await serverSet('alice', docA)) as SpanSetDoc;
+    expect(onServer.status.value).toBe('in_progress');
+    expect(onServer.spans['s1']).toMatchObject({ start: 4, end: 12, label: 'claim', by: 'laptop' });
+
+    // The same annotator on a second machine gets the spans.
+    const b = await connect('alice', 'apw', 'desktop');
+    await synced(b);
+    await until('pulled on b', async () => (await b.db.spans.count()) === 2);
+
+    // Both offline: a deletes s1 and adds s3; b edits s2's note and adds s4. Then both reconnect.
+    a.service.stop();
+    b.service.stop();
+    await label(a, docA, { kind: 'delete', span: span('s1', 4, 12) });
+    await label(a, docA, { kind: 'create', span: span('s3', 0, 3) });
+    await label(b, docA, { kind: 'update', before: span('s2', 13, 17), after: span('s2', 13, 17, 'from b') });
+    await label(b, docA, { kind: 'create', span: span('s4', 20, 25) });
+    a.service.start();
+    b.service.start();
+    const want = ['s2', 's3', 's4'];
+    for (const m of [a, b])
+      await until('merged', async () => {
+        const rows = await m.db.spans.where('annotator').equals('alice').toArray();
+        return JSON.stringify(rows.map((r) => r.id).sort()) === JSON.stringify(want);
+      });
+    const merged = (await serverSet('alice', docA)) as SpanSetDoc;
+    expect(merged.spans['s1']).toMatchObject({ deleted: true });
+    expect(merged.spans['s2']).toMatchObject({ note: 'from b' });
+    expect((await a.db.spans.get('s2'))?.note).toBe('from b');
+
+    // The same span changed on both: the newest wins, the other is kept in its history.
+    a.service.stop();
+    b.service.stop();
+    await label(a, docA, { kind: 'update', before: span('s3', 0, 3), after: span('s3', 0, 3, 'older') });
+    await new Promise((r) => setTimeout(r, 5));
+    await label(b, docA, { kind: 'update', before: span('s3', 0, 3), after: span('s3', 0, 3, 'newer') });
+    a.service.start();
+    await synced(a);
+    b.service.start();
+    await until(
+      'b wins',
+      async () => (await serverSet('alice', docA))?.spans['s3']?.['note' as never] === 'newer',
+    );
+    await until('a follows', async () => (await a.db.spans.get('s3'))?.note === 'newer');
+    const s3 = (await serverSet('alice', docA))?.spans['s3'];
+    expect(s3?.history?.[0]).toMatchObject({ note: 'older', by: 'laptop' });
+    a.service.stop();
+    b.service.stop();
+  }, 90_000);
+
+  it('refuses a pulled article whose text does not hash to its id, with a message', async () => {
+    const fakeId = `sha256:${'0'.repeat(64)}`;
+    const put = await http(s.url, 'PUT', `${articlesDb(PROJECT)}/${fakeId}`, ADMIN, {
+      type: 'article',
+      title: 'Tampered',
+      text: 'Not the text that was hashed.',
+      source: 'x',
+      meta: {},
+    });
+    expect(put.status).toBe(201);
+    await team(s.url, 'assign', '--user', 'bob', '--docs', fakeId);
+    const b = await connect('bob', 'bpw', 'bob-laptop');
+    await synced(b);
+    expect(await b.db.documents.get(fakeId)).toBeUndefined();
+    expect(b.problems.join('\n')).toContain(
+      'The article "Tampered" was refused: its text does not hash to its id',
+    );
+    expect((await b.db.documents.toArray()).length).toBe(3);
+    b.service.stop();
+  }, 60_000);
+
+  it('a lead sees every annotator’s spans arrive, without importing', async () => {
+    const lead = await connect('lena', 'lpw', 'lead-laptop');
+    await synced(lead);
+    await until(
+      'alice at the lead',
+      async () => (await lead.db.spans.where('annotator').equals('alice').count()) === 3,
+    );
+    const bob = await connect('bob', 'bpw', 'bob-2');
+    await synced(bob);
+    await label(bob, docB, { kind: 'create', span: span('b1', 0, 6) });
+    await until('bob at the lead', async () => (await lead.db.spans.get('b1'))?.annotator === 'bob');
+    lead.service.stop();
+    bob.service.stop();
+  }, 60_000);
+});
