@@ -106,6 +106,12 @@ test('a corrupt span stored in IndexedDB: the document says so, Settings restore
   await expect(question).toContainText('2 spans');
   // The damaged data cannot be copied first: the question says so, and the user decides.
   await expect(question).toContainText('cannot be kept as a backup first, because it is damaged');
+  const [raw] = await Promise.all([
+    page.waitForEvent('download'),
+    question.getByRole('button', { name: 'Save raw data' }).click(),
+  ]);
+  const dump = JSON.parse(readFileSync(await raw.path(), 'utf8')) as { spans: { end: number }[] };
+  expect(dump.spans.map((s) => s.end)).toEqual([99999999, 99999999]);
   await page.screenshot({ path: test.info().outputPath('restore-confirm.png') });
   await question.getByRole('button', { name: 'Replace without a copy' }).click();
   await expect(page.getByTestId('settings-message')).toContainText('Restored the backup');
@@ -185,6 +191,7 @@ test('restore asks first (counts now and in the backup, its date), updates the o
   );
   // The pre-restore copy is a new snapshot: A is still there (before, it overwrote the only one).
   await expect(choice.locator('option')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('settings-after-restore.png') });
   await closeSettings(page);
   // The open view shows the restored data at once (before: the old spans until a reload).
   await expect(app.spanItems()).toHaveCount(1);

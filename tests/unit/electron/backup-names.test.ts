@@ -19,6 +19,7 @@ describe('backup names', () => {
 
   it('recognises only its own names', () => {
     expect(isBackupName(backupName(when, 'manual'))).toBe(true);
+    expect(isBackupName(backupName(when, 'before-restore'))).toBe(true);
     for (const bad of [
       '',
       'x.jsonl',

@@ -61,6 +61,7 @@ export function RecoveryScreen({ error, retry }: { error: Error; retry: () => vo
           busy={flow.busy}
           onConfirm={() => void flow.confirm()}
           onCancel={flow.cancel}
+          onSaveRaw={flow.saveRaw}
         />
       )}
       {message && (

@@ -76,6 +76,7 @@ export function BackupSettings({
           busy={busy}
           onConfirm={() => void flow.confirm()}
           onCancel={flow.cancel}
+          onSaveRaw={flow.saveRaw}
         />
       )}
       {keep !== null && (

@@ -7,11 +7,14 @@ export function RestoreConfirm({
   busy,
   onConfirm,
   onCancel,
+  onSaveRaw,
 }: {
   plan: RestorePlan;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Offered when the current data cannot be backed up first (`plan.copyProblem`). */
+  onSaveRaw: () => void;
 }) {
   return (
     <div
@@ -29,6 +32,13 @@ export function RestoreConfirm({
       <button type="button" disabled={busy} onClick={onCancel} autoFocus>
         Cancel
       </button>{' '}
+      {plan.copyProblem !== null && (
+        <>
+          <button type="button" disabled={busy} onClick={onSaveRaw}>
+            Save raw data
+          </button>{' '}
+        </>
+      )}
       <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
         {plan.copyProblem === null ? 'Replace with this backup' : 'Replace without a copy'}
       </button>

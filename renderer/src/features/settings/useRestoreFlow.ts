@@ -80,5 +80,10 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
     say('Restore cancelled. Nothing was changed.');
   }, [say]);
 
-  return { plan, busy, chooseEntry, chooseFile, confirm, cancel };
+  const saveRaw = useCallback(
+    () => void backups.saveRawData().then((m) => say(m), fail),
+    [backups, say, fail],
+  );
+
+  return { plan, busy, chooseEntry, chooseFile, confirm, cancel, saveRaw };
 }
