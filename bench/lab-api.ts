@@ -37,6 +37,8 @@ export interface LabApi {
     documents: number;
     bytes: number;
   }>;
+  /** Decoding and parsing the prepared file plus its rows written in batches: the import's floor. */
+  importFloorJob(lines: number): Promise<{ ms: number; parse_ms: number }>;
   agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
   /** Streamed native export of a seeded library, and the floor (the same bytes written), interleaved. */
   exportCorpusJob(documents: number, annotators: number, runs: number): Promise<ExportCorpusResult>;

@@ -210,7 +210,7 @@ async function main(): Promise<void> {
         [
           [
             `import ${results.import.lines} lines`,
-            `${results.import.ms} ms (${results.import.min_ms}–${results.import.max_ms}), longest task ${results.import.longest_task_ms} ms (max of the runs ${results.import.longest_task_max_ms} ms)`,
+            `${results.import.ms} ms (${results.import.min_ms}–${results.import.max_ms}), floor ${results.import.floor_ms} ms (${results.import.ratio}×; target ≤ 3×), longest task ${results.import.longest_task_ms} ms (max of the runs ${results.import.longest_task_max_ms} ms)`,
           ],
           [
             `export ${results.export.spans} spans`,

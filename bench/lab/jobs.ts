@@ -104,3 +104,55 @@ export function agreementJob(documents: number, annotators: number, perDoc: numb
     worker.postMessage({ kind: 'build', documents, annotators, perDoc });
   });
 }
+
+/**
+ * The import's floor (issue 20 item 1): what any import of the prepared file must pay. Decoding and
+ * JSON.parse of every line, then the same documents, texts and spans written as batched rows (one
+ * row per 1,000 lines) in one strict transaction of a scratch database. Run before importJob, which
+ * hands the file's bytes to the import worker (they are transferred, not copied).
+ */
+export async function importFloorJob(lines: number): Promise<{ ms: number; parse_ms: number }> {
+  if (prepared?.lines !== lines) throw new Error(`prepareImport(${lines}) must run first`);
+  const name = 'marginalia-bench-import-floor';
+  await new Promise((r) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = req.onerror = r;
+  });
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('batches', { autoIncrement: true });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const t0 = performance.now();
+  const text = new TextDecoder().decode(prepared.bytes);
+  const records = text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map(
+      (l) =>
+        JSON.parse(l) as { doc_id: string; title: string; text: string; meta: unknown; spans: unknown[] },
+    );
+  const parseMs = performance.now() - t0;
+  const tx = db.transaction(['batches'], 'readwrite', { durability: 'strict' });
+  const store = tx.objectStore('batches');
+  for (let i = 0; i < records.length; i += 1000) {
+    const part = records.slice(i, i + 1000);
+    store.add({
+      documents: part.map((r, k) => ({ id: r.doc_id, title: r.title, meta: r.meta, order: i + k })),
+      texts: part.map((r) => ({ id: r.doc_id, text: r.text })),
+      spans: part.map((r) => r.spans),
+    });
+  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  await new Promise((r) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = req.onerror = r;
+  });
+  return { ms, parse_ms: parseMs };
+}

@@ -5,7 +5,7 @@ import { armBaselineKeys } from './baseline-label';
 import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines';
 import { afterFramePaint } from './frame';
 import { exportCorpusJob } from './export-corpus';
-import { agreementJob, exportJob, importJob, prepareImport } from './jobs';
+import { agreementJob, exportJob, importFloorJob, importJob, prepareImport } from './jobs';
 import { seedDatabase, setLastDocument } from './seed-db';
 import { stopWindowed, windowedBaseline } from './windowed';
 import './lab.css';
@@ -39,6 +39,7 @@ const lab: LabApi = {
   exportJob,
   prepareImport,
   importJob,
+  importFloorJob,
   agreementJob,
   exportCorpusJob,
 };

@@ -56,7 +56,8 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
   if (!rec) return;
   const index = checkText(c, rec.text, line);
   if (!index) return;
-  if (documentIdForText(rec.text) !== rec.doc_id) {
+  const id = documentIdForText(rec.text);
+  if (id !== rec.doc_id) {
     c.log.error(
       line,
       'doc_id',
@@ -109,6 +110,6 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
       }
     }
   });
-  const doc = c.addDocument(rec.text, { title: rec.title, meta, source: `${c.file}:${line}` });
+  const doc = c.addDocument(rec.text, { title: rec.title, meta, source: `${c.file}:${line}`, id });
   c.addSpans(doc.id, rec.annotator, spans, { line, status: rec.status, recordMeta: meta });
 }
