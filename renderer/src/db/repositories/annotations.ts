@@ -1,7 +1,8 @@
 import { applyCommandSorted, type AnnotationCommand } from '../../core/commands/annotate';
 import { sameExtentAndLabel, type Span } from '../../core/model/span';
+import { rebaseSpanEdit } from '../../core/model/span-merge';
 import type { MarginaliaDb } from '../database';
-import { spanToRow, type SpanRow } from '../rows';
+import { rowToSpan, spanToRow, type SpanRow } from '../rows';
 import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
@@ -65,12 +66,19 @@ function readRowsAndPack(db: MarginaliaDb, docId: string, annotator: string): Pr
 
 export class DuplicateSpanError extends Error {}
 
+/** The span was changed or deleted elsewhere (another window, a sync) in a way this edit clashes with. */
+export class SpanConflictError extends Error {}
+
 /**
- * Persists one annotation command in one strict transaction. A create that would duplicate an
- * existing (start, end, label) of the same annotator is refused inside the transaction, so two
- * racing windows cannot both add it. When the document has a span pack, the row write drops it
- * (span-packs middleware) and the updated pack is written back in the same transaction, so labelling
- * keeps the next open fast; the pack also answers the duplicate check without scanning the rows.
+ * Persists one annotation command in one strict transaction. An update is replayed onto the span as
+ * stored now, not as the editor last saw it (another window or a sync may have changed it): only the
+ * fields it changes are written (core rebaseSpanEdit), and a field changed elsewhere meanwhile is
+ * never overwritten (SpanConflictError); an update of a span deleted elsewhere writes it back, so
+ * nothing typed is lost. A create that would duplicate an existing
+ * (start, end, label) of the same annotator is refused inside the transaction, so two racing
+ * windows cannot both add it. When the document has a span pack, the row write drops it (span-packs
+ * middleware) and the updated pack is written back in the same transaction, so labelling keeps the
+ * next open fast; the pack also answers the duplicate check without scanning the rows.
  */
 export async function applyAnnotationCommand(
   db: MarginaliaDb,
@@ -82,6 +90,7 @@ export async function applyAnnotationCommand(
   await db.transaction('rw', db.spans, db.spanPacks, async () => {
     const pack = await db.spanPacks.get([docId, annotator]);
     const before = pack ? decodeSpanPack(pack) : null;
+    let written: Span = cmd.kind === 'update' ? cmd.after : cmd.span;
     switch (cmd.kind) {
       case 'create': {
         const same = await firstSame(db, docId, annotator, cmd.span, before);
@@ -94,15 +103,40 @@ export async function applyAnnotationCommand(
       case 'delete':
         await db.spans.delete(cmd.span.id);
         break;
-      case 'update':
-        await db.spans.put(spanToRow(cmd.after, docId, annotator, now));
+      case 'update': {
+        const current =
+          cmd.before.id === cmd.after.id
+            ? await storedSpan(db, docId, annotator, cmd.after.id, before)
+            : undefined;
+        if (current) {
+          const merged = rebaseSpanEdit(current, cmd.before, cmd.after);
+          if (!merged.ok) throw new SpanConflictError(merged.error);
+          written = merged.value;
+        }
+        await db.spans.put(spanToRow(written, docId, annotator, now));
         break;
+      }
     }
+    const done: AnnotationCommand =
+      cmd.kind === 'update' ? { kind: 'update', before: cmd.before, after: written } : cmd;
     // Span ids are primary keys, so "remove this id, insert the written span" is exactly the new
     // set of rows, even when the id belonged to another document (whose pack the middleware dropped).
-    const after = before && packRowOf(docId, annotator, applyCommandSorted(before, cmd));
+    const after = before && packRowOf(docId, annotator, applyCommandSorted(before, done));
     if (after) await db.spanPacks.put(after);
   });
+}
+
+/** The span with this id in the set as stored now (from its pack when there is one). */
+async function storedSpan(
+  db: MarginaliaDb,
+  docId: string,
+  annotator: string,
+  id: string,
+  packed: readonly Span[] | null,
+): Promise<Span | undefined> {
+  if (packed) return packed.find((s) => s.id === id);
+  const row = await db.spans.get(id);
+  return row && row.docId === docId && row.annotator === annotator ? rowToSpan(row) : undefined;
 }
 
 /**

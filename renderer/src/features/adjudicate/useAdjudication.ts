@@ -6,6 +6,7 @@ import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../c
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { Result } from '../../core/result';
 import { loadAdjudication } from '../../db/repositories/adjudication';
+import { followDatabase } from '../../session/commands/follow';
 import { adjudicationStore } from '../../session/commands/stores';
 import { useServices } from '../../session/providers';
 import { useReadOnly } from '../../session/read-only';
@@ -57,6 +58,20 @@ export function useAdjudication(
     return () => {
       live = false;
     };
+  }, [db, docId, filter.annotators, store]);
+
+  // Every committed change (another window, a sync, an annotator labelling elsewhere) shows here.
+  useEffect(() => {
+    let fresh: SourceSpan[] = [];
+    return followDatabase(db, store, {
+      tables: ['spans', 'settings', 'progress'],
+      read: async () => {
+        const d = await loadAdjudication(db, docId, filter.annotators);
+        fresh = d.spans;
+        return { gold: d.gold, rejections: d.rejections, status: d.status };
+      },
+      onFresh: () => setSpans(fresh),
+    });
   }, [db, docId, filter.annotators, store]);
 
   // A failed write is taken back by the store; its reason goes to the status line.

@@ -137,6 +137,11 @@ export const AnnotatePage = memo(function AnnotatePage({
     else editor.current?.focus();
   }, [hideFind, currentMatch]);
 
+  // A write that failed (a conflict with another window, a full disk) is said, not only marked.
+  const saveError = session.saveState.kind === 'error' ? session.saveState.message : null;
+  useEffect(() => {
+    if (saveError) onMessage(saveError, 'error');
+  }, [saveError, onMessage]);
   const undo = useCallback(() => onMessage(undoCommand() ?? 'Nothing to undo.'), [undoCommand, onMessage]);
   const redo = useCallback(() => onMessage(redoCommand() ?? 'Nothing to redo.'), [redoCommand, onMessage]);
   useUndoKeys(undo, redo);

@@ -3,9 +3,11 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { describeCommand, invertCommand, type AnnotationCommand } from '../../core/commands/annotate';
 import type { Label } from '../../core/model/labels';
 import { spanFromSelection, type Span } from '../../core/model/span';
+import { sameSpans } from '../../core/model/span-merge';
 import { CodePointIndex } from '../../core/text/code-points';
 import { listSpans } from '../../db/repositories/annotations';
 import type { StepOutcome } from '../../session/commands/command-store';
+import { followDatabase } from '../../session/commands/follow';
 import { annotationStore } from '../../session/commands/stores';
 import type { SaveState } from '../../session/commands/write-queue';
 import { useServices } from '../../session/providers';
@@ -67,6 +69,17 @@ export function useAnnotationSession(
       live = false;
     };
   }, [db, docId, annotator, preloaded, store]);
+
+  // Every committed change to the spans (another window, a sync, a conflict) shows here.
+  useEffect(
+    () =>
+      followDatabase(db, store, {
+        tables: ['spans'],
+        read: () => listSpans(db, docId, annotator),
+        same: (shown, fresh) => shown !== undefined && fresh !== undefined && sameSpans(shown, fresh),
+      }),
+    [db, store, docId, annotator],
+  );
 
   const view = useSyncExternalStore(store.subscribe, store.getView);
   const saveState = useSyncExternalStore(store.queue.subscribe, store.queue.getSaveState);

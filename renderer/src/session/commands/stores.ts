@@ -14,7 +14,11 @@ import {
 import type { Span } from '../../core/model/span';
 import type { MarginaliaDb } from '../../db/database';
 import { applyAdjudicationStep } from '../../db/repositories/adjudication';
-import { applyAnnotationCommand, DuplicateSpanError } from '../../db/repositories/annotations';
+import {
+  applyAnnotationCommand,
+  DuplicateSpanError,
+  SpanConflictError,
+} from '../../db/repositories/annotations';
 import { afterNextPaint } from '../after-paint';
 import type { StoreRegistry } from './registry';
 import { CommandStore } from './command-store';
@@ -42,7 +46,8 @@ export function annotationStore(
       persist: (c: AnnotationCommand) => applyAnnotationCommand(db, docId, annotator, c),
       describe: describeCommand,
       merge: mergeUpdates,
-      explain: (e: unknown) => (e instanceof DuplicateSpanError ? e.message : null),
+      explain: (e: unknown) =>
+        e instanceof DuplicateSpanError || e instanceof SpanConflictError ? e.message : null,
     };
     return new CommandStore(spec, undefined, new WriteQueue(gate, afterNextPaint), afterNextPaint);
   });
