@@ -15,6 +15,7 @@ import type { FetchLike } from '../../../renderer/src/couch/http';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/annotations';
 import { setStatus } from '../../../renderer/src/db/repositories/progress';
+import { teamStatuses } from '../../../renderer/src/db/repositories/sync';
 import { signIn, teamClient } from '../../../renderer/src/session/sync/connect';
 import { SyncService } from '../../../renderer/src/session/sync/sync-service';
 import { ADMIN, http, startServer, type RunningServer } from './server-process';
@@ -218,7 +219,21 @@ describe('an annotator connects and syncs', () => {
     const bob = await connect('bob', 'bpw', 'bob-2');
     await synced(bob);
     await label(bob, docB, { kind: 'create', span: span('b1', 0, 6) });
+    await setStatus(bob.db, docB, 'bob', 'in_progress');
     await until('bob at the lead', async () => (await lead.db.spans.get('b1'))?.annotator === 'bob');
+    // The articles database's design document is not an article: only the tampered one is refused.
+    expect(lead.problems).toHaveLength(1);
+    expect(lead.problems[0]).toContain('The article "Tampered" was refused');
+    // The lead's library: every article with each assigned annotator's status.
+    await until(
+      'bob in progress at the lead',
+      async () => (await lead.db.progress.get([docB, 'bob']))?.status === 'in_progress',
+    );
+    const statuses = await teamStatuses(lead.db, PROJECT);
+    expect(statuses.get(docB)).toEqual([
+      { annotator: 'alice', status: 'todo' },
+      { annotator: 'bob', status: 'in_progress' },
+    ]);
     lead.service.stop();
     bob.service.stop();
   }, 60_000);

@@ -27,6 +27,11 @@ export const projectDb = (p: string): string => `marginalia_${p}`;
 export const articlesDb = (p: string): string => `marginalia_${p}_articles`;
 export const goldDb = (p: string): string => `marginalia_${p}_gold`;
 export const userDb = (p: string, user: string): string => `marginalia_${p}_user_${user}`;
+/** The user whose database `db` is in project `p`, or null when it is not a user database. */
+export function userOfDb(p: string, db: string): string | null {
+  const prefix = `marginalia_${p}_user_`;
+  return db.startsWith(prefix) ? db.slice(prefix.length) : null;
+}
 export const roleName = (p: string, role: TeamRole): string => `marginalia_${p}_${role}`;
 export const memberId = (user: string): string => `member:${user}`;
 export const assignmentId = (docId: string): string => `assign:${docId}`;

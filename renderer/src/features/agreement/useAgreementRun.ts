@@ -3,7 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgreementResult, AgreementSelection } from '../../core/agreement-report/result';
 import { useServices } from '../../session/providers';
 import { loadAgreementSource } from '../../db/repositories/agreement';
+import { onDatabaseChanged } from '../../db/observe-changes';
 import type { AgreementWorkerMessage, AgreementWorkerRequest } from './agreement-messages';
+
+/** How long writing must pause before shown figures are recomputed. */
+export const REFRESH_MS = 300;
 
 export type RunState =
   | { readonly kind: 'idle' }
@@ -17,13 +21,14 @@ export type RunState =
  */
 export function useAgreementRun(): {
   state: RunState;
-  run(selection: AgreementSelection): void;
+  run(selection: AgreementSelection, quiet?: boolean): void;
   cancel(): void;
 } {
   const { db } = useServices();
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const worker = useRef<Worker | null>(null);
   const runId = useRef(0);
+  const lastSelection = useRef<AgreementSelection | null>(null);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
@@ -33,10 +38,12 @@ export function useAgreementRun(): {
   useEffect(() => stop, [stop]);
 
   const run = useCallback(
-    (selection: AgreementSelection) => {
+    (selection: AgreementSelection, quiet = false) => {
       stop();
       const id = runId.current;
-      setState({ kind: 'running', fraction: 0 });
+      lastSelection.current = selection;
+      // A refresh keeps the figures on screen until the new ones are ready.
+      if (!quiet) setState({ kind: 'running', fraction: 0 });
       void loadAgreementSource(db, selection.docIds, selection.annotators).then(
         (source) => {
           if (id !== runId.current) return;
@@ -44,8 +51,9 @@ export function useAgreementRun(): {
           worker.current = w;
           w.onmessage = (e: MessageEvent<AgreementWorkerMessage>) => {
             const m = e.data;
-            if (m.kind === 'progress') setState({ kind: 'running', fraction: m.fraction });
-            else {
+            if (m.kind === 'progress') {
+              if (!quiet) setState({ kind: 'running', fraction: m.fraction });
+            } else {
               stop();
               setState(
                 m.kind === 'done'
@@ -71,8 +79,29 @@ export function useAgreementRun(): {
 
   const cancel = useCallback(() => {
     stop();
+    lastSelection.current = null;
     setState({ kind: 'idle' });
   }, [stop]);
+
+  // Once figures are shown they follow the database: spans or statuses written here, in another
+  // window, or pulled from a team server (a lead's annotators) recompute them, quietly, once
+  // writing pauses for REFRESH_MS.
+  const done = state.kind === 'done';
+  useEffect(() => {
+    if (!done) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onDatabaseChanged(db.name, (tables) => {
+      if (!tables.has('spans') && !tables.has('progress') && !tables.has('documents')) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (lastSelection.current) run(lastSelection.current, true);
+      }, REFRESH_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [db, done, run]);
 
   return { state, run, cancel };
 }

@@ -9,6 +9,8 @@ import type { LibraryEntry } from '../../session/library/useLibrary';
 import './library.css';
 
 const ROW_HEIGHT = 84;
+/** A lead's rows carry one more line: each annotator's status. */
+const TEAM_ROW_HEIGHT = 104;
 
 const formatLength = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(1)}k chars` : `${n} chars`);
 
@@ -81,7 +83,7 @@ export function LibraryPanel({
         key={listKey}
         label="Documents"
         count={shown.length}
-        rowHeight={ROW_HEIGHT}
+        rowHeight={entries.some((e) => e.team) ? TEAM_ROW_HEIGHT : ROW_HEIGHT}
         scrollToIndex={target}
         renderRow={(i) => {
           const e = shown[i] as LibraryEntry;
@@ -113,6 +115,13 @@ export function LibraryPanel({
                     onChange={(s) => onStatus(e.id, s)}
                   />
                 </div>
+                {e.team && (
+                  <div className="doc-team" data-testid="team-status">
+                    {e.team.length === 0
+                      ? 'Not assigned'
+                      : e.team.map((t) => `${t.annotator}: ${STATUS_TITLES[t.status]}`).join(' · ')}
+                  </div>
+                )}
               </>
             ),
           };

@@ -44,7 +44,7 @@ export function useLibrarySession(say: Say) {
     [db],
   );
   const annotator = settings?.annotator ?? null;
-  const entries = useLibrary(annotator ?? '', useTeamSync().articlesScope);
+  const entries = useLibrary(annotator ?? '', useTeamSync().libraryScope);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Where the annotator was (last document, scroll, sidebar) is saved in passing. Such a write

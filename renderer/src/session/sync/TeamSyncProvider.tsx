@@ -6,6 +6,7 @@ import { articlesDb } from '../../core/sync/project-layout';
 import type { SyncState, TeamConfig, TeamForm } from '../../core/sync/team-config';
 import type { FetchLike } from '../../couch/http';
 import { getSetting, setSetting } from '../../db/repositories/settings';
+import type { LibraryScope } from '../library/useLibrary';
 import { useServices } from '../providers';
 import { signIn, teamClient } from './connect';
 import { SyncService } from './sync-service';
@@ -13,8 +14,8 @@ import { SyncService } from './sync-service';
 export interface TeamSync {
   /** The team this installation syncs with; null: none (the app works as without a server). */
   readonly config: TeamConfig | null;
-  /** The server database whose articles the library shows while connected. */
-  readonly articlesScope: string | null;
+  /** What the library shows while connected: the team's articles (and, for a lead, everyone's status). */
+  readonly libraryScope: LibraryScope | null;
   readonly state: SyncState;
   /** Things sync refused (an article whose text does not hash to its id…), newest last. */
   readonly problems: readonly string[];
@@ -118,7 +119,9 @@ export function TeamSyncProvider({
   const value = useMemo<TeamSync>(
     () => ({
       config,
-      articlesScope: config ? articlesDb(config.project) : null,
+      libraryScope: config
+        ? { articlesDb: articlesDb(config.project), leadOf: config.role === 'lead' ? config.project : null }
+        : null,
       state,
       problems,
       connect,

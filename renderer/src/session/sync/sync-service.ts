@@ -316,13 +316,13 @@ export class SyncService {
       const pulledArticles: { doc: Record<string, unknown> }[] = [];
       for (const doc of page.docs) {
         const id = String(doc['_id'] ?? '');
+        if (id.startsWith('_design/')) continue; // the validation function, not data
         if (t.mode === 'articles') pulledArticles.push({ doc });
         else if (id.startsWith('spans:')) {
           const v = validateSpanSet(doc);
           if (v.ok) spanSets.push(v.value);
           else this.o.onProblem?.(`A span set from the server was not stored: ${v.error.join(' ')}`);
-        } else if (id.startsWith('assign:') && t.mode === 'own')
-          assignments.push(doc as unknown as AssignmentDoc);
+        } else if (id.startsWith('assign:')) assignments.push(doc as unknown as AssignmentDoc);
       }
       if (t.mode === 'own') {
         const have = await syncedIds(db, articles);
