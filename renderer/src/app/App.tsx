@@ -23,6 +23,7 @@ import { useNavigationKeys } from './useNavigationKeys';
 import { ViewFailed } from './ViewFailed';
 import { syncBadge } from './sync-badge';
 import { useTeamSync } from '../session/sync/TeamSyncProvider';
+import { SkipLinks, useHelpKey } from './SkipLinks';
 
 function AppStatusLine() {
   const message = useMessage();
@@ -50,6 +51,7 @@ export function App() {
   useEffect(() => {
     if (lastProblem) say(lastProblem, 'error');
   }, [lastProblem]);
+  useHelpKey(useCallback(() => setHelp('keys'), []));
   const undoHandlers = useRef<{ undo: () => void; redo: () => void } | null>(null);
   const registerUndo = useCallback((h: { undo: () => void; redo: () => void } | null) => {
     undoHandlers.current = h;
@@ -95,6 +97,7 @@ export function App() {
 
   return (
     <div className={`app${importEntry.dropping ? ' dropping' : ''}`}>
+      <SkipLinks />
       <AppHeader
         annotator={annotator}
         status={open ? session.current?.status : undefined}

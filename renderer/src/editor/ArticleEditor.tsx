@@ -59,6 +59,8 @@ export interface ArticleEditorHandle {
   scrollTop(): number;
   setScrollTop(top: number): void;
   focus(): void;
+  /** Focuses the article where its selection is, without scrolling (keyboard users land back in the text). */
+  focusText(): void;
   /** Collapses the selection to its end (after tagging, so the next drag starts a new selection). */
   collapseSelection(): void;
   /** Highlights currently painted (tests, benchmark). */
@@ -224,6 +226,7 @@ function EditorBody({
         if (scroller.current) scroller.current.scrollTop = top;
       },
       focus: () => editor.focus(),
+      focusText: () => editor.getRootElement()?.focus({ preventScroll: true }),
       collapseSelection: () => {
         const sel = window.getSelection();
         if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
@@ -256,6 +259,7 @@ function EditorBody({
         <div className="article-host">
           <ContentEditable
             className="article"
+            data-focus-home=""
             aria-label="Article text"
             aria-readonly="true"
             aria-multiline="true"

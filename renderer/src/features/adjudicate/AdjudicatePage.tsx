@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
+import { focusHome, focusLost } from '../../ui/focus';
+
 import { decisionStatus } from '../../core/commands/adjudicate';
 import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
 import { filterAgreed, type DisagreementFilter } from '../../core/model/disagreement-filter';
@@ -26,6 +28,10 @@ export interface AdjudicatePageProps {
 
 /** The disagreement view: pick a document among the filter's, then walk and decide. */
 export function AdjudicatePage({ filter, adjudicator, onBack, onMessage }: AdjudicatePageProps) {
+  // Opened from a figure of the agreement view, which is now hidden: the focus comes here.
+  useEffect(() => {
+    if (focusLost()) focusHome();
+  }, []);
   const { choices, docId, setDocId, doc } = useDocumentChoice(filter);
   return (
     <section className="adjudicate-page review-page" aria-label="Disagreements">
@@ -33,7 +39,9 @@ export function AdjudicatePage({ filter, adjudicator, onBack, onMessage }: Adjud
         <button type="button" onClick={onBack}>
           ‹ Back
         </button>
-        <h2>Disagreements: {filter.title}</h2>
+        <h2 tabIndex={-1} data-focus-home="">
+          Disagreements: {filter.title}
+        </h2>
         {choices && choices.length > 1 && (
           <select aria-label="Document" value={docId ?? ''} onChange={(e) => setDocId(e.target.value)}>
             {choices.map((c) => (

@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 
 import type { AgreementResult } from '../../core/agreement-report/result';
 import { isAgreementCell, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import { useServices } from '../../session/providers';
 import { listStudyAnnotators } from '../../db/repositories/agreement';
 import { listDocuments } from '../../db/repositories/documents';
+import { focusHome, focusLost } from '../../ui/focus';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DocumentTable } from './DocumentTable';
@@ -71,6 +73,11 @@ export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage 
   const { state, run, cancel } = useAgreementRun();
   const result = state.kind === 'done' ? state.result : null;
   const f = result ? filters(result) : null;
+  // Compute is disabled while running, and a figure's click hides this view: the focus would fall to
+  // the page. It goes to Cancel while running, then to the results (or the error), and back here.
+  useEffect(() => {
+    if (!hidden && focusLost()) focusHome();
+  }, [state.kind, hidden]);
   return (
     <section className="agreement-page review-page" aria-label="Agreement" hidden={hidden}>
       <header className="review-header">
@@ -86,7 +93,7 @@ export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage 
         onRun={run}
       />
       {state.kind === 'running' && (
-        <div className="agreement-progress">
+        <div className="agreement-progress" tabIndex={-1} data-focus-home="">
           <ProgressBar label="Computing agreement" value={state.fraction} />
           <button type="button" onClick={cancel}>
             Cancel
@@ -94,14 +101,14 @@ export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage 
         </div>
       )}
       {state.kind === 'failed' && (
-        <div role="alert" className="agreement-error">
+        <div role="alert" className="agreement-error" tabIndex={-1} data-focus-home="">
           {state.message.split('\n').map((line) => (
             <p key={line}>{line}</p>
           ))}
         </div>
       )}
       {result && f && (
-        <div className="agreement-result">
+        <div className="agreement-result" tabIndex={-1} data-focus-home="" aria-label="Agreement results">
           {result.warnings.length > 0 && (
             <ul className="warnings" aria-label="Warnings">
               {result.warnings.map((w) => (

@@ -6,6 +6,7 @@ import { spansAt, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
 import { describeCommand } from '../../core/commands/annotate';
+import { focusLost } from '../../ui/focus';
 import { CaretSpeech } from './CaretSpeech';
 import { FindBar } from './FindBar';
 import { ComparePanel } from './ComparePanel';
@@ -157,6 +158,9 @@ export const AnnotatePage = memo(function AnnotatePage({
   // A new article stands at the top already; setting scrollTop, even to 0, forces a layout mid-open.
   const onReady = useCallback(() => {
     if (initialScrollTop > 0) editor.current?.setScrollTop(initialScrollTop);
+    // The focus fell with the previous document's article (`]`, `n`, a library click that re-rendered):
+    // a keyboard user goes on in the new one.
+    if (focusLost()) editor.current?.focusText();
   }, [initialScrollTop]);
   const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
 
@@ -173,8 +177,10 @@ export const AnnotatePage = memo(function AnnotatePage({
   const remove = useCallback(
     (span: Span) => {
       const refused = removeSpan(span);
-      if (refused) onMessage(refused, 'error');
-      else onMessage(sentence(describeCommand({ kind: 'delete', span })));
+      if (refused) return onMessage(refused, 'error');
+      onMessage(sentence(describeCommand({ kind: 'delete', span })));
+      // Its editor is gone with it: back to the text, where the caret still is.
+      editor.current?.focusText();
     },
     [removeSpan, onMessage],
   );
@@ -216,7 +222,7 @@ export const AnnotatePage = memo(function AnnotatePage({
         )}
       </div>
       {sidebarOpen && (
-        <aside className="sidebar" aria-label="Annotations">
+        <aside className="sidebar" aria-label="Annotations" tabIndex={-1} data-focus-spans="">
           <SpanInspector
             spans={atCaret}
             excerpt={excerpt}

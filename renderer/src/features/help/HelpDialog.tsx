@@ -13,6 +13,10 @@ const SHORTCUTS: readonly [string, string][] = [
   ['[ and ]', 'Previous / next document'],
   ['N', 'Next document not marked done'],
   ['Alt+↑ / Alt+↓', 'Previous / next document'],
+  ['Ctrl+F', 'Find in the article (Enter / Shift+Enter: next / previous; Esc: select the match)'],
+  ['W (in the article)', 'Snap selections to words, or not'],
+  ['Tab from the top', 'Skip links: to the article, to the spans'],
+  ['?', 'This list'],
 ];
 
 /**

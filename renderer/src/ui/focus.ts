@@ -1,0 +1,33 @@
+/**
+ * Where the focus goes when the element that had it is gone (a deleted span's editor, a closed
+ * dialog opened from nothing, a document switched away): the view's home, marked `data-focus-home`
+ * (the article in the annotate view). Without a home the focus would fall to the page body, where a
+ * keyboard or screen reader user has to start again from the top.
+ */
+export function focusHome(): boolean {
+  // The first home that takes the focus: a view kept mounted but hidden has one too.
+  for (const home of document.querySelectorAll<HTMLElement>('[data-focus-home]')) {
+    home.focus({ preventScroll: true });
+    if (document.activeElement === home) return true;
+  }
+  return false;
+}
+
+/**
+ * True when nothing has the focus (it fell to the body) or the focused element can no longer be seen
+ * (its view was just hidden: Chromium moves the focus away only at its next style update).
+ */
+export function focusLost(): boolean {
+  const a = document.activeElement;
+  if (a === null || a === document.body || a === document.documentElement) return true;
+  return a instanceof HTMLElement && !a.checkVisibility();
+}
+
+const FOCUSABLE =
+  'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** The first control in `root` that takes the focus, or null. */
+export function firstFocusable(root: ParentNode): HTMLElement | null {
+  for (const el of root.querySelectorAll<HTMLElement>(FOCUSABLE)) if (el.offsetParent !== null) return el;
+  return null;
+}
