@@ -1,4 +1,4 @@
-import type { ArticleDocument } from '../core/model/document';
+import { documentLength, type ArticleDocument } from '../core/model/document';
 import type { GoldProvenance } from '../core/model/gold';
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
@@ -95,6 +95,26 @@ export function spanToRow(span: Span, docId: string, annotator: string, now: num
   };
   if (span.unsure) row.unsure = true;
   return row;
+}
+
+/**
+ * The `documents` row of a document, the one place one is built (add, import, restore): its length
+ * is the text's length in code points, computed here.
+ */
+export function documentToRow(
+  doc: Pick<ArticleDocument, 'id' | 'title' | 'text' | 'source' | 'meta'>,
+  order: number,
+  addedAt: number,
+): DocumentRow {
+  return {
+    id: doc.id,
+    title: doc.title,
+    length: documentLength(doc.text),
+    source: doc.source,
+    meta: { ...doc.meta },
+    order,
+    addedAt,
+  };
 }
 
 export function rowsToDocument(row: DocumentRow, text: TextRow): ArticleDocument {

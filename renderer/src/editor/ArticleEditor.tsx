@@ -70,6 +70,8 @@ export interface ArticleEditorHandle {
 export interface ArticleEditorProps {
   ref?: Ref<ArticleEditorHandle>;
   text: string;
+  /** The code point index of `text`, built once by the view that opened the document. */
+  index: CodePointIndex;
   spans: readonly Span[];
   activeSpanIds: ReadonlySet<string>;
   /** Find matches (code points, text order) and the index of the current one, -1 for none. */
@@ -120,6 +122,7 @@ function EditorBody({
   ref,
   layout,
   preloaded,
+  index: given,
   spans,
   activeSpanIds,
   foundMatches = NO_MATCHES,
@@ -132,7 +135,9 @@ function EditorBody({
 }: Omit<ArticleEditorProps, 'text'> & { layout: TextLayout; preloaded: RefObject<Preloaded | null> }) {
   const [editor] = useLexicalComposerContext();
   const { text } = layout;
-  const index = useMemo(() => CodePointIndex.of(text), [text]);
+  // A later text (LoadTextPlugin) arrives with its own index; until then the layout's text is the
+  // given index's.
+  const index = useMemo(() => (given.text === text ? given : new CodePointIndex(text)), [given, text]);
   const [paragraphKeys, setParagraphKeys] = useState<string[] | null>(null);
   const paragraphIndex = useMemo(() => new Map((paragraphKeys ?? []).map((k, i) => [k, i])), [paragraphKeys]);
   const scroller = useRef<HTMLDivElement>(null);

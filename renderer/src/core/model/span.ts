@@ -28,11 +28,27 @@ export function compareSpans(a: Span, b: Span): number {
   );
 }
 
+/**
+ * The duplicate rule, the one place it is written: one annotator never has two spans with the same
+ * start, end and label (other fields may differ).
+ */
 export function sameExtentAndLabel(
   a: Pick<Span, 'start' | 'end' | 'label'>,
   b: Pick<Span, 'start' | 'end' | 'label'>,
 ): boolean {
   return a.start === b.start && a.end === b.end && a.label === b.label;
+}
+
+/** A key equal for exactly the spans `sameExtentAndLabel` calls the same (for sets and maps). */
+export const extentAndLabelKey = (s: Pick<Span, 'start' | 'end' | 'label'>): string =>
+  `${s.start}:${s.end}:${s.label}`;
+
+/** The message for a refused duplicate, wherever it is refused (editor, repository). */
+export const duplicateSpanMessage = (label: Label): string => `This exact ${label} span already exists.`;
+
+/** The span (other than `span` itself, by id) that `span` would duplicate, if any. O(n). */
+export function duplicateOf(spans: readonly Span[], span: Span): Span | undefined {
+  return spans.find((s) => s.id !== span.id && sameExtentAndLabel(s, span));
 }
 
 export function labelOrder(a: Label, b: Label): number {
@@ -74,10 +90,8 @@ export function spanFromSelection(
   e = snapEndToGrapheme(text, e);
   const start = index.toCodePoint(s, 'floor');
   const end = index.toCodePoint(e, 'ceil');
-  const dup = existing.find((x) => x.start === start && x.end === end && x.label === label);
-  if (dup) {
-    return err({ kind: 'duplicate', message: `This exact ${label} span already exists.`, existing: dup });
-  }
+  const dup = existing.find((x) => sameExtentAndLabel(x, { start, end, label }));
+  if (dup) return err({ kind: 'duplicate', message: duplicateSpanMessage(label), existing: dup });
   return ok({ start, end });
 }
 

@@ -18,9 +18,6 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 /** A high surrogate followed by a low one (without the `u` flag, a regex matches UTF-16 units). */
 const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
-/** The index built last, returned again for the same text (see `CodePointIndex.of`). */
-let last: CodePointIndex | null = null;
-
 export class CodePointIndex {
   /** UTF-16 index of the high surrogate of every well-formed pair, ascending. */
   private readonly pairsUtf16: readonly number[];
@@ -28,15 +25,11 @@ export class CodePointIndex {
   readonly codePointLength: number;
 
   /**
-   * The index of `text`, shared: the view that opens a document, its editor and its session each
-   * need one, and building it three times cost ~1.5 ms of the open on the 10k article (the scan
-   * runs cold, in the interpreter, right after a page load).
+   * Build one per opened document and pass it down: the view that opens a document, its editor and
+   * its session each need one, and building it three times cost ~1.5 ms of the open on the 10k
+   * article (the scan runs cold, in the interpreter, right after a page load). No cache here: core
+   * holds no module state.
    */
-  static of(text: string): CodePointIndex {
-    if (last?.text !== text) last = new CodePointIndex(text);
-    return last;
-  }
-
   constructor(readonly text: string) {
     // The regex engine's compiled scan, not a charCodeAt loop: the same pairs, left to right (a high
     // surrogate pairs with the low one right after it), several times faster cold.

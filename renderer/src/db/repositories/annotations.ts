@@ -1,5 +1,5 @@
 import { applyCommandSorted, type AnnotationCommand } from '../../core/commands/annotate';
-import { sameExtentAndLabel, type Span } from '../../core/model/span';
+import { duplicateSpanMessage, sameExtentAndLabel, type Span } from '../../core/model/span';
 import { rebaseSpanEdit } from '../../core/model/span-merge';
 import type { MarginaliaDb } from '../database';
 import { rowToSpan, spanToRow, type SpanRow } from '../rows';
@@ -95,7 +95,7 @@ export async function applyAnnotationCommand(
       case 'create': {
         const same = await firstSame(db, docId, annotator, cmd.span, before);
         if (same && same.id !== cmd.span.id) {
-          throw new DuplicateSpanError(`This exact ${cmd.span.label} span already exists.`);
+          throw new DuplicateSpanError(duplicateSpanMessage(cmd.span.label));
         }
         await db.spans.put(spanToRow(cmd.span, docId, annotator, now));
         break;

@@ -1,12 +1,7 @@
-import {
-  deriveTitle,
-  documentLength,
-  normalizePlainText,
-  type ArticleDocument,
-} from '../../core/model/document';
+import { deriveTitle, normalizePlainText, type ArticleDocument } from '../../core/model/document';
 import { documentIdForText } from '../../core/text/text-hash';
 import type { MarginaliaDb } from '../database';
-import { rowsToDocument, type DocumentRow } from '../rows';
+import { documentToRow, rowsToDocument, type DocumentRow } from '../rows';
 
 const PAGE = 2_000;
 
@@ -61,15 +56,19 @@ export async function addDocuments(
       ids.push(id);
       if (added.includes(id) || (await db.documents.get(id))) continue;
       await db.texts.add({ id, text: doc.text });
-      await db.documents.add({
-        id,
-        title: doc.title ?? deriveTitle(doc.text),
-        length: documentLength(doc.text),
-        source: doc.source,
-        meta: doc.meta ?? {},
-        order: order++,
-        addedAt: Date.now(),
-      });
+      await db.documents.add(
+        documentToRow(
+          {
+            id,
+            title: doc.title ?? deriveTitle(doc.text),
+            text: doc.text,
+            source: doc.source,
+            meta: doc.meta ?? {},
+          },
+          order++,
+          Date.now(),
+        ),
+      );
       added.push(id);
     }
     return { ids, added };

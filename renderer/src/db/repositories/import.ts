@@ -1,6 +1,7 @@
 import type { ImportedAnnotation, ImportedDocument } from '../../core/formats/import-types';
 import type { MarginaliaDb } from '../database';
-import type { ProgressRow, SpanRow } from '../rows';
+import { extentAndLabelKey } from '../../core/model/span';
+import { documentToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -58,17 +59,7 @@ export async function storeImport(
       onProgress(i / totalRows);
       const part = fresh.slice(i, i + CHUNK);
       await db.texts.bulkAdd(part.map((d) => ({ id: d.id, text: d.text })));
-      await db.documents.bulkAdd(
-        part.map((d) => ({
-          id: d.id,
-          title: d.title,
-          length: d.length,
-          source: d.source,
-          meta: { ...d.meta },
-          order: order++,
-          addedAt: Date.now(),
-        })),
-      );
+      await db.documents.bulkAdd(part.map((d) => documentToRow(d, order++, Date.now())));
     }
     out.documentsAdded = fresh.length;
 
@@ -82,26 +73,15 @@ export async function storeImport(
       const have = existing.has(set.docId)
         ? await db.spans.where('[docId+annotator]').equals([set.docId, annotator]).toArray()
         : [];
-      const seen = new Set(have.map((r) => `${r.start}:${r.end}:${r.label}`));
+      const seen = new Set(have.map(extentAndLabelKey));
       for (const s of set.spans) {
-        const key = `${s.start}:${s.end}:${s.label}`;
+        const key = extentAndLabelKey(s);
         if (seen.has(key)) {
           out.spansAlreadyPresent++;
           continue;
         }
         seen.add(key);
-        const row: SpanRow = {
-          id: s.id,
-          docId: set.docId,
-          annotator,
-          start: s.start,
-          end: s.end,
-          label: s.label,
-          note: s.note,
-          updatedAt: now,
-        };
-        if (s.unsure) row.unsure = true;
-        rows.push(row);
+        rows.push(spanToRow(s, set.docId, annotator, now));
       }
       // No row means "to do": a new document's "todo" status needs no write (a third fewer rows on
       // a fresh dataset); a stored document's status is always written, so an import can reset it.

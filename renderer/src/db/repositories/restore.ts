@@ -2,7 +2,7 @@ import { contentDigest, type DatabaseSnapshot } from '../../core/backup/snapshot
 import type { MarginaliaDb } from '../database';
 import { checkSnapshot, isExtraTable } from '../../core/backup/backup-rules';
 import { readSnapshot } from '../snapshot';
-import { spanToRow } from '../rows';
+import { documentToRow, spanToRow } from '../rows';
 
 /** Whether the database holds nothing a user made: no documents, no spans, never seeded. */
 export async function isDatabaseEmpty(db: MarginaliaDb): Promise<boolean> {
@@ -64,17 +64,7 @@ export async function replaceAllData(
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.texts.bulkAdd(snap.documents.map((d) => ({ id: d.id, text: d.text })));
-    await db.documents.bulkAdd(
-      snap.documents.map((d) => ({
-        id: d.id,
-        title: d.title,
-        length: Array.from(d.text).length,
-        source: d.source,
-        meta: { ...d.meta },
-        order: d.order,
-        addedAt: d.addedAt,
-      })),
-    );
+    await db.documents.bulkAdd(snap.documents.map((d) => documentToRow(d, d.order, d.addedAt)));
     // Extras first, the record's fields last: a header can add fields, never change these.
     await db.spans.bulkAdd(
       snap.annotations.flatMap((a) =>

@@ -4,7 +4,7 @@ import type { DocStatus } from '../../core/model/status';
 import { userOfDb, type AssignmentDoc } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
-import type { ProgressRow, SpanRow } from '../rows';
+import { spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { storeImport } from './import';
 
 /**
@@ -58,17 +58,7 @@ function derive(base: SpanSetDoc | null, set: LocalSet, ctx: DeriveContext) {
 /** Makes the stored spans and status of (doc, annotator) exactly the live entries of `doc`. */
 async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): Promise<void> {
   const rows: SpanRow[] = liveSpans(doc).map((s) => {
-    const row: SpanRow = {
-      id: s.id,
-      docId: doc.doc_id,
-      annotator: doc.annotator,
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      note: s.note,
-      updatedAt: s.updated_at,
-    };
-    if (s.unsure) row.unsure = true;
+    const row = spanToRow(s, doc.doc_id, doc.annotator, s.updated_at);
     if (s.provenance) row.provenance = s.provenance as unknown as SpanRow['provenance'];
     return row;
   });

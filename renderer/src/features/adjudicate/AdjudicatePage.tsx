@@ -7,6 +7,7 @@ import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
 import { filterAgreed, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
+import { sameExtentAndLabel } from '../../core/model/span';
 import { STATUS_TITLES } from '../../core/model/status';
 import { CodePointIndex } from '../../core/text/code-points';
 import { useServices } from '../../session/providers';
@@ -81,7 +82,7 @@ function DocumentAdjudication({
   const { host } = useServices();
   const s = useAdjudication(doc.id, filter, adjudicator, onMessage);
   const [at, setAt] = useState(0);
-  const index = useMemo(() => CodePointIndex.of(doc.text), [doc.text]);
+  const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const current = s.decisions[Math.min(at, s.decisions.length - 1)] ?? null;
   const say = useCallback((m: string | null) => m && onMessage(m), [onMessage]);
   const keys = useMemo(
@@ -158,9 +159,7 @@ function DocumentAdjudication({
         <AgreedList
           agreed={agreed}
           index={index}
-          inGold={(c) =>
-            s.state.gold.some((g) => g.start === c.start && g.end === c.end && g.label === c.label)
-          }
+          inGold={(c) => s.state.gold.some((g) => sameExtentAndLabel(g, c))}
         />
       )}
       <div className="adjudication-body">

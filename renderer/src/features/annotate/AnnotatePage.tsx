@@ -52,12 +52,13 @@ export const AnnotatePage = memo(function AnnotatePage({
   onTagged,
   onEdited,
 }: AnnotatePageProps) {
-  const session = useAnnotationSession(doc.id, annotator, doc.text, initialSpans);
+  // The document's one code point index: the session and the editor get this one.
+  const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
+  const session = useAnnotationSession(doc.id, annotator, index, initialSpans);
   // The session object is new on every render; its functions are stable. Callbacks below depend on
   // the functions, so a label does not re-register the editor's key commands and listeners.
   const { create, update: updateSpan, undo: undoCommand, redo: redoCommand } = session;
   const editor = useRef<ArticleEditorHandle>(null);
-  const index = useMemo(() => CodePointIndex.of(doc.text), [doc.text]);
   const [caret, setCaret] = useState<number | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const spans = useMemo(() => session.spans ?? [], [session.spans]);
@@ -208,6 +209,7 @@ export const AnnotatePage = memo(function AnnotatePage({
         {session.spans && (
           <ArticleEditor
             ref={editor}
+            index={index}
             text={doc.text}
             spans={spans}
             activeSpanIds={activeIds}

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 
 import { describeCommand, invertCommand, type AnnotationCommand } from '../../core/commands/annotate';
 import type { Label } from '../../core/model/labels';
-import { spanFromSelection, type Span } from '../../core/model/span';
+import { duplicateOf, duplicateSpanMessage, spanFromSelection, type Span } from '../../core/model/span';
 import { sameSpans } from '../../core/model/span-merge';
-import { CodePointIndex } from '../../core/text/code-points';
+import type { CodePointIndex } from '../../core/text/code-points';
 import { listSpans } from '../../db/repositories/annotations';
 import type { StepOutcome } from '../../session/commands/command-store';
 import { followDatabase } from '../../session/commands/follow';
@@ -46,12 +46,12 @@ const said = (o: StepOutcome<AnnotationCommand>, verb: 'Undid' | 'Redid'): strin
 export function useAnnotationSession(
   docId: string,
   annotator: string,
-  text: string,
+  /** The opened document's code point index (built once by the view that opened it). */
+  index: CodePointIndex,
   initialSpans?: Span[],
 ): AnnotationSession {
   const { db, stores } = useServices();
   const { gate } = useReadOnly();
-  const index = useMemo(() => CodePointIndex.of(text), [text]);
   // The owner keys this hook's component on (docId, annotator): the store and initialSpans are
   // read once per mount, before the first render reads the view.
   const store = useMemo(() => {
@@ -102,10 +102,7 @@ export function useAnnotationSession(
     (before: Span, after: Span, editKey?: string): string | null => {
       const refused = gate.refusal();
       if (refused) return refused;
-      const clash = (store.getState() ?? []).find(
-        (s) => s.id !== after.id && s.start === after.start && s.end === after.end && s.label === after.label,
-      );
-      if (clash) return `This exact ${after.label} span already exists.`;
+      if (duplicateOf(store.getState() ?? [], after)) return duplicateSpanMessage(after.label);
       return store.perform({ kind: 'update', before, after }, editKey ?? null);
     },
     [store, gate],

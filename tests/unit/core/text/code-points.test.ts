@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -63,14 +65,11 @@ describe('CodePointIndex', () => {
     );
   });
 
-  it('shares one index per text through of()', () => {
-    const a = CodePointIndex.of('x😀y');
-    expect(CodePointIndex.of('x😀y')).toBe(a);
-    const b = CodePointIndex.of('other');
-    expect(b).not.toBe(a);
-    expect(b.codePointLength).toBe(5);
-    expect(CodePointIndex.of('x😀y')).not.toBe(b);
-    expect(CodePointIndex.of('x😀y').codePointLength).toBe(3);
+  it('keeps no module state: no shared cache (one index is built per opened document and passed down)', () => {
+    expect('of' in CodePointIndex).toBe(false);
+    const source = readFileSync('renderer/src/core/text/code-points.ts', 'utf8');
+    expect(source).not.toMatch(/^let /m);
+    expect(new CodePointIndex('x😀y').codePointLength).toBe(3);
   });
 
   it('slices exactly as Python text[start:end] (property)', () => {

@@ -79,7 +79,7 @@ export class SentenceIndex {
 
   /** Each indexed sentence of a text: extent (code points), terms and cue signature. */
   private *analyse(text: string): Generator<{ start: number; end: number; terms: number[]; cues: number }> {
-    const index = CodePointIndex.of(text);
+    const index = new CodePointIndex(text);
     for (const s of splitSentences(text, index)) {
       const words = this.analyzer.words(index.slice(s.start, s.end));
       const terms = contentTerms(words);

@@ -18,7 +18,7 @@ const BOUNDARY = /[.!?…]+["'”’)\]]*(?:\s+(?=["'“‘([]?[\p{Lu}\p{N}])|(?
  * (no locale data), so titles, list items and headings count as sentences, which is what an
  * annotator links. O(n).
  */
-export function splitSentences(text: string, index: CodePointIndex = CodePointIndex.of(text)): Sentence[] {
+export function splitSentences(text: string, index: CodePointIndex = new CodePointIndex(text)): Sentence[] {
   const out: Sentence[] = [];
   const push = (from: number, to: number): void => {
     let s = from;
