@@ -69,7 +69,7 @@ const whenIdle = (fn: () => void): void => {
  * pauses (library-refresh.ts). Why: a re-read and re-render after each label (a DOM change, so
  * Chromium rebuilds every highlight marker and repaints all highlighted text) landed in the next
  * labels' frames: with 9 documents in the library, label p50/p95 18.7/26 ms against 12.4/14.4 ms
- * (docs/architecture.md, "Rendering and highlights").
+ * (docs/performance.md, "Rendering and highlights").
  */
 export function useLibrary(annotator: string, scope: LibraryScope | null = null): LibraryEntry[] | undefined {
   const { db } = useServices();
