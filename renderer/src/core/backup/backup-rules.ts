@@ -1,5 +1,6 @@
 import { textProblem } from '../formats/text-rules';
 import { isGoldProvenance } from '../model/gold';
+import { parseGuidelines } from '../model/guidelines';
 import { isLabel } from '../model/labels';
 import { isStatus } from '../model/status';
 import { err, ok, type Result } from '../result';
@@ -44,6 +45,7 @@ const SETTING_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
   sidebarOpen: (v) => typeof v === 'boolean',
   seeded: (v) => typeof v === 'boolean',
   backupKeep: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000,
+  guidelines: (v) => parseGuidelines(v).ok,
 };
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>

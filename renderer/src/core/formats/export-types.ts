@@ -1,6 +1,7 @@
 import type { Link } from '../links/link';
 import type { ArticleDocument } from '../model/document';
 import type { GoldProvenance } from '../model/gold';
+import type { Guidelines } from '../model/guidelines';
 import type { Span } from '../model/span';
 import type { DocStatus } from '../model/status';
 import type { OffsetUnit } from './import-types';
@@ -50,6 +51,8 @@ export interface ExportOptions {
   readonly w3cUnit?: OffsetUnit;
   /** File name without extension (default "marginalia-export"). */
   readonly baseName?: string;
+  /** Native: a first "project" line carrying these label guidelines in its meta. */
+  readonly guidelines?: Guidelines;
   /** Documents without any annotation set are exported too (formats with a document per record). */
   readonly includeUnannotated?: boolean;
 }

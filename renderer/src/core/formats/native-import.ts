@@ -4,6 +4,7 @@ import { documentIdForText } from '../text/text-hash';
 import type { ImportCollector } from './collect';
 import { NATIVE_SCHEMA_VERSION } from './native';
 import { importNativeLink } from './native-links';
+import { importNativeProject, PROJECT_RECORD } from './native-project';
 import { check, checkText, jsonObject, offset, unknownKeys, warnDropped } from './record-helpers';
 import { validateSpans, type RawSpan } from './span-rules';
 
@@ -46,6 +47,10 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
       'schema_version',
       `This record says it is native format version ${JSON.stringify(obj['schema_version'])}; this Marginalia reads version ${NATIVE_SCHEMA_VERSION}.`,
     );
+    return;
+  }
+  if (obj['record'] === PROJECT_RECORD) {
+    importNativeProject(c, obj, line);
     return;
   }
   if ('record' in obj) {

@@ -1,4 +1,6 @@
 import type { LabelTarget } from '../../core/formats/import-types';
+import { parseGuidelines, type Guidelines } from '../../core/model/guidelines';
+import type { Result } from '../../core/result';
 import type { TeamConfig } from '../../core/sync/team-config';
 import type { MarginaliaDb } from '../database';
 
@@ -15,6 +17,15 @@ export interface Settings {
   team: TeamConfig | null;
   /** This installation's replica id: the `by` of every version it writes to a team server. */
   replica: string;
+  /** The project's label guidelines (definitions and examples); absent: the defaults. */
+  guidelines: Guidelines;
+}
+
+/** Stores edited guidelines after checking them; nothing is written when they are refused. */
+export async function saveGuidelines(db: MarginaliaDb, raw: unknown): Promise<Result<Guidelines>> {
+  const parsed = parseGuidelines(raw);
+  if (parsed.ok) await setSetting(db, 'guidelines', parsed.value);
+  return parsed;
 }
 
 export async function getSetting<K extends keyof Settings>(

@@ -1,12 +1,15 @@
+import { guidelineHint } from '../../core/model/guidelines';
 import { LABEL_DISPLAYS } from '../../core/model/label-display';
 import type { Label } from '../../core/model/labels';
+import { useGuidelines } from '../../session/guidelines';
 import { LabelMark } from '../../ui/LabelMark';
 
 /**
- * One button per label, named by the label. mousedown is prevented so clicking keeps the article
- * selection and focus where they are.
+ * One button per label, named by the label; hovering shows the label's guideline (definition and
+ * examples). mousedown is prevented so clicking keeps the article selection and focus where they are.
  */
 export function LabelPalette({ onLabel }: { onLabel: (label: Label) => void }) {
+  const guidelines = useGuidelines();
   return (
     <div className="palette" role="toolbar" aria-label="Labels">
       {LABEL_DISPLAYS.map(({ label, title, key, letter }) => (
@@ -17,7 +20,7 @@ export function LabelPalette({ onLabel }: { onLabel: (label: Label) => void }) {
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onLabel(label)}
           aria-keyshortcuts={key}
-          title={`Tag the selection as ${label} (key ${key})`}
+          title={guidelineHint(label, key, guidelines[label])}
         >
           <kbd aria-hidden="true">{key}</kbd>
           <LabelMark name={label} letter={letter} /> {title}

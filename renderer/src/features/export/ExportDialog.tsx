@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/formats/export-types';
 import type { OffsetUnit } from '../../core/formats/import-types';
+import { useProjectGuidelines } from '../../session/guidelines';
 import { useServices } from '../../session/providers';
 import { listAnnotators, loadExportDataset } from '../../db/repositories/export-dataset';
 import { Dialog } from '../../ui/Dialog';
@@ -41,6 +42,7 @@ export function ExportDialog({
   onDone,
 }: ExportDialogProps) {
   const { db, host } = useServices();
+  const guidelines = useProjectGuidelines();
   const [annotators, setAnnotators] = useState<string[]>([annotator]);
   const [chosenAnnotators, setChosenAnnotators] = useState<Set<string>>(new Set([annotator]));
   const [scope, setScope] = useState<Scope>('all');
@@ -89,6 +91,7 @@ export function ExportDialog({
           w3cUnit,
           baseName: base,
           includeUnannotated: includeUntouched,
+          ...(guidelines ? { guidelines } : {}),
         },
         setProgress,
         () => cancelled.current,
@@ -128,7 +131,13 @@ export function ExportDialog({
       const out = await streamNativeExport(
         db,
         opened.value,
-        { annotators: who, includeUntouched, withUtf16, fileName: `${base}.jsonl` },
+        {
+          annotators: who,
+          includeUntouched,
+          withUtf16,
+          fileName: `${base}.jsonl`,
+          ...(guidelines ? { guidelines } : {}),
+        },
         setProgress,
         () => cancelled.current,
       );

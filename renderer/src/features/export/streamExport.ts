@@ -1,5 +1,7 @@
 import { addPage, nativePage, NO_PAGES, pagedSummary } from '../../core/formats/export-pages';
 import type { ExportSummary } from '../../core/formats/export-types';
+import { serializeNativeProject } from '../../core/formats/native-project';
+import type { Guidelines } from '../../core/model/guidelines';
 import type { MarginaliaDb } from '../../db/database';
 import { exportPages } from '../../db/repositories/export-pages';
 import type { ExportSink } from '../../platform/export-sink';
@@ -10,6 +12,8 @@ export interface StreamExportRequest {
   readonly withUtf16: boolean;
   /** The export's file name as the one-shot export names it (`<base>.jsonl`), for the summary. */
   readonly fileName: string;
+  /** Written first as the project line (native-project.ts), so they travel with the data. */
+  readonly guidelines?: Guidelines;
 }
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -33,6 +37,7 @@ export async function streamNativeExport(
     let read = 0;
     let totals = NO_PAGES;
     const options = { withUtf16: req.withUtf16, includeUnannotated: req.includeUntouched };
+    if (req.guidelines) await sink.write(`${serializeNativeProject(req.guidelines)}\n`);
     for await (const page of exportPages(db, req.annotators, req.includeUntouched)) {
       const out = nativePage(page, options);
       if (!out.ok) {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 
 import { Dialog } from '../../ui/Dialog';
+import { Guidelines } from './Guidelines';
 import './help.css';
 
 const FormatDoc = lazy(() => import('./FormatDoc'));
@@ -35,18 +36,21 @@ export function HelpDialog({
   return (
     <Dialog title={section === 'keys' ? 'Keyboard shortcuts' : 'File formats'} open={open} onClose={onClose}>
       {section === 'keys' ? (
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map(([keys, what]) => (
-              <tr key={keys}>
-                <th scope="row">
-                  <kbd>{keys}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <table className="shortcuts">
+            <tbody>
+              {SHORTCUTS.map(([keys, what]) => (
+                <tr key={keys}>
+                  <th scope="row">
+                    <kbd>{keys}</kbd>
+                  </th>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Guidelines />
+        </>
       ) : (
         <Suspense fallback={<p>Loading…</p>}>
           <FormatDoc />
