@@ -104,7 +104,9 @@ test('a corrupt span stored in IndexedDB: the document says so, Settings restore
   const question = settings(page).getByRole('alertdialog', { name: 'Replace your data with this backup?' });
   await expect(question).toContainText('which holds');
   await expect(question).toContainText('2 spans');
-  // The damaged data cannot be copied first: the question says so, and the user decides.
+  await question.getByRole('button', { name: 'Replace with this backup' }).click();
+  // The damaged data cannot be copied first: nothing happens, the question says so, the user decides.
+  await expect(page.getByTestId('settings-message')).toContainText('Not restored yet');
   await expect(question).toContainText('cannot be kept as a backup first, because it is damaged');
   const [raw] = await Promise.all([
     page.waitForEvent('download'),

@@ -27,6 +27,13 @@ export interface RestoreReport {
   readonly createdAt: string;
 }
 
+/** A backup that passed `validateBackup`: what it restores and the digest it promises. */
+export interface ValidBackup {
+  readonly snapshot: DatabaseSnapshot;
+  readonly digest: string;
+  readonly createdAt: string;
+}
+
 /** Said after every refused or failed restore: what happened to the user's data. */
 export const NOTHING_CHANGED = 'Nothing was changed: your data is as it was before.';
 
@@ -40,7 +47,7 @@ export function validateBackup(
   content: string,
   fileName: string,
   appSchemaVersion: number = CURRENT_SCHEMA_VERSION,
-): Result<{ snapshot: DatabaseSnapshot; digest: string; createdAt: string }> {
+): Result<ValidBackup> {
   const envelope = readBackupEnvelope(content);
   if (!envelope.ok) return envelope;
   const { header, records, digest } = envelope.value;
@@ -80,13 +87,16 @@ export function validateBackup(
  * Restores a backup: validate, then replace everything and read the stored data back in ONE strict
  * transaction; when the data read back does not match the digest the backup promises, the
  * transaction is aborted, so the database is exactly as before. Every error says so.
+ * `prevalidated`: the caller has just validated this content for this database (for the
+ * confirmation); replaceAllData checks the snapshot again anyway.
  */
 export async function restoreFromBackup(
   db: MarginaliaDb,
   content: string,
   fileName: string,
+  prevalidated?: ValidBackup,
 ): Promise<Result<RestoreReport>> {
-  const valid = validateBackup(content, fileName, db.verno);
+  const valid = prevalidated ? ok(prevalidated) : validateBackup(content, fileName, db.verno);
   if (!valid.ok) return err(`${valid.error} ${NOTHING_CHANGED}`);
   const { snapshot, digest, createdAt } = valid.value;
   const unknown = unknownTablesProblem(db, snapshot);

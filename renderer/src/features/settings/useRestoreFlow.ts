@@ -71,7 +71,11 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
           });
         if (!r) return;
         if (r.ok) say(restoredText(r.value, r.value.savedAs, when));
-        else say(`Not restored: ${r.error}`, 'error');
+        else if ('copyProblem' in r) {
+          // Asked again, now saying the current data cannot be copied first.
+          setPlan({ ...plan, copyProblem: r.copyProblem });
+          say(`Not restored yet: ${r.error}`, 'error');
+        } else say(`Not restored: ${r.error}`, 'error');
       }),
     [backups, plan, run, say, fail],
   );

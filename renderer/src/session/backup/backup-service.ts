@@ -6,13 +6,20 @@ import {
   restoreFromBackup,
   validateBackup,
   type RestoreReport,
+  type ValidBackup,
 } from '../../db/repositories/backup';
+import { classifyStorageError } from '../../db/storage-errors';
+import type { SerializedBackup } from '../../core/backup/backup-file';
 import { dumpRawData } from '../../db/raw-dump';
 import { isDatabaseEmpty, libraryCounts } from '../../db/repositories/restore';
 import { getSetting, setSetting } from '../../db/repositories/settings';
 import type { HostApi } from '../../platform/host';
 import { err, ok, type Result } from '../../core/result';
 import type { BackupEntry, BackupReason, BackupSink } from './backup-sink';
+
+/** A restore's result; a refusal because the current data cannot be copied first says why. */
+export type RestoreResult =
+  Result<RestoreOutcome> | { readonly ok: false; readonly error: string; readonly copyProblem: string };
 
 /** A restore that succeeded, and the name of the backup of the data it replaced (null: there was none). */
 export type RestoreOutcome = RestoreReport & { readonly savedAs: string | null };
@@ -31,6 +38,7 @@ export class BackupService {
   private readonly listeners = new Set<() => void>();
   private readonly restoredListeners = new Set<() => void>();
   private readonly channel: BroadcastChannel | null = null;
+  private prepared: { content: string; valid: ValidBackup } | null = null;
   lastBackupAt: string | null = null;
 
   constructor(
@@ -69,9 +77,13 @@ export class BackupService {
       createdAt: '',
     });
     if (onlyIfChanged && fingerprint === this.lastContent) return null;
-    const stamped = await createBackup(this.db, { reason, appVersion: APP_VERSION });
-    const entry = await this.sink.write(stamped.content, stamped.digest, reason, await this.keep());
+    const entry = await this.write(await createBackup(this.db, { reason, appVersion: APP_VERSION }), reason);
     this.lastContent = fingerprint;
+    return entry;
+  }
+
+  private async write(made: SerializedBackup, reason: BackupReason): Promise<BackupEntry> {
+    const entry = await this.sink.write(made.content, made.digest, reason, await this.keep());
     this.lastBackupAt = entry.writtenAt;
     for (const l of this.listeners) l();
     return entry;
@@ -117,19 +129,13 @@ export class BackupService {
     if (!valid.ok) return err(`${valid.error} ${NOTHING_CHANGED}`);
     const { snapshot, createdAt } = valid.value;
     const current = await libraryCounts(this.db);
-    // Data that cannot be shown may not serialise either: say so before, not after, the question.
-    const copyProblem =
-      current.documents + current.spans === 0
-        ? null
-        : await createBackup(this.db, { reason: 'x', appVersion: '', createdAt: '' }).then(
-            () => null,
-            (e: unknown) => (e instanceof Error ? e.message : String(e)),
-          );
+    // Kept so the restore that follows the confirmation does not check the same file again.
+    this.prepared = { content, valid: valid.value };
     return ok({
       name,
       content,
       current,
-      copyProblem,
+      copyProblem: null,
       backup: {
         documents: snapshot.documents.length,
         spans: snapshot.annotations.reduce((n, a) => n + a.spans.length, 0),
@@ -145,25 +151,41 @@ export class BackupService {
   /**
    * Restores a backup file's content. When the database holds data, it is backed up first (a new
    * backup, never replacing another), so a restore of the wrong file can itself be undone; when that
-   * copy cannot be written, nothing is restored (`withoutCopy`: the user confirmed replacing damaged
-   * data that cannot be copied, see `RestorePlan.copyProblem`). Listeners of `onRestored` hear of every success.
+   * copy cannot be written, nothing is restored. When the current data is too damaged to be backed
+   * up, the result carries `copyProblem` and only a second call `withoutCopy` (the user's explicit
+   * choice) replaces it. A content just checked by `prepare` is not checked again. Listeners of
+   * `onRestored` hear of every success.
    */
-  async restore(
-    content: string,
-    name: string,
-    opts: { withoutCopy?: boolean } = {},
-  ): Promise<Result<RestoreOutcome>> {
+  async restore(content: string, name: string, opts: { withoutCopy?: boolean } = {}): Promise<RestoreResult> {
     let savedAs: string | null = null;
     if (!opts.withoutCopy && !(await isDatabaseEmpty(this.db))) {
+      let made: SerializedBackup;
       try {
-        savedAs = (await this.backup('before-restore'))?.name ?? null;
+        made = await createBackup(this.db, { reason: 'before-restore', appVersion: APP_VERSION });
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        // Data that cannot be serialised is damaged; a storage failure is not the data's fault.
+        if (classifyStorageError(e).kind === 'other')
+          return {
+            ok: false,
+            copyProblem: why,
+            error: `Your current data cannot be backed up before the restore because it is damaged (${why}), so nothing was restored. ${NOTHING_CHANGED}`,
+          };
+        return err(
+          `Your current data could not be read (${why}), so nothing was restored. ${NOTHING_CHANGED}`,
+        );
+      }
+      try {
+        savedAs = (await this.write(made, 'before-restore')).name;
       } catch (e) {
         return err(
           `The copy of your current data that comes before a restore could not be written (${e instanceof Error ? e.message : String(e)}), so nothing was restored. ${NOTHING_CHANGED}`,
         );
       }
     }
-    const result = await restoreFromBackup(this.db, content, name);
+    const prepared = this.prepared?.content === content ? this.prepared.valid : undefined;
+    this.prepared = null;
+    const result = await restoreFromBackup(this.db, content, name, prepared);
     this.lastContent = null;
     if (!result.ok) return result;
     this.tellRestored();
@@ -171,7 +193,7 @@ export class BackupService {
     return ok({ ...result.value, savedAs });
   }
 
-  async restoreEntry(name: string): Promise<Result<RestoreOutcome>> {
+  async restoreEntry(name: string): Promise<RestoreResult> {
     return this.restore(await this.sink.read(name), name);
   }
 
