@@ -77,7 +77,7 @@ test('Settings → Diagnostics states persistence as answered, the storage estim
   await app.page.getByRole('button', { name: 'Settings' }).click();
   await expect(app.page.getByTestId('persist-state')).toHaveText(/^(Granted|Not granted|Not supported)/);
   await expect(app.page.getByTestId('storage-estimate')).toHaveText(/MB used of .* MB available/);
-  await expect(app.page.getByTestId('schema-version')).toHaveText('2');
+  await expect(app.page.getByTestId('schema-version')).toHaveText('3');
   await expect(app.page.getByTestId('backup-location')).toContainText('marginalia-backup');
 });
 
@@ -133,6 +133,14 @@ test('a real quota, set before the database opens: plain message, read-only, exp
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
   });
+  // As the shared fixture does: no save picker can be answered in a test, so exports download.
+  await context.addInitScript(() =>
+    Object.defineProperty(window, 'showSaveFilePicker', {
+      value: undefined,
+      configurable: true,
+      writable: true,
+    }),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
