@@ -270,6 +270,9 @@ function EditorBody({
             aria-multiline="true"
             spellCheck={false}
             data-testid="article"
+            // Focusable as any contentEditable; said explicitly because "plaintext-only" is not
+            // recognised as focusable by checkers (axe: scrollable-region-focusable on the scroller).
+            tabIndex={0}
           />
           <canvas className="article-marks" ref={marks} aria-hidden="true" data-testid="article-marks" />
         </div>

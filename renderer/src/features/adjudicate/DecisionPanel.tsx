@@ -140,7 +140,7 @@ export function DecisionPanel({
         index={index}
         onDecide={onDecide}
       />
-      <div className="gold-now" aria-label="Gold for this decision">
+      <div className="gold-now" role="group" aria-label="Gold for this decision">
         {gold.map((g) => (
           <p key={g.id}>
             Gold: {g.label} {g.start}–{g.end} {quoted(index.slice(g.start, g.end))} — {g.provenance.action} by{' '}

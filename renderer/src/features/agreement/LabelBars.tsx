@@ -74,20 +74,24 @@ export function LabelBars({ result, onOpen }: { result: AgreementResult; onOpen:
               className="bar-row"
               data-label={l.label}
               data-value={v ?? 'null'}
+              // The name starts with the visible text in its order, swatch letter included (WCAG 2.5.3
+              // label in name), so a speech user can say what they see; the metric and action follow.
               {...clickable(
-                `${l.label}: ${f?.name ?? ''} ${formatFigure(v)}. Show the ${l.label} spans behind it`,
+                `${l.label} ${isLabel(l.label) ? labelDisplay(l.label).letter : ''} ${text}. ${f?.name ?? ''}: show the ${l.label} spans behind it`,
                 () => onOpen(l.label),
               )}
             >
               <rect x={0} y={y - 2} width={LEFT + WIDTH + 330} height={ROW - 4} className="hit" />
+              {/* The trailing spaces (not drawn: SVG strips them) keep the words apart in the text
+                  that tools read from the row: "claim C 0.52", not "claimC0.52". */}
               <text x={LEFT - 28} y={y + 14} textAnchor="end">
-                {l.label}
+                {l.label}{' '}
               </text>
               {isLabel(l.label) && (
                 <g className={`swatch lab-${l.label}`} aria-hidden="true">
                   <rect x={LEFT - 22} y={y + 1} width={16} height={16} rx={3} />
                   <text x={LEFT - 14} y={y + 13} textAnchor="middle">
-                    {labelDisplay(l.label).letter}
+                    {labelDisplay(l.label).letter}{' '}
                   </text>
                 </g>
               )}
