@@ -31,3 +31,12 @@ export function firstFocusable(root: ParentNode): HTMLElement | null {
   for (const el of root.querySelectorAll<HTMLElement>(FOCUSABLE)) if (el.offsetParent !== null) return el;
   return null;
 }
+
+/**
+ * True when the focus is on a control that opens a document (a library row, `data-opens-document`):
+ * once the document is open, the keyboard user is taken on to its text.
+ */
+export function focusOnDocumentOpener(): boolean {
+  const a = document.activeElement;
+  return a instanceof HTMLElement && a.dataset.opensDocument !== undefined;
+}

@@ -93,7 +93,13 @@ export function LibraryPanel({
             current: e.id === currentId,
             content: (
               <>
-                <button type="button" className="doc-title" onClick={() => onOpen(e.id)} title={e.title}>
+                <button
+                  type="button"
+                  className="doc-title"
+                  onClick={() => onOpen(e.id)}
+                  title={e.title}
+                  data-opens-document=""
+                >
                   {e.title}
                 </button>
                 <div className="doc-meta">
