@@ -68,6 +68,27 @@ function cookieSecret(dataDir: string | null): string {
   return secret;
 }
 
+const SESSION_TIMEOUT_S = 7 * 24 * 3600;
+
+interface CookieResponse {
+  cookie(name: string, value: string, options?: Record<string, unknown>): unknown;
+}
+
+/**
+ * The session cookie outlives a browser restart, as CouchDB 3.x's with `allow_persistent_cookies`
+ * (its default): the stand-in sets a browser-session cookie at sign-in, and its own persistent
+ * option reads the timeout in seconds as Express's milliseconds. A killed browser relaunched on the
+ * same profile is then still signed in. Clearing (sign-out, an empty value) is left as it is.
+ */
+function persistentSessionCookie(_req: unknown, res: CookieResponse, next: Next): void {
+  const set = res.cookie.bind(res);
+  res.cookie = (name, value, options = {}) =>
+    name === 'AuthSession' && value !== ''
+      ? set(name, value, { ...options, maxAge: SESSION_TIMEOUT_S * 1000 })
+      : set(name, value, options);
+  next();
+}
+
 /**
  * express-pouchdb 4.2.0 over PouchDB 7 (LevelDB on disk, MemDOWN in memory), with the corrections
  * of ./guards.ts in front. Only the CouchDB API the project uses is switched on: no Fauxton, no
@@ -113,9 +134,10 @@ export async function createEmbeddedCouch(opts: EmbeddedCouchOptions): Promise<E
   // installs its wrappers twice and crashes.
   const config = pouchApp.couchConfig;
   config.registerDefault('admins', opts.admin.name, hashAdminPassword(opts.admin.password));
-  config.registerDefault('chttpd_auth', 'secret', secret);
+  // The stand-in reads these from the pre-2.0 section name (`couch_httpd_auth`), not `chttpd_auth`.
+  config.registerDefault('couch_httpd_auth', 'secret', secret);
   // A week, so an annotator offline over a weekend keeps the session; CouchDB's default is 600 s.
-  config.registerDefault('chttpd_auth', 'timeout', 7 * 24 * 3600);
+  config.registerDefault('couch_httpd_auth', 'timeout', SESSION_TIMEOUT_S);
   // Per request here; ./guards.ts checks CouchDB's 8 MB per document.
   config.registerDefault('couchdb', 'max_document_size', 64 * 1024 * 1024);
   await pouchApp.setPouchDB(ThisPouchDB);
@@ -123,6 +145,7 @@ export async function createEmbeddedCouch(opts: EmbeddedCouchOptions): Promise<E
   const app = express();
   app.disable('x-powered-by');
   app.use(cors(opts));
+  app.use(persistentSessionCookie);
   app.use(express.json({ limit: '64mb', type: ['application/json'] }));
   app.use(guard(opts));
   app.use(pouchApp);

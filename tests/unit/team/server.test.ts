@@ -25,10 +25,19 @@ describe('marginalia server', () => {
     expect((await http(a.url, 'PUT', 'kept/doc1', ADMIN, { n: 1 })).status).toBe(201);
     const user = { name: 'carol', password: 'pw', roles: [], type: 'user' };
     expect((await http(a.url, 'PUT', '_users/org.couchdb.user:carol', ADMIN, user)).status).toBe(201);
+    // A session cookie from before the restart still signs carol in after it (the secret is kept in
+    // --data), and it is persistent for the session timeout (a week), so a browser restart keeps it.
+    const login = await http(a.url, 'POST', '_session', null, { name: 'carol', password: 'pw' });
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^AuthSession=[^;]+;.*Max-Age=604800/);
+    const cookie = setCookie.split(';')[0] as string;
     expect(await a.stop()).toBe(0);
     const b = await startServer(['--data', dir]);
     expect((await http(b.url, 'GET', 'kept/doc1', ADMIN)).json).toMatchObject({ _id: 'doc1', n: 1 });
     expect((await http(b.url, 'GET', '_session', 'carol:pw')).json).toMatchObject({
+      userCtx: { name: 'carol' },
+    });
+    expect((await http(b.url, 'GET', '_session', null, undefined, { Cookie: cookie })).json).toMatchObject({
       userCtx: { name: 'carol' },
     });
     expect(await b.stop()).toBe(0);

@@ -69,14 +69,17 @@ const contentKey = (c: SpanContent): string =>
  * by this replica, and a span of the base that is no longer stored becomes a tombstone, so deletions
  * replicate. `changed` is false exactly when there is nothing to push. A new version is always
  * newer than the one it replaces, even when this machine's clock is behind the writer's.
+ * `changes` is what the header's "N changes waiting" counts: each added, changed or deleted span,
+ * and the status when it changed alone (the first label sets "In progress" by itself: one change).
  */
 export function deriveSpanSet(
   base: SpanSetDoc | null,
   spans: readonly LocalSpan[],
   status: LocalStatus | null,
   ctx: DeriveContext,
-): { doc: SpanSetDoc; changed: boolean } {
+): { doc: SpanSetDoc; changed: boolean; changes: number } {
   let changed = false;
+  let spanChanges = 0;
   const entries: Record<string, Entry<SpanContent>> = {};
   const baseSpans = base?.spans ?? {};
   const own = (id: string): Entry<SpanContent> | undefined =>
@@ -91,6 +94,7 @@ export function deriveSpanSet(
       continue;
     }
     changed = true;
+    spanChanges++;
     const updated_at = Math.max(s.updatedAt, b ? b.updated_at + 1 : 0);
     entries[s.id] = {
       ...content,
@@ -106,6 +110,7 @@ export function deriveSpanSet(
       continue;
     }
     changed = true;
+    spanChanges++;
     entries[id] = {
       deleted: true,
       updated_at: Math.max(ctx.now, b.updated_at + 1),
@@ -133,7 +138,7 @@ export function deriveSpanSet(
     spans: entries,
     links: base?.links ?? {},
   };
-  return { doc, changed };
+  return { doc, changed, changes: spanChanges > 0 ? spanChanges : changed ? 1 : 0 };
 }
 
 /** The spans a set holds (tombstones left out), for storing as the app's rows. */

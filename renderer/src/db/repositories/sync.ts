@@ -85,6 +85,8 @@ export interface DirtySet {
   readonly base: SpanSetDoc | null;
   /** What it was derived from (commitPushed checks nothing changed since). */
   readonly signature: string;
+  /** Spans added, changed or deleted (core/sync/derive.ts): what "N changes waiting" adds up. */
+  readonly changes: number;
 }
 
 /**
@@ -127,7 +129,7 @@ export async function findDirtySets(
       if (!allowed(docId)) continue;
       const base = bases.get(docId) ?? null;
       const d = derive(base, set, { docId, annotator, replica, now });
-      if (d.changed) out.push({ doc: d.doc, base, signature: signature(set) });
+      if (d.changed) out.push({ doc: d.doc, base, signature: signature(set), changes: d.changes });
     }
     return out;
   });

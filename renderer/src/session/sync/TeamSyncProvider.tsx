@@ -81,8 +81,12 @@ export function TeamSyncProvider({
       setService(svc);
       svc.start();
     })();
+    // Back online: retry now rather than at the end of the back-off.
+    const online = () => svc?.nudge();
+    globalThis.addEventListener?.('online', online);
     return () => {
       live = false;
+      globalThis.removeEventListener?.('online', online);
       svc?.stop();
       setService(null);
     };

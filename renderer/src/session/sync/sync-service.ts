@@ -239,7 +239,8 @@ export class SyncService {
       this.o.replica,
       this.now(),
     );
-    if (role !== 'lead') return own.length;
+    const count = (sets: readonly { changes: number }[]) => sets.reduce((n, d) => n + d.changes, 0);
+    if (role !== 'lead') return count(own);
     const gold = await findDirtySets(
       this.o.db,
       goldDb(project),
@@ -248,7 +249,7 @@ export class SyncService {
       this.o.replica,
       this.now(),
     );
-    return own.length + gold.length;
+    return count(own) + count(gold);
   }
 
   /** One round: push what changed here, then pull every followed database up to date. */

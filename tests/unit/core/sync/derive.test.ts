@@ -49,6 +49,7 @@ describe('deriveSpanSet: the set a replica holds, from its rows and the last syn
       ctx('r2'),
     );
     expect(same.changed).toBe(false);
+    expect(same.changes).toBe(0);
     expect(same.doc).toEqual(base);
 
     const d = deriveSpanSet(
@@ -58,6 +59,8 @@ describe('deriveSpanSet: the set a replica holds, from its rows and the last syn
       ctx('r2', 7_000),
     );
     expect(d.changed).toBe(true);
+    // One edited, one deleted, one added: the header's "3 changes waiting".
+    expect(d.changes).toBe(3);
     expect(d.doc._rev).toBe('1-x');
     expect(d.doc.spans['s1']).toMatchObject({ note: 'edited', by: 'r2' });
     expect(d.doc.spans['s2']).toEqual({ deleted: true, updated_at: 7_000, by: 'r2' });
@@ -67,6 +70,23 @@ describe('deriveSpanSet: the set a replica holds, from its rows and the last syn
     expect(deriveSpanSet(d.doc, rows, { value: 'in_progress', updatedAt: 1_000 }, ctx('r3')).changed).toBe(
       false,
     );
+  });
+
+  it('counts a status change alone as one change, and not beside the label that set it', () => {
+    const first = deriveSpanSet(
+      null,
+      [row('s1', 0, 4, 1_000)],
+      { value: 'in_progress', updatedAt: 1_000 },
+      ctx('r1'),
+    );
+    expect(first.changes).toBe(1);
+    const done = deriveSpanSet(
+      { ...first.doc, _rev: '1-x' } as SpanSetDoc,
+      [row('s1', 0, 4, 1_000)],
+      { value: 'done', updatedAt: 2_000 },
+      ctx('r1'),
+    );
+    expect(done.changes).toBe(1);
   });
 
   it('a new version is newer than the one it replaces even when this clock is behind', () => {
