@@ -77,7 +77,7 @@ test('Settings → Diagnostics states persistence as answered, the storage estim
   await app.page.getByRole('button', { name: 'Settings' }).click();
   await expect(app.page.getByTestId('persist-state')).toHaveText(/^(Granted|Not granted|Not supported)/);
   await expect(app.page.getByTestId('storage-estimate')).toHaveText(/MB used of .* MB available/);
-  await expect(app.page.getByTestId('schema-version')).toHaveText('3');
+  await expect(app.page.getByTestId('schema-version')).toHaveText('4');
   await expect(app.page.getByTestId('backup-location')).toContainText('marginalia-backup');
 });
 
@@ -242,7 +242,7 @@ test('backup file → wipe → restore from the file gives identical data (astra
     });
     const docId = last.id;
     // Raw writes bypass the app's span-packs middleware: drop the packs, as it would.
-    const tx = db.transaction(['spans', 'spanPacks', 'progress'], 'readwrite');
+    const tx = db.transaction(['spans', 'spanPacks', 'goldSpans', 'progress'], 'readwrite');
     tx.objectStore('spanPacks').clear();
     const put = (
       id: string,
@@ -258,7 +258,15 @@ test('backup file → wipe → restore from the file gives identical data (astra
     put('s2', 'alice', 0, 9, 'quote');
     put('s3', 'alice', 8, 9, 'figure', '', { unsure: true });
     put('s4', 'bob', 2, 30, 'speculation', 'bob’s');
-    put('g1', 'gold', 0, 9, 'quote', '', {
+    // Gold has its own table (schema v4).
+    tx.objectStore('goldSpans').put({
+      id: 'g1',
+      docId,
+      start: 0,
+      end: 9,
+      label: 'quote',
+      note: '',
+      updatedAt: 1,
       provenance: {
         proposedBy: ['alice'],
         decidedBy: 'carol',

@@ -176,18 +176,18 @@ test('each decision records only its own reason; the boundary fields follow the 
   await expect(decision).toHaveAttribute('data-status', 'rejected');
   await expect(decision.locator('.gold-now')).toHaveText('Rejected by alice.');
 
-  type Row = { annotator: string; provenance?: { reason?: string; action: string } };
+  // Gold and decisions have their own tables (schema v4).
+  type Row = { provenance?: { reason?: string; action: string } };
   await expect
     .poll(async () =>
-      (await storedRows<Row>(page, 'spans'))
-        .filter((r) => r.annotator === 'gold')
-        .map((r) => [r.provenance?.action, r.provenance?.reason ?? null]),
+      (await storedRows<Row>(page, 'goldSpans')).map((r) => [
+        r.provenance?.action,
+        r.provenance?.reason ?? null,
+      ]),
     )
     .toEqual([['accepted', null]]);
-  const rejections = (await storedRows<{ key: string; value: unknown }>(page, 'settings')).find((r) =>
-    r.key.startsWith('adjudication:rejections:'),
-  );
-  expect(rejections?.value).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
+  const rejections = await storedRows<Record<string, unknown>>(page, 'decisions');
+  expect(rejections).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
 });
 
 // Issue 19 item 13: every figure opens the spans behind it; diagonal confusion cells are agreements.

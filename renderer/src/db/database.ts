@@ -2,7 +2,9 @@ import Dexie, { type Table } from 'dexie';
 
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type {
+  DecisionRow,
   DocumentRow,
+  GoldSpanRow,
   ProgressRow,
   SettingRow,
   SpanPackRow,
@@ -32,6 +34,9 @@ export class MarginaliaDb extends Dexie {
   /** Team sync (schema v3): the last copies shared with the server, and checkpoints. */
   syncDocs!: Table<SyncDocRow, [string, string]>;
   syncCheckpoints!: Table<SyncCheckpointRow, string>;
+  /** Adjudication (schema v4): gold spans with their provenance, and rejected decisions. */
+  goldSpans!: Table<GoldSpanRow, string>;
+  decisions!: Table<DecisionRow, [string, string]>;
   /** Called when another window upgrades or deletes the database and this connection closed. */
   onReplaced: (() => void) | null = null;
 

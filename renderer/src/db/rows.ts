@@ -1,5 +1,5 @@
 import { documentLength, type ArticleDocument } from '../core/model/document';
-import type { GoldProvenance } from '../core/model/gold';
+import { GOLD_ANNOTATOR, type GoldProvenance, type Rejection } from '../core/model/gold';
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
 import type { DocStatus } from '../core/model/status';
@@ -32,10 +32,27 @@ export interface SpanRow {
   label: Label;
   note: string;
   unsure?: boolean;
-  /** Gold spans only (annotator "gold"): how adjudication made it. Not indexed: no schema bump. */
+  updatedAt: number;
+}
+
+/**
+ * `goldSpans` row (schema v4): one adjudicated span of one document, with how adjudication made it.
+ * `provenance` is absent on a gold span that came from a file (it is then its own decision).
+ */
+export interface GoldSpanRow {
+  id: string;
+  docId: string;
+  start: number;
+  end: number;
+  label: Label;
+  note: string;
+  unsure?: boolean;
   provenance?: GoldProvenance;
   updatedAt: number;
 }
+
+/** `decisions` row (schema v4): a decision that no span belongs in gold, key `[docId+decision]`. */
+export type DecisionRow = Rejection & { docId: string };
 
 /**
  * `spanPacks` row: every span of one (docId, annotator) packed into one row, derived from `spans`
@@ -95,6 +112,35 @@ export function spanToRow(span: Span, docId: string, annotator: string, now: num
   };
   if (span.unsure) row.unsure = true;
   return row;
+}
+
+/** The `goldSpans` row of a gold span (provenance kept when it has one). */
+export function goldSpanToRow(
+  span: Span & { readonly provenance?: GoldProvenance },
+  docId: string,
+  now: number,
+): GoldSpanRow {
+  const { annotator: _gold, ...row } = spanToRow(span, docId, GOLD_ANNOTATOR, now);
+  return span.provenance ? { ...row, provenance: span.provenance } : row;
+}
+
+/**
+ * A gold row as a span row of the participant "gold", for the readers that treat gold as one more
+ * annotator (agreement, exports, backups, team sync); `provenance` rides along as an extra field.
+ */
+export function goldRowAsSpanRow(row: GoldSpanRow): SpanRow & { provenance?: GoldProvenance } {
+  return { ...row, annotator: GOLD_ANNOTATOR };
+}
+
+/** The `decisions` row of a rejection on a document. */
+export function rejectionToRow(r: Rejection, docId: string): DecisionRow {
+  return { ...r, docId };
+}
+
+/** A stored decision as the rejection the adjudication core knows (without the docId). */
+export function rowToRejection(row: DecisionRow): Rejection {
+  const { docId: _doc, ...r } = row;
+  return r;
 }
 
 /**

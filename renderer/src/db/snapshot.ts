@@ -1,11 +1,19 @@
 import type Dexie from 'dexie';
 
 import { compareSpans } from '../core/model/span';
-import { CORE_TABLES, DERIVED_TABLES, isExtraTable, NATIVE_SPAN_FIELDS } from '../core/backup/backup-rules';
+import {
+  CORE_TABLES,
+  DERIVED_TABLES,
+  isExtraTable,
+  NATIVE_SPAN_FIELDS,
+  RECORD_TABLES,
+} from '../core/backup/backup-rules';
 import type { DatabaseSnapshot, SnapshotAnnotation } from '../core/backup/snapshot';
 import {
+  goldRowAsSpanRow,
   rowToSpan,
   type DocumentRow,
+  type GoldSpanRow,
   type ProgressRow,
   type SettingRow,
   type SpanRow,
@@ -17,12 +25,16 @@ export { CORE_TABLES, DERIVED_TABLES };
 /**
  * Reads the whole database in one read transaction, so a backup is a consistent snapshot even while
  * the user keeps annotating. Works on a schema-less Dexie too (tables by name), which is how the
- * pre-upgrade backup reads a database still at an older version. O(database size).
+ * pre-upgrade backup reads a database still at an older version. Gold spans (their own table since
+ * schema v4) are the spans of the participant "gold" here, their provenance a span extra, as in
+ * every older backup. O(database size).
  */
 export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<DatabaseSnapshot> {
   const core = CORE_TABLES.map((n) => db.table(n));
   const others = db.tables.filter((t) => isExtraTable(t.name));
-  return db.transaction('r', [...core, ...others], async () => {
+  // Gold (schema v4) travels as the records of the participant "gold", as exports carry it.
+  const gold = db.tables.filter((t) => RECORD_TABLES.includes(t.name));
+  return db.transaction('r', [...core, ...others, ...gold], async () => {
     const [docs, texts, spans, progress, settings] = (await Promise.all(core.map((t) => t.toArray()))) as [
       DocumentRow[],
       TextRow[],
@@ -36,7 +48,8 @@ export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<Da
     docs.sort((a, b) => a.order - b.order);
     const sets = new Map<string, { docId: string; annotator: string; rows: SpanRow[] }>();
     const spanExtras: Record<string, Record<string, unknown>> = {};
-    for (const r of spans) {
+    const goldRows = gold.length > 0 ? ((await gold[0]?.toArray()) as GoldSpanRow[]) : [];
+    for (const r of [...spans, ...goldRows.map(goldRowAsSpanRow)]) {
       const key = `${r.docId}\u0000${r.annotator}`;
       let set = sets.get(key);
       if (!set) sets.set(key, (set = { docId: r.docId, annotator: r.annotator, rows: [] }));

@@ -29,12 +29,19 @@ export async function fillCorpus(db: MarginaliaDb): Promise<void> {
   await applyAnnotationCommand(db, astral, 'alice', span('a2', 0, 9, 'quote'));
   await applyAnnotationCommand(db, astral, 'alice', span('a3', 40, 57, 'figure', '', true));
   await applyAnnotationCommand(db, astral, 'bob', span('b1', 8, 9, 'speculation', 'emoji only'));
-  await applyAnnotationCommand(db, astral, 'gold', span('g1', 0, 9, 'quote', 'adjudicated'));
   await applyAnnotationCommand(db, plain, 'alice', span('a4', 2, 41, 'claim'));
   await applyAnnotationCommand(db, plain, 'alice', span('a5', 2, 7, 'figure', 'nested'));
-  // Gold provenance lives on the span row only (no native-record field): backups must keep it.
-  await db.transaction('rw', db.spans, db.spanPacks, () =>
-    db.spans.update('g1', {
+  // Gold (its own tables since schema v4): a span whose provenance has no native-record field, and
+  // a rejected decision; backups must keep both.
+  await db.transaction('rw', db.goldSpans, db.decisions, async () => {
+    await db.goldSpans.put({
+      id: 'g1',
+      docId: astral,
+      start: 0,
+      end: 9,
+      label: 'quote',
+      note: 'adjudicated',
+      updatedAt: Date.now(),
       provenance: {
         proposedBy: ['alice'],
         decidedBy: 'carol',
@@ -42,8 +49,15 @@ export async function fillCorpus(db: MarginaliaDb): Promise<void> {
         action: 'accepted',
         decision: 'd1',
       },
-    }),
-  );
+    });
+    await db.decisions.put({
+      docId: plain,
+      decision: 'd2',
+      decidedBy: 'carol',
+      decidedAt: '2025-01-01T00:01:00.000Z',
+      reason: 'guideline_gap',
+    });
+  });
   await setStatus(db, astral, 'alice', 'done');
   await setStatus(db, plain, 'alice', 'in_progress');
   await setStatus(db, plain, 'bob', 'todo');

@@ -28,11 +28,10 @@ describe('loadExportDataset', () => {
       action: 'accepted',
       decision: 'd1',
     };
-    await db.transaction('rw', db.spans, db.spanPacks, () =>
-      db.spans.put({
+    await db.transaction('rw', db.goldSpans, () =>
+      db.goldSpans.put({
         id: 'g1',
         docId: ids[0]!,
-        annotator: 'gold',
         start: 5,
         end: 6,
         label: 'figure',

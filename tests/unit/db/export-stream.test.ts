@@ -43,7 +43,8 @@ async function library(): Promise<MarginaliaDb> {
   const db = await freshDb('export-stream');
   const ids = TEXTS.map(documentIdForText);
   const orders = [0, 1, 2, 3, 4, 4, 5];
-  await db.transaction('rw', [db.documents, db.texts, db.spans, db.spanPacks, db.progress], async () => {
+  const tables = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
+  await db.transaction('rw', tables, async () => {
     await db.texts.bulkAdd(TEXTS.map((text, i) => ({ id: ids[i]!, text })));
     await db.documents.bulkAdd(
       TEXTS.map((text, i) => ({
@@ -72,15 +73,22 @@ async function library(): Promise<MarginaliaDb> {
       { ...span('s3', 0, 'bob', 7, 12), unsure: true },
       span('s4', 1, 'alice', 12, 19),
       span('s5', 5, 'bob', 2, 5),
+    ] as SpanRow[]);
+    // Gold has its own table (schema v4); the export shows it as the participant "gold".
+    const gold = (id: string, start: number, end: number) => {
+      const { annotator: _gold, ...row } = span(id, 3, 'gold', start, end);
+      return row;
+    };
+    await db.goldSpans.bulkAdd([
       {
-        ...span('g2', 3, 'gold', 5, 7),
+        ...gold('g2', 5, 7),
         provenance: { proposedBy: ['bob'], decidedBy: 'lead', decidedAt: 'x', action: 'accepted' },
       },
       {
-        ...span('g1', 3, 'gold', 0, 4),
+        ...gold('g1', 0, 4),
         provenance: { proposedBy: ['alice'], decidedBy: 'lead', decidedAt: 'y', action: 'edited' },
       },
-    ] as SpanRow[]);
+    ] as never);
     await db.progress.bulkAdd([
       { docId: ids[6]!, annotator: 'alice', status: 'done', updatedAt: 1 },
       { docId: ids[2]!, annotator: 'bob', status: 'in_progress', updatedAt: 1 },

@@ -15,6 +15,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'v001-initial-schema.ts': 'd1500f282ca3e7e68dfb87c45cdec6bbac58456c9822c8eed65f6039c47dfd11',
   'v002-span-packs.ts': '8b84eab6e69cbb95967594e3a34213664f09aa68e71084f2848f5a69b4fcf5f8',
   'v003-team-sync.ts': '3c22618c335e5147d7bd3208ecf6753f933e24b8152312ea522864c5c73fa0bb',
+  'v004-gold-tables.ts': 'fd2d30b6311d79adeb9a9853e97305cb9a6ce42409eeb1cc6bb738e86f83a829',
 };
 
 const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');

@@ -1,5 +1,5 @@
 import { textProblem } from '../formats/text-rules';
-import { isGoldProvenance } from '../model/gold';
+import { ADJUDICATION_REASONS, isGoldProvenance } from '../model/gold';
 import { parseGuidelines } from '../model/guidelines';
 import { isLabel } from '../model/labels';
 import { isStatus } from '../model/status';
@@ -15,6 +15,19 @@ export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings
  * outside the content digest; they are rebuilt when needed.
  */
 export const DERIVED_TABLES: readonly string[] = ['spanPacks'];
+
+/**
+ * Tables a backup carries in its records rather than verbatim (schema v4): gold spans are the
+ * native records of the participant "gold", their provenance a span extra, exactly as exports
+ * and older backups carry them; only a restore decides which table they go to.
+ */
+export const RECORD_TABLES: readonly string[] = ['goldSpans'];
+
+/** The table of rejected adjudication decisions (schema v4), carried as an extra table. */
+export const DECISIONS_TABLE = 'decisions';
+
+/** Where schema v1–v3 kept a document's rejected decisions: a settings row per document. */
+export const LEGACY_REJECTIONS_PREFIX = 'adjudication:rejections:';
 
 /** Span-row fields the native record carries (or that are bookkeeping); the rest are "extras". */
 export const NATIVE_SPAN_FIELDS: ReadonlySet<string> = new Set([
@@ -61,7 +74,49 @@ const isPlainJson = (x: unknown): boolean =>
 
 /** Whether `name` is a table a backup may carry verbatim (not core, not derived). */
 export const isExtraTable = (name: string): boolean =>
-  !(CORE_TABLES as readonly string[]).includes(name) && !DERIVED_TABLES.includes(name);
+  !(CORE_TABLES as readonly string[]).includes(name) &&
+  !DERIVED_TABLES.includes(name) &&
+  !RECORD_TABLES.includes(name);
+
+/**
+ * A snapshot in today's shape: a backup made before schema v4 kept each document's rejected
+ * decisions as a JSON list in the setting `adjudication:rejections:<docId>`; they become rows of
+ * the `decisions` table (fields verbatim plus `docId`; checkSnapshot then checks them), and the
+ * settings go. A setting that is not a list is left alone (the app never reads it). Returns the
+ * same object when there is nothing to move. O(settings).
+ */
+export function currentSnapshotShape(snap: DatabaseSnapshot): DatabaseSnapshot {
+  const moved: Record<string, unknown>[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(snap.settings)) {
+    if (key.startsWith(LEGACY_REJECTIONS_PREFIX) && Array.isArray(value)) {
+      const docId = key.slice(LEGACY_REJECTIONS_PREFIX.length);
+      for (const r of value) moved.push(isPlainObject(r) ? { ...r, docId } : { docId, value: r });
+    } else settings[key] = value;
+  }
+  if (moved.length === 0 && Object.keys(settings).length === Object.keys(snap.settings).length) return snap;
+  const kept = snap.extraTables[DECISIONS_TABLE] ?? [];
+  return { ...snap, settings, extraTables: { ...snap.extraTables, [DECISIONS_TABLE]: [...kept, ...moved] } };
+}
+
+/** The first problem of the `decisions` rows (a rejection of a decision on a stored document), or null. */
+function decisionsProblem(rows: readonly unknown[], docs: ReadonlyMap<string, number>): string | null {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    const where = `The backup's decision ${JSON.stringify(r['decision'] ?? null)}`;
+    if (typeof r['docId'] !== 'string' || !docs.has(r['docId'])) return `${where} names a missing document.`;
+    if (typeof r['decision'] !== 'string' || r['decision'] === '') return `${where} has no decision id.`;
+    if (typeof r['decidedBy'] !== 'string' || typeof r['decidedAt'] !== 'string')
+      return `${where} does not say who decided when.`;
+    if (r['reason'] !== undefined && !(ADJUDICATION_REASONS as readonly unknown[]).includes(r['reason']))
+      return `${where} has an unknown reason ${JSON.stringify(r['reason'])}.`;
+    const key = JSON.stringify([r['docId'], r['decision']]);
+    if (seen.has(key)) return `${where} on document ${r['docId']} appears twice.`;
+    seen.add(key);
+  }
+  return null;
+}
 
 /**
  * Checks a whole snapshot just before it replaces the database: the same rules the importer
@@ -114,6 +169,8 @@ export function checkSnapshot(snap: DatabaseSnapshot): Result<DatabaseSnapshot> 
       return err(`The backup header lists rows for the table "${name}", which only its records may fill.`);
     if (!rows.every((r) => isPlainObject(r) && isPlainJson(r)))
       return err(`The backup's table "${name}" has rows that are not objects.`);
+    const problem = name === DECISIONS_TABLE ? decisionsProblem(rows, lengths) : null;
+    if (problem !== null) return err(problem);
   }
   for (const [key, value] of Object.entries(snap.settings)) {
     const check = SETTING_CHECKS[key] ?? (key.startsWith('scroll:') ? Number.isFinite : null);

@@ -12,13 +12,18 @@ import {
 import { compareSpans } from '../../core/model/span';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
-import { rowToSpan, rowsToDocument, spanToRow, type SpanRow } from '../rows';
+import {
+  goldRowAsSpanRow,
+  goldSpanToRow,
+  rejectionToRow,
+  rowToRejection,
+  rowToSpan,
+  rowsToDocument,
+  type GoldSpanRow,
+} from '../rows';
 
-/** Settings key of one document's rejected decisions (a rejection leaves no span to carry it). */
-const rejectionsKey = (docId: string): string => `adjudication:rejections:${docId}`;
-
-/** A stored gold row as a gold span; a gold span typed by hand (no provenance) is its own decision. */
-export function rowToGold(row: SpanRow): GoldSpan {
+/** A stored gold row as a gold span; a gold span from a file (no provenance) is its own decision. */
+export function rowToGold(row: GoldSpanRow): GoldSpan {
   const provenance = isGoldProvenance(row.provenance)
     ? row.provenance
     : {
@@ -28,10 +33,8 @@ export function rowToGold(row: SpanRow): GoldSpan {
         action: 'edited' as const,
         decision: `manual:${row.id}`,
       };
-  return { ...rowToSpan(row), provenance };
+  return { ...rowToSpan(goldRowAsSpanRow(row)), provenance };
 }
-
-const asRejections = (v: unknown): Rejection[] => (Array.isArray(v) ? (v as Rejection[]) : []);
 
 export interface AdjudicationData {
   readonly spans: SourceSpan[];
@@ -46,21 +49,19 @@ export async function loadAdjudication(
   docId: string,
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
-  return db.transaction('r', [db.spans, db.settings, db.progress], async () => {
-    const [rows, setting, progress] = await Promise.all([
+  return db.transaction('r', [db.spans, db.goldSpans, db.decisions, db.progress], async () => {
+    const [rows, goldRows, decisions, progress] = await Promise.all([
       db.spans.where('docId').equals(docId).toArray(),
-      db.settings.get(rejectionsKey(docId)),
+      db.goldSpans.where('docId').equals(docId).toArray(),
+      db.decisions.where('docId').equals(docId).toArray(),
       db.progress.get([docId, GOLD_ANNOTATOR]),
     ]);
     const wanted = new Set(annotators);
     const spans = rows
       .filter((r) => wanted.has(r.annotator))
       .map((r) => ({ ...rowToSpan(r), annotator: r.annotator }));
-    const gold = rows
-      .filter((r) => r.annotator === GOLD_ANNOTATOR)
-      .map(rowToGold)
-      .sort(compareSpans);
-    return { spans, gold, rejections: asRejections(setting?.value), status: progress?.status ?? 'todo' };
+    const gold = goldRows.map(rowToGold).sort(compareSpans);
+    return { spans, gold, rejections: decisions.map(rowToRejection), status: progress?.status ?? 'todo' };
   });
 }
 
@@ -71,22 +72,17 @@ export async function applyAdjudicationStep(
   step: AdjudicationStep,
 ): Promise<void> {
   const now = Date.now();
-  const toRow = (span: GoldSpan): SpanRow => ({
-    ...spanToRow(span, docId, GOLD_ANNOTATOR, now),
-    provenance: span.provenance,
-  });
-  // spanPacks: each gold row write drops the gold pack (span-packs middleware).
-  await db.transaction('rw', [db.spans, db.spanPacks, db.settings, db.progress], async () => {
+  await db.transaction('rw', [db.goldSpans, db.decisions, db.progress], async () => {
     for (const c of step.commands) {
-      if (c.kind === 'delete') await db.spans.delete(c.span.id);
-      else await db.spans.put(toRow((c.kind === 'create' ? c.span : c.after) as GoldSpan));
+      if (c.kind === 'delete') await db.goldSpans.delete(c.span.id);
+      else
+        await db.goldSpans.put(
+          goldSpanToRow((c.kind === 'create' ? c.span : c.after) as GoldSpan, docId, now),
+        );
     }
-    if (step.rejected.length > 0 || step.unrejected.length > 0) {
-      const key = rejectionsKey(docId);
-      const old = asRejections((await db.settings.get(key))?.value);
-      const drop = new Set([...step.unrejected, ...step.rejected].map((r) => r.decision));
-      await db.settings.put({ key, value: [...old.filter((r) => !drop.has(r.decision)), ...step.rejected] });
-    }
+    // Unrejected first: a step that replaces a rejection of the same decision keeps the new one.
+    for (const r of step.unrejected) await db.decisions.delete([docId, r.decision]);
+    for (const r of step.rejected) await db.decisions.put(rejectionToRow(r, docId));
     // The step's status change (done when nothing is left to decide, a lead's reopening) goes
     // with it; otherwise gold counts as "read" for agreement and export once adjudication touched it.
     if (step.status) {
@@ -103,9 +99,9 @@ export async function applyAdjudicationStep(
  * transaction, so the export is a consistent snapshot.
  */
 export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDataset> {
-  return db.transaction('r', [db.documents, db.texts, db.spans, db.progress], async () => {
+  return db.transaction('r', [db.documents, db.texts, db.goldSpans, db.progress], async () => {
     const [rows, progress] = await Promise.all([
-      db.spans.where('annotator').equals(GOLD_ANNOTATOR).toArray(),
+      db.goldSpans.toArray(),
       db.progress.where('annotator').equals(GOLD_ANNOTATOR).toArray(),
     ]);
     const byDoc = new Map<string, GoldSpan[]>(progress.map((p) => [p.docId, []]));

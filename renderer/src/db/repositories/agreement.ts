@@ -1,16 +1,37 @@
 import { compareCodePoints } from '../../core/agreement/pairs';
 import type { AgreementSource, SourceSet } from '../../core/agreement-report/study-input';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
+import { goldRowAsSpanRow, type SpanRow } from '../rows';
+
+/** The span rows of `annotators`, gold's from its own table (gold is a participant like any other). */
+export async function participantSpanRows(
+  db: MarginaliaDb,
+  annotators: readonly string[],
+): Promise<SpanRow[]> {
+  const others = annotators.filter((a) => a !== GOLD_ANNOTATOR);
+  const [rows, gold] = await Promise.all([
+    db.spans.where('annotator').anyOf(others).toArray(),
+    annotators.includes(GOLD_ANNOTATOR) ? db.goldSpans.toArray() : [],
+  ]);
+  return gold.length > 0 ? [...rows, ...gold.map(goldRowAsSpanRow)] : rows;
+}
+
+/** Every participant with spans or a status: the annotators, and "gold" once it has a span. */
+export async function listParticipants(db: MarginaliaDb): Promise<string[]> {
+  const [a, b, gold] = await Promise.all([
+    db.spans.orderBy('annotator').uniqueKeys(),
+    db.progress.orderBy('annotator').uniqueKeys(),
+    db.goldSpans.count(),
+  ]);
+  return [...new Set([...a, ...b, ...(gold > 0 ? [GOLD_ANNOTATOR] : [])].map(String))];
+}
 
 /** Every annotator with spans or a status in the database (gold included), in code point order. */
 export async function listStudyAnnotators(db: MarginaliaDb): Promise<string[]> {
-  return db.transaction('r', db.spans, db.progress, async () => {
-    const [a, b] = await Promise.all([
-      db.spans.orderBy('annotator').uniqueKeys(),
-      db.progress.orderBy('annotator').uniqueKeys(),
-    ]);
-    return [...new Set([...a, ...b].map(String))].sort(compareCodePoints);
-  });
+  return db.transaction('r', db.spans, db.goldSpans, db.progress, async () =>
+    (await listParticipants(db)).sort(compareCodePoints),
+  );
 }
 
 /**
@@ -24,13 +45,10 @@ export async function loadAgreementSource(
   docIds: readonly string[] | null,
   annotators: readonly string[],
 ): Promise<AgreementSource> {
-  return db.transaction('r', [db.documents, db.texts, db.spans, db.progress], async () => {
+  return db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.progress], async () => {
     const [docRows, spanRows, progressRows] = await Promise.all([
       db.documents.orderBy('order').toArray(),
-      db.spans
-        .where('annotator')
-        .anyOf([...annotators])
-        .toArray(),
+      participantSpanRows(db, annotators),
       db.progress
         .where('annotator')
         .anyOf([...annotators])

@@ -2,7 +2,8 @@ import { applyCommandSorted, type AnnotationCommand } from '../../core/commands/
 import { duplicateSpanMessage, sameExtentAndLabel, type Span } from '../../core/model/span';
 import { rebaseSpanEdit } from '../../core/model/span-merge';
 import type { MarginaliaDb } from '../database';
-import { rowToSpan, spanToRow, type SpanRow } from '../rows';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
+import { goldRowAsSpanRow, rowToSpan, spanToRow, type SpanRow } from '../rows';
 import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
@@ -15,6 +16,10 @@ async function readSpanRows(db: MarginaliaDb, docId: string, annotator: string):
  * must not write, e.g. another annotator's spans shown for comparison).
  */
 export async function readSpans(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
+  if (annotator === GOLD_ANNOTATOR)
+    return db.transaction('r', db.goldSpans, async () =>
+      spansOfRows((await db.goldSpans.where('docId').equals(docId).toArray()).map(goldRowAsSpanRow)),
+    );
   return db.transaction('r', db.spans, () => readSpanRows(db, docId, annotator));
 }
 

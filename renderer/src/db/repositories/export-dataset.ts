@@ -8,20 +8,19 @@ import type { MarginaliaDb } from '../database';
 import {
   rowToSpan,
   rowsToDocument,
+  goldRowAsSpanRow,
   type DocumentRow,
+  type GoldSpanRow,
   type ProgressRow,
   type SpanRow,
   type TextRow,
 } from '../rows';
 import { rowToGold } from './adjudication';
+import { listParticipants } from './agreement';
 
 /** Every annotator with spans or a status in the database (gold included), sorted. */
 export async function listAnnotators(db: MarginaliaDb): Promise<string[]> {
-  const [a, b] = await Promise.all([
-    db.spans.orderBy('annotator').uniqueKeys(),
-    db.progress.orderBy('annotator').uniqueKeys(),
-  ]);
-  return [...new Set([...a, ...b].map(String))].sort();
+  return (await listParticipants(db)).sort();
 }
 
 /** `source[method](key)` for every key, in parallel; resolves with the results in key order. */
@@ -51,7 +50,7 @@ const byId = (a: SpanRow, b: SpanRow): number => (a.id < b.id ? -1 : a.id > b.id
 /**
  * The documents of `rows` with their texts and the chosen annotators' sets, read with one request per
  * document and table (not two per document and annotator, one after another). Must run
- * inside a read transaction on documents, texts, spans and progress. An annotator's set is included
+ * inside a read transaction on documents, texts, spans, goldSpans and progress. An annotator's set is included
  * for a document when they have spans or a status there — or always with `includeUntouched`, so an
  * annotator's own dataset lists every document (agreement treats a listed document as read).
  */
@@ -67,12 +66,14 @@ export async function readExportPage(
   // Chromium) and a Dexie query per document costs a promise chain per request (~0.5 ms per document).
   const trans = Dexie.currentTransaction?.idbtrans;
   if (!trans) throw new Error('readExportPage must run inside a transaction');
-  const [texts, spanLists, progressLists] = await Promise.all([
+  const withGold = annotators.includes(GOLD_ANNOTATOR);
+  const [texts, spanLists, progressLists, goldLists] = await Promise.all([
     getEach<TextRow | undefined>(trans.objectStore('texts'), ids, 'get'),
     getEach<SpanRow[]>(trans.objectStore('spans').index('docId'), ids, 'getAll'),
     getEach<ProgressRow[]>(trans.objectStore('progress').index('docId'), ids, 'getAll'),
+    getEach<GoldSpanRow[]>(trans.objectStore('goldSpans').index('docId'), withGold ? ids : [], 'getAll'),
   ]);
-  const spanRows: SpanRow[] = spanLists.flat();
+  const spanRows: SpanRow[] = [...spanLists.flat(), ...goldLists.flat().map(goldRowAsSpanRow)];
   const progressRows: ProgressRow[] = progressLists.flat();
   const documents: ArticleDocument[] = rows.map((r, i) => {
     const t = texts[i];
@@ -100,7 +101,7 @@ export async function readExportPage(
       const status = progress?.status ?? 'todo';
       if (annotator === GOLD_ANNOTATOR) {
         // Gold carries its provenance (who proposed, who decided, when, why) in the record's meta.
-        const gold = spans.map(rowToGold);
+        const gold = (spans as GoldSpanRow[]).map(rowToGold);
         const recordMeta = goldRecordMeta(doc, goldProvenanceMeta(gold));
         sets.push({ docId: doc.id, annotator, status, spans: gold, recordMeta });
       } else sets.push({ docId: doc.id, annotator, status, spans: spans.map(rowToSpan) });
@@ -120,7 +121,7 @@ export async function loadExportDataset(
   annotators: readonly string[],
   includeUntouched = false,
 ): Promise<ExportDataset> {
-  return db.transaction('r', [db.documents, db.texts, db.spans, db.progress], async () => {
+  return db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.progress], async () => {
     const all = await db.documents.orderBy('order').toArray();
     const wanted = docIds ? new Set(docIds) : null;
     const rows = wanted ? all.filter((d) => wanted.has(d.id)) : all;

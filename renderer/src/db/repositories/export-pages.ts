@@ -33,7 +33,7 @@ export async function* exportPages(
   size = EXPORT_PAGE_DOCUMENTS,
 ): AsyncGenerator<ExportDataset> {
   const read = (after: number | null) =>
-    db.transaction('r', [db.documents, db.texts, db.spans, db.progress], async () => {
+    db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.progress], async () => {
       const rows = await nextRows(db, after, size);
       const last = rows[rows.length - 1];
       if (!last) return null;

@@ -1,7 +1,8 @@
 import type { ImportedAnnotation, ImportedDocument } from '../../core/formats/import-types';
 import type { MarginaliaDb } from '../database';
-import { extentAndLabelKey } from '../../core/model/span';
-import { documentToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
+import { extentAndLabelKey, type Span } from '../../core/model/span';
+import { documentToRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -24,6 +25,12 @@ const CHUNK = 5_000;
  * another annotator's row. Rows are written in chunks, yielding between them, so a 100,000-line
  * file does not block the page.
  */
+/** The stored spans of one participant on a document (gold's from its own table). */
+async function storedSet(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
+  if (annotator === GOLD_ANNOTATOR) return db.goldSpans.where('docId').equals(docId).toArray();
+  return db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
+}
+
 export async function storeImport(
   db: MarginaliaDb,
   file: { documents: readonly ImportedDocument[]; annotations: readonly ImportedAnnotation[] },
@@ -32,7 +39,8 @@ export async function storeImport(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<StoredImport> {
   // spanPacks: adding rows drops the packs of the sets they join (span-packs middleware).
-  return db.transaction('rw', [db.documents, db.texts, db.spans, db.spanPacks, db.progress], async () => {
+  const tables = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
+  return db.transaction('rw', tables, async () => {
     const out: StoredImport = {
       documentsAdded: 0,
       documentsExisting: 0,
@@ -70,9 +78,7 @@ export async function storeImport(
       const annotator = set.annotator ?? annotatorForUnnamed;
       if (!annotator) throw new Error('The file names no annotator; choose one before importing.');
       // A document this file just added has no spans yet: only stored documents need a lookup.
-      const have = existing.has(set.docId)
-        ? await db.spans.where('[docId+annotator]').equals([set.docId, annotator]).toArray()
-        : [];
+      const have = existing.has(set.docId) ? await storedSet(db, set.docId, annotator) : [];
       const seen = new Set(have.map(extentAndLabelKey));
       for (const s of set.spans) {
         const key = extentAndLabelKey(s);
@@ -88,14 +94,24 @@ export async function storeImport(
       const needed = set.status && (set.status !== 'todo' || existing.has(set.docId));
       if (needed) progress.push({ docId: set.docId, annotator, status: set.status, updatedAt: now });
     }
-    const taken = new Set((await db.spans.toCollection().primaryKeys()).map(String));
+    // Span ids are unique across annotators' and gold's tables (a backup holds them side by side).
+    const taken = new Set(
+      [
+        ...(await db.spans.toCollection().primaryKeys()),
+        ...(await db.goldSpans.toCollection().primaryKeys()),
+      ].map(String),
+    );
     for (const r of rows) {
       if (taken.has(r.id)) r.id = newId();
       taken.add(r.id);
     }
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      onProgress((fresh.length + i) / totalRows);
-      await db.spans.bulkAdd(rows.slice(i, i + CHUNK));
+    // A gold set (a gold export imported back) goes to gold's own table (schema v4).
+    const gold = rows.filter((r) => r.annotator === GOLD_ANNOTATOR);
+    if (gold.length > 0) await db.goldSpans.bulkAdd(gold.map((r) => goldSpanToRow(r, r.docId, r.updatedAt)));
+    const others = gold.length > 0 ? rows.filter((r) => r.annotator !== GOLD_ANNOTATOR) : rows;
+    for (let i = 0; i < others.length; i += CHUNK) {
+      onProgress((fresh.length + gold.length + i) / totalRows);
+      await db.spans.bulkAdd(others.slice(i, i + CHUNK));
     }
     for (let i = 0; i < progress.length; i += CHUNK) await db.progress.bulkPut(progress.slice(i, i + CHUNK));
     out.spansAdded = rows.length;

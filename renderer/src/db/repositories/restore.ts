@@ -1,18 +1,20 @@
 import { contentDigest, type DatabaseSnapshot } from '../../core/backup/snapshot';
 import type { MarginaliaDb } from '../database';
-import { checkSnapshot, isExtraTable } from '../../core/backup/backup-rules';
+import { checkSnapshot, currentSnapshotShape, isExtraTable } from '../../core/backup/backup-rules';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { readSnapshot } from '../snapshot';
-import { documentToRow, spanToRow } from '../rows';
+import { documentToRow, goldSpanToRow, spanToRow } from '../rows';
 
 /** Whether the database holds nothing a user made: no documents, no spans, never seeded. */
 export async function isDatabaseEmpty(db: MarginaliaDb): Promise<boolean> {
-  return db.transaction('r', db.documents, db.spans, db.settings, async () => {
-    const [docs, spans, seeded] = await Promise.all([
+  return db.transaction('r', db.documents, db.spans, db.goldSpans, db.settings, async () => {
+    const [docs, spans, gold, seeded] = await Promise.all([
       db.documents.count(),
       db.spans.count(),
+      db.goldSpans.count(),
       db.settings.get('seeded'),
     ]);
-    return docs === 0 && spans === 0 && !seeded;
+    return docs === 0 && spans === 0 && gold === 0 && !seeded;
   });
 }
 
@@ -34,11 +36,11 @@ export class DigestMismatch extends Error {
   }
 }
 
-/** How many documents and spans are stored now (for the restore confirmation). */
+/** How many documents and spans (gold's included, as a backup counts them) are stored now. */
 export async function libraryCounts(db: MarginaliaDb): Promise<{ documents: number; spans: number }> {
-  return db.transaction('r', db.documents, db.spans, async () => ({
+  return db.transaction('r', db.documents, db.spans, db.goldSpans, async () => ({
     documents: await db.documents.count(),
-    spans: await db.spans.count(),
+    spans: (await db.spans.count()) + (await db.goldSpans.count()),
   }));
 }
 
@@ -51,9 +53,18 @@ export async function libraryCounts(db: MarginaliaDb): Promise<{ documents: numb
  */
 export async function replaceAllData(
   db: MarginaliaDb,
-  snap: DatabaseSnapshot,
-  expectedDigest?: string,
+  given: DatabaseSnapshot,
+  promisedDigest?: string,
 ): Promise<void> {
+  const snap = currentSnapshotShape(given);
+  let expectedDigest = promisedDigest;
+  if (snap !== given && promisedDigest !== undefined) {
+    // An older backup's digest does not cover its rejections (then settings, now rows of
+    // `decisions`): check it on the data as given, then expect the moved data back.
+    const found = contentDigest(given);
+    if (found !== promisedDigest) throw new DigestMismatch(found, promisedDigest);
+    expectedDigest = contentDigest(snap);
+  }
   const checked = checkSnapshot(snap);
   if (!checked.ok) throw new Error(checked.error);
   const now = Date.now();
@@ -66,9 +77,19 @@ export async function replaceAllData(
     await db.texts.bulkAdd(snap.documents.map((d) => ({ id: d.id, text: d.text })));
     await db.documents.bulkAdd(snap.documents.map((d) => documentToRow(d, d.order, d.addedAt)));
     // Extras first, the record's fields last: a header can add fields, never change these.
+    const [gold, others] = [
+      snap.annotations.filter((a) => a.annotator === GOLD_ANNOTATOR),
+      snap.annotations.filter((a) => a.annotator !== GOLD_ANNOTATOR),
+    ];
     await db.spans.bulkAdd(
-      snap.annotations.flatMap((a) =>
+      others.flatMap((a) =>
         a.spans.map((s) => ({ ...snap.spanExtras[s.id], ...spanToRow(s, a.docId, a.annotator, now) })),
+      ),
+    );
+    // Gold goes to its own table (schema v4), whichever version the backup was made with.
+    await db.goldSpans.bulkAdd(
+      gold.flatMap((a) =>
+        a.spans.map((s) => ({ ...snap.spanExtras[s.id], ...goldSpanToRow(s, a.docId, now) })),
       ),
     );
     await db.progress.bulkAdd(snap.statuses.map((s) => ({ ...s, updatedAt: now })));

@@ -1,10 +1,11 @@
 import type { ImportedDocument } from '../../core/formats/import-types';
 import { deriveSpanSet, liveSpans, type DeriveContext } from '../../core/sync/derive';
+import { GOLD_ANNOTATOR, type GoldProvenance } from '../../core/model/gold';
 import type { DocStatus } from '../../core/model/status';
 import { userOfDb, type AssignmentDoc } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
-import { spanToRow, type ProgressRow, type SpanRow } from '../rows';
+import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { storeImport } from './import';
 
 /**
@@ -20,6 +21,7 @@ const syncTables = (db: MarginaliaDb) => [
   db.texts,
   db.spans,
   db.spanPacks,
+  db.goldSpans,
   db.progress,
   db.syncDocs,
   db.syncCheckpoints,
@@ -30,9 +32,22 @@ interface LocalSet {
   progress: ProgressRow | undefined;
 }
 
+/** One participant's span rows on a document; gold's come from its own table. */
+async function setRows(db: MarginaliaDb, docId: string, annotator: string): Promise<SpanRow[]> {
+  if (annotator !== GOLD_ANNOTATOR)
+    return db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
+  return (await db.goldSpans.where('docId').equals(docId).toArray()).map(goldRowAsSpanRow);
+}
+
+/** Every span row of one participant (gold from its own table). */
+async function participantRows(db: MarginaliaDb, annotator: string): Promise<SpanRow[]> {
+  if (annotator !== GOLD_ANNOTATOR) return db.spans.where('annotator').equals(annotator).toArray();
+  return (await db.goldSpans.toArray()).map(goldRowAsSpanRow);
+}
+
 async function readLocalSet(db: MarginaliaDb, docId: string, annotator: string): Promise<LocalSet> {
   const [spans, progress] = await Promise.all([
-    db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray(),
+    setRows(db, docId, annotator),
     db.progress.get([docId, annotator]),
   ]);
   return { spans, progress };
@@ -57,15 +72,24 @@ function derive(base: SpanSetDoc | null, set: LocalSet, ctx: DeriveContext) {
 
 /** Makes the stored spans and status of (doc, annotator) exactly the live entries of `doc`. */
 async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): Promise<void> {
-  const rows: SpanRow[] = liveSpans(doc).map((s) => {
-    const row = spanToRow(s, doc.doc_id, doc.annotator, s.updated_at);
-    if (s.provenance) row.provenance = s.provenance as unknown as SpanRow['provenance'];
-    return row;
-  });
-  const keep = new Set(rows.map((r) => r.id));
+  const live = liveSpans(doc);
+  const keep = new Set(live.map((s) => s.id));
   const gone = current.spans.filter((r) => !keep.has(r.id)).map((r) => r.id);
-  if (gone.length > 0) await db.spans.bulkDelete(gone);
-  if (rows.length > 0) await db.spans.bulkPut(rows);
+  if (doc.annotator === GOLD_ANNOTATOR) {
+    const rows = live.map((s) =>
+      goldSpanToRow(
+        { ...s, provenance: s.provenance as unknown as GoldProvenance | undefined },
+        doc.doc_id,
+        s.updated_at,
+      ),
+    );
+    if (gone.length > 0) await db.goldSpans.bulkDelete(gone);
+    if (rows.length > 0) await db.goldSpans.bulkPut(rows);
+  } else {
+    const rows = live.map((s) => spanToRow(s, doc.doc_id, doc.annotator, s.updated_at));
+    if (gone.length > 0) await db.spans.bulkDelete(gone);
+    if (rows.length > 0) await db.spans.bulkPut(rows);
+  }
   const status = doc.status.value;
   if (current.progress || status !== 'todo')
     await db.progress.put({
@@ -102,9 +126,9 @@ export async function findDirtySets(
   replica: string,
   now: number,
 ): Promise<DirtySet[]> {
-  return db.transaction('r', [db.spans, db.progress, db.syncDocs], async () => {
+  return db.transaction('r', [db.spans, db.goldSpans, db.progress, db.syncDocs], async () => {
     const [spans, progress, copies] = await Promise.all([
-      db.spans.where('annotator').equals(annotator).toArray(),
+      participantRows(db, annotator),
       db.progress.where('annotator').equals(annotator).toArray(),
       db.syncDocs.where('db').equals(dbName).toArray(),
     ]);

@@ -64,7 +64,7 @@ export function useAdjudication(
   useEffect(() => {
     let fresh: SourceSpan[] = [];
     return followDatabase(db, store, {
-      tables: ['spans', 'settings', 'progress'],
+      tables: ['spans', 'goldSpans', 'decisions', 'progress'],
       read: async () => {
         const d = await loadAdjudication(db, docId, filter.annotators);
         fresh = d.spans;

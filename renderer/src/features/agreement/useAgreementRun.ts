@@ -91,7 +91,13 @@ export function useAgreementRun(): {
     if (!done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = onDatabaseChanged(db.name, (tables) => {
-      if (!tables.has('spans') && !tables.has('progress') && !tables.has('documents')) return;
+      if (
+        !tables.has('spans') &&
+        !tables.has('goldSpans') &&
+        !tables.has('progress') &&
+        !tables.has('documents')
+      )
+        return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (lastSelection.current) run(lastSelection.current, true);
