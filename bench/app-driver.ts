@@ -39,8 +39,32 @@ export async function laidOut(page: Page): Promise<number> {
   });
 }
 
+/**
+ * The library list is virtualized: only the rows in its viewport exist. Scroll it until `title`'s row is
+ * rendered (outside the timed part: a person scrolls to the entry before clicking it).
+ */
+async function revealEntry(page: Page, title: string): Promise<void> {
+  const found = await page.evaluate(async (title) => {
+    const list = document.querySelector<HTMLElement>('.library .virtual-list');
+    const has = () =>
+      Array.from(document.querySelectorAll<HTMLButtonElement>('button.doc-title')).some(
+        (b) => b.title === title,
+      );
+    if (!list || has()) return has();
+    list.scrollTop = 0;
+    for (let top = 0; top <= list.scrollHeight; top += Math.max(40, list.clientHeight / 2)) {
+      list.scrollTop = top;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (has()) return true;
+    }
+    return false;
+  }, title);
+  if (!found) throw new Error(`no library entry "${title}"`);
+}
+
 /** Chooses `title` in the library; ms until the highlights of all `expected` spans on screen are painted. */
 export async function openDocument(page: Page, title: string, expected: number | null) {
+  await revealEntry(page, title);
   return page.evaluate(
     ({ title, expected }) => {
       // Highlight ranges registered by the app's painter, all labels (no eval: the app has a CSP).

@@ -41,6 +41,9 @@ export class MarkLayer {
   private window: { lo: number; hi: number } = { lo: 0, hi: 0 };
   private readonly resized: ResizeObserver;
   private lastSize = '';
+  /** The pending draw of the canvas beyond the screen (a frame, then a task). */
+  private rest = 0;
+  private restTimer: ReturnType<typeof setTimeout> | 0 = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -78,6 +81,8 @@ export class MarkLayer {
 
   dispose(): void {
     this.resized.disconnect();
+    if (this.rest) cancelAnimationFrame(this.rest);
+    if (this.restTimer) clearTimeout(this.restTimer);
     this.spans = [];
     this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
@@ -112,39 +117,94 @@ export class MarkLayer {
   private draw(changed: boolean): void {
     const moved = this.place();
     if (!changed && !moved) return;
+    // The screen (± a quarter viewport, as the tints) first, the rest of the canvas after the frame:
+    // a dense short article has its every span under the canvas (10k characters, 10,000 spans), and
+    // measuring them all (a Range per span and line) held its open's first frame for ~200 ms.
+    const view = this.scroller.getBoundingClientRect();
+    const origin = this.host.getBoundingClientRect();
+    const margin = view.height / 4;
+    this.drawBetween(view.top - origin.top - margin, view.bottom - origin.top + margin, origin);
+    if (this.rest) cancelAnimationFrame(this.rest);
+    this.rest = requestAnimationFrame(() => {
+      this.rest = 0;
+      this.restTimer = setTimeout(() => {
+        this.restTimer = 0;
+        this.drawBetween(this.top, this.top + this.height, this.host.getBoundingClientRect());
+      }, 0);
+    });
+  }
+
+  /** Clears the canvas and draws the spans' marks between host-relative y `from` and `to`. */
+  private drawBetween(from: number, to: number, origin: DOMRect): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = 0;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, -this.top * dpr);
     ctx.clearRect(0, this.top, this.width, this.height);
+    const top = Math.max(from, this.top);
+    const bottom = Math.min(to, this.top + this.height);
+    const lines = this.linesBetween(top + origin.top, bottom + origin.top);
+    if (!lines) return;
     const lanes = assignLanes(this.spans);
     const { lo, hi } = this.window;
+    const { layout } = this;
     this.spans.forEach((s, i) => {
-      const all = this.measure(s);
-      const boxes = all.filter((b) => b.bottom >= this.top && b.top <= this.top + this.height);
+      const first = layout.lineOf(Math.max(s.start, lo));
+      const last = layout.lineOf(Math.max(s.start, Math.min(s.end, hi) - 1));
+      if (last < lines[0] || first > lines[1]) return;
+      const a = Math.max(first, lines[0]);
+      const z = Math.min(last, lines[1]);
+      const all = this.measure(s, a, z, origin);
+      const boxes = all.filter((b) => b.bottom >= top && b.top <= bottom);
       if (boxes.length === 0) return;
       // A tick only where the span really starts or ends, not where the window or canvas cuts it.
       const ends = {
-        start: s.start >= lo && boxes[0] === all[0],
-        end: s.end <= hi && boxes[boxes.length - 1] === all[all.length - 1],
+        start: s.start >= lo && a === first && boxes[0] === all[0],
+        end: s.end <= hi && z === last && boxes[boxes.length - 1] === all[all.length - 1],
       };
       drawSpan(ctx, s, boxes, Math.min(lanes[i] as number, MAX_LANES - 1), ends);
     });
   }
 
-  /** The span's line boxes within the window, in the host's coordinates. */
-  private measure(span: PaintSpan): Box[] {
+  /**
+   * The window's first and last line whose paragraph meets client y [top, bottom] (binary search over
+   * paragraph rectangles, O(log lines) reads), or null when none does. Lines are stacked top to bottom.
+   */
+  private linesBetween(top: number, bottom: number): [number, number] | null {
+    const { layout } = this;
+    const lo = layout.lineOf(this.window.lo);
+    const hi = layout.lineOf(Math.max(this.window.lo, Math.min(this.window.hi, layout.text.length)));
+    const rect = (line: number): DOMRect | null => {
+      const at = this.locator.locate(layout.lineStarts[line] as number, 'start');
+      if (!at) return null;
+      const el = at.node.nodeType === Node.TEXT_NODE ? at.node.parentElement : (at.node as Element);
+      return el?.getBoundingClientRect() ?? null;
+    };
+    const search = (past: (line: number) => boolean): number => {
+      let a = lo;
+      let b = hi + 1;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (past(mid)) b = mid;
+        else a = mid + 1;
+      }
+      return a;
+    };
+    const first = search((l) => (rect(l)?.bottom ?? -Infinity) >= top);
+    const last = search((l) => (rect(l)?.top ?? Infinity) > bottom) - 1;
+    return first <= last ? [first, last] : null;
+  }
+
+  /** The span's line boxes on lines [first, last], in the host's coordinates. */
+  private measure(span: PaintSpan, first: number, last: number, origin: DOMRect): Box[] {
     let byLine = this.boxes.get(span);
     if (!byLine) this.boxes.set(span, (byLine = new Map()));
-    const { layout } = this;
-    const first = layout.lineOf(Math.max(span.start, this.window.lo));
-    const last = layout.lineOf(Math.max(span.start, Math.min(span.end, this.window.hi) - 1));
     const out: Box[] = [];
-    let origin: DOMRect | null = null;
     for (let line = first; line <= last; line++) {
       let boxes = byLine.get(line);
       if (!boxes) {
-        origin ??= this.host.getBoundingClientRect();
         boxes = this.measureLine(span, line, origin);
         byLine.set(line, boxes);
       }
