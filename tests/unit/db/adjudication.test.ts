@@ -2,7 +2,12 @@ import 'fake-indexeddb/auto';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { acceptAnnotator, rejectDecision } from '../../../renderer/src/core/commands/adjudicate';
+import {
+  acceptAnnotator,
+  editBoundaries,
+  invertStep,
+  rejectDecision,
+} from '../../../renderer/src/core/commands/adjudicate';
 import { planExport } from '../../../renderer/src/core/formats/export';
 import { buildDecisions } from '../../../renderer/src/core/model/decisions';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
@@ -113,5 +118,40 @@ describe('agreement and adjudication repositories', () => {
     const last = await loadAdjudication(db, docId, ['ann', 'bob']);
     expect(last.gold).toEqual([]);
     expect(last.rejections).toMatchObject([{ decision: d.id, decidedBy: 'lead' }]);
+  });
+
+  it('a gold edit writes only its fields: a field changed in another window is refused, undo too', async () => {
+    const { db, docId } = await setup();
+    const data = await loadAdjudication(db, docId, ['ann', 'bob']);
+    const d = buildDecisions(data.spans, ['ann', 'bob']).decisions[0]!;
+    const accepted = acceptAnnotator({ gold: data.gold, rejections: data.rejections }, d, 'bob', ctx);
+    if (!accepted.ok) throw new Error(accepted.error);
+    await applyAdjudicationStep(db, docId, accepted.value);
+    // Two windows open on the same gold: both saw it as just accepted.
+    const seen = await loadAdjudication(db, docId, ['ann', 'bob']);
+    const state = { gold: seen.gold, rejections: seen.rejections };
+    const length = Array.from('The minister said 42 per cent.').length;
+    const first = editBoundaries(state, d, 4, 12, length, ctx);
+    const second = editBoundaries(state, d, 4, 15, length, ctx);
+    if (!first.ok || !second.ok) throw new Error('edit refused');
+    await applyAdjudicationStep(db, docId, first.value);
+    await expect(applyAdjudicationStep(db, docId, second.value)).rejects.toThrow(
+      /end was changed in another window meanwhile/,
+    );
+    const stored = await loadAdjudication(db, docId, ['ann', 'bob']);
+    expect(stored.gold).toMatchObject([
+      { id: 'gold-1', start: 4, end: 12, provenance: { action: 'edited' } },
+    ]);
+    // A note changed elsewhere survives this window's boundary edit (only start and end are written).
+    await db.goldSpans.update('gold-1', { note: 'set elsewhere' });
+    const third = editBoundaries({ gold: stored.gold, rejections: [] }, d, 4, 13, length, ctx);
+    if (!third.ok) throw new Error(third.error);
+    await applyAdjudicationStep(db, docId, third.value);
+    expect(await db.goldSpans.get('gold-1')).toMatchObject({ start: 4, end: 13, note: 'set elsewhere' });
+    // Undo of the first window's edit, after the other window moved the end again: refused.
+    await expect(applyAdjudicationStep(db, docId, invertStep(first.value))).rejects.toThrow(
+      /end was changed in another window/,
+    );
+    expect(await db.goldSpans.get('gold-1')).toMatchObject({ start: 4, end: 13 });
   });
 });

@@ -1,4 +1,6 @@
 import type { AdjudicationStep } from '../../core/commands/adjudicate';
+import type { AnnotationCommand } from '../../core/commands/annotate';
+import { rebaseSpanEdit } from '../../core/model/span-merge';
 import type { SourceSpan } from '../../core/model/decisions';
 import { goldRecordMeta } from '../../core/formats/export-check';
 import type { ExportAnnotationSet, ExportDataset } from '../../core/formats/export-types';
@@ -12,6 +14,7 @@ import {
 import { compareSpans } from '../../core/model/span';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
+import { SpanConflictError } from './annotations';
 import {
   goldRowAsSpanRow,
   goldSpanToRow,
@@ -65,7 +68,42 @@ export async function loadAdjudication(
   });
 }
 
-/** Persists one adjudication step (gold spans, provenance and rejections) in one transaction. */
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A gold edit replayed onto the gold span as stored now, as annotation edits are (another window
+ * may have adjudicated the same document since): only the fields the edit changes are written, its
+ * provenance only when the edit changed it; a field changed elsewhere meanwhile is refused
+ * (SpanConflictError, nothing of the step written). A span deleted elsewhere is written back.
+ */
+async function rebaseGoldEdit(
+  db: MarginaliaDb,
+  docId: string,
+  c: Extract<AnnotationCommand, { kind: 'update' }>,
+): Promise<GoldSpan> {
+  const before = c.before as GoldSpan;
+  const after = c.after as GoldSpan;
+  const row = before.id === after.id ? await db.goldSpans.get(after.id) : undefined;
+  if (!row || row.docId !== docId) return after;
+  const stored = rowToGold(row);
+  const merged = rebaseSpanEdit(stored, before, after);
+  if (!merged.ok) throw new SpanConflictError(merged.error);
+  const provenanceEdited = !sameJson(before.provenance, after.provenance);
+  if (
+    provenanceEdited &&
+    !sameJson(stored.provenance, before.provenance) &&
+    !sameJson(stored.provenance, after.provenance)
+  )
+    throw new SpanConflictError(
+      'This gold span was decided again in another window meanwhile; it shows as it is stored now.',
+    );
+  return { ...merged.value, provenance: provenanceEdited ? after.provenance : stored.provenance };
+}
+
+/**
+ * Persists one adjudication step (gold spans, provenance and rejections) in one transaction; a gold
+ * edit writes only the fields it changes (rebaseGoldEdit), so undo goes through the same check.
+ */
 export async function applyAdjudicationStep(
   db: MarginaliaDb,
   docId: string,
@@ -75,10 +113,8 @@ export async function applyAdjudicationStep(
   await db.transaction('rw', [db.goldSpans, db.decisions, db.progress], async () => {
     for (const c of step.commands) {
       if (c.kind === 'delete') await db.goldSpans.delete(c.span.id);
-      else
-        await db.goldSpans.put(
-          goldSpanToRow((c.kind === 'create' ? c.span : c.after) as GoldSpan, docId, now),
-        );
+      else if (c.kind === 'create') await db.goldSpans.put(goldSpanToRow(c.span as GoldSpan, docId, now));
+      else await db.goldSpans.put(goldSpanToRow(await rebaseGoldEdit(db, docId, c), docId, now));
     }
     // Unrejected first: a step that replaces a rejection of the same decision keeps the new one.
     for (const r of step.unrejected) await db.decisions.delete([docId, r.decision]);

@@ -68,6 +68,7 @@ export function adjudicationStore(
       invert: invertStep,
       persist: (s: AdjudicationStep) => applyAdjudicationStep(db, docId, s),
       describe: (s: AdjudicationStep) => s.description,
+      explain: (e: unknown) => (e instanceof SpanConflictError ? e.message : null),
     };
     return new CommandStore<AdjudicationState, AdjudicationStep>(spec, EMPTY, new WriteQueue(gate));
   });
