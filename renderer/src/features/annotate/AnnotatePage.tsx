@@ -13,6 +13,7 @@ import { ComparePanel } from './ComparePanel';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from './SaveIndicator';
 import { afterNextPaint } from '../../session/after-paint';
+import { useSpanHistory } from '../../session/sync/useSpanHistory';
 import { SpanInspector } from './SpanInspector';
 import { SpanList } from './SpanList';
 import { useAnnotationSession } from './useAnnotationSession';
@@ -75,6 +76,7 @@ export const AnnotatePage = memo(function AnnotatePage({
     return pick && !here.includes(pick) ? [pick, ...here] : here;
   }, [spans, caret, picked]);
   const activeIds = useMemo(() => new Set(atCaret.map((s) => s.id)), [atCaret]);
+  const history = useSpanHistory(doc.id);
 
   const excerpt = useCallback(
     (s: Span) => {
@@ -231,6 +233,7 @@ export const AnnotatePage = memo(function AnnotatePage({
             onUpdate={update}
             onDelete={remove}
             markUnsaved={session.markUnsaved}
+            history={history}
           />
           <ComparePanel docId={doc.id} annotator={annotator} mine={spans} excerpt={excerpt} onPick={pick} />
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />

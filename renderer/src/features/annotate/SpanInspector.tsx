@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
 import { quoted } from '../../core/text/quoted';
+import type { SpanVersion } from '../../session/sync/useSpanHistory';
 import { useDraftText } from './useDraftText';
 
 /** Every span at the caret: change its label, edit its note, mark it unsure, delete it. */
@@ -12,6 +13,7 @@ export function SpanInspector({
   onUpdate,
   onDelete,
   markUnsaved,
+  history,
 }: {
   spans: readonly Span[];
   excerpt: (span: Span) => string;
@@ -19,6 +21,8 @@ export function SpanInspector({
   onUpdate: (before: Span, after: Span, editKey?: string) => void;
   onDelete: (span: Span) => void;
   markUnsaved: () => () => void;
+  /** Versions of a span that lost a merge (team sync), by span id. */
+  history?: ReadonlyMap<string, readonly SpanVersion[]>;
 }) {
   if (spans.length === 0) return null;
   return (
@@ -35,6 +39,8 @@ export function SpanInspector({
             onUpdate={onUpdate}
             onDelete={onDelete}
             markUnsaved={markUnsaved}
+            history={history?.get(s.id)}
+            excerptOf={excerpt}
           />
         ))}
       </ul>
@@ -48,7 +54,12 @@ function SpanEditor({
   onUpdate,
   onDelete,
   markUnsaved,
+  history,
+  excerptOf,
 }: {
+  /** Earlier versions of this span (team sync), newest first. */
+  history?: readonly SpanVersion[] | undefined;
+  excerptOf: (span: Span) => string;
   span: Span;
   excerpt: string;
   onUpdate: (before: Span, after: Span, editKey?: string) => void;
@@ -116,6 +127,41 @@ function SpanEditor({
       >
         Delete
       </button>
+      {history && history.length > 0 && (
+        <SpanHistory versions={history} excerpt={(start, end) => excerptOf({ ...span, start, end })} />
+      )}
     </li>
+  );
+}
+
+/**
+ * The versions that lost a merge to this one (the same span changed on two machines: the newest
+ * won): what each said, and when and on which device (`by`, the replica) it was written.
+ */
+function SpanHistory({
+  versions,
+  excerpt,
+}: {
+  versions: readonly SpanVersion[];
+  excerpt: (start: number, end: number) => string;
+}) {
+  return (
+    <details className="span-history" open>
+      <summary>Earlier versions ({versions.length})</summary>
+      <ul aria-label="Earlier versions">
+        {versions.map((v) => (
+          <li key={`${v.updated_at}|${v.by}`}>
+            {'deleted' in v
+              ? 'Deleted'
+              : `${labelTitle(v.label)} ${quoted(excerpt(v.start, v.end))} (${v.start}–${v.end})${
+                  v.note ? `, note ${quoted(v.note)}` : ''
+                }${v.unsure ? ', unsure' : ''}`}{' '}
+            <span className="muted">
+              — {new Date(v.updated_at).toLocaleString()}, device {v.by}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
