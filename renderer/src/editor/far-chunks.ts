@@ -11,7 +11,7 @@ const MARGIN_VIEWPORTS = 1;
  * Why: with the whole 1M-character article laid out and visible, a label's frame cost ~4 ms more
  * (p50 16 vs 12.9 ms; p95 22.5 vs 16.1 ms with chunks beyond the label region hidden), while
  * keeping chunks laid out took the scroll p95 frame from ~20 to ~14 ms. Hidden far chunks keep
- * both (docs/architecture.md, "Rendering and highlights").
+ * both (docs/performance.md, "Rendering and highlights").
  */
 export function hideFarChunks(scroller: HTMLElement, chunks: readonly (HTMLElement | null)[]): () => void {
   const at = chunks.flatMap((c, i) => (c ? [i] : []));

@@ -15,7 +15,7 @@ interface BackgroundScheduler {
  * markers in the same frame; scrolling the 1M-character article 0.9 viewport per frame took a p95
  * frame of ~20 ms, kept laid out ~13 ms, the <mark> baseline's figure. Opening still lays out only
  * what is on screen: this runs after the first paint, in background tasks of a few milliseconds, and stops at
- * once when the article closes. Measured: docs/architecture.md, "Rendering and highlights".
+ * once when the article closes. Measured: docs/performance.md, "Rendering and highlights".
  */
 export function layOutAhead(
   chunks: readonly (HTMLElement | null)[],

@@ -19,7 +19,7 @@ const FIRST_WINDOW = 12_000;
 
 /**
  * Owns the painter of one loaded article: CSS highlights for the spans near the viewport (windowed,
- * incremental; docs/architecture.md, "Rendering and highlights"), the active spans, and `onReady`
+ * incremental; docs/performance.md, "Rendering and highlights"), the active spans, and `onReady`
  * after the first paint.
  */
 export function usePainter({

@@ -11,7 +11,7 @@ const CHARS_PER_LINE = 80;
  * Why chunks and not one content-visibility per paragraph: Chromium tracks every such element with an
  * internal intersection observer and a paint layer, so 2,500 paragraphs cost ~5 ms of every frame
  * (observer, compositing inputs, pre-paint) even when nothing moved; 100 chunks of 25 cost ~1 ms.
- * Measured: docs/architecture.md, "Rendering and highlights".
+ * Measured: docs/performance.md, "Rendering and highlights".
  */
 export class ChunkNode extends ElementNode {
   override $config() {

@@ -24,7 +24,7 @@ interface Painted {
  *
  * `paint` is incremental: the Highlights stay registered and only ranges of spans that appeared,
  * moved or changed label are added or deleted. Labelling one span with 10,000 present then costs one
- * range instead of 10,000 (measured: see docs/architecture.md, "Rendering and highlights").
+ * range instead of 10,000 (measured: see docs/performance.md, "Rendering and highlights").
  */
 export class CssHighlightPainter implements Painter {
   private readonly highlights = new Map<Label, Highlight>();

@@ -25,7 +25,7 @@ interface Box {
  * Why a canvas and not `text-decoration` in `::highlight()`: Chromium treats highlight decorations as
  * visual overflow and re-computes the ink overflow of every highlighted text node on each marker
  * rebuild (every label, every scroll step), which took the scroll p95 frame from 13 to 19 ms
- * (docs/architecture.md). Redrawing a canvas changes no DOM and no style, so it adds no layout and no
+ * (docs/performance.md). Redrawing a canvas changes no DOM and no style, so it adds no layout and no
  * highlight-marker rebuild to a label's frame. Span boxes are measured once per span and line (in the
  * article's coordinates) and measured again only when the article's size changes.
  *

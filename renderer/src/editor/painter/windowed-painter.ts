@@ -13,7 +13,7 @@ export interface Placed {
  *
  * Why: Chromium re-validates every registered highlight range whenever a highlight or the DOM
  * changes, so with 10,000 registered ranges one label cost 40–180 ms; with the few hundred in the
- * window it costs a few ms (measured: docs/architecture.md, "Rendering and highlights").
+ * window it costs a few ms (measured: docs/performance.md, "Rendering and highlights").
  *
  * Spans stay in their own units (code points) and are converted for painting (`toPaint`) only when
  * they are in the window: converting all 10,000 on every label cost ~0.7 ms of the label's frame.

@@ -40,7 +40,7 @@ export function $loadArticle(layout: TextLayout): string[] {
  * Reports the paragraph keys once the article is in the DOM. The article normally arrives as the
  * editor's initial state (`preloaded`), before the editor has a root element: an update on a mounted
  * editor starts by reading the DOM selection, and with no selection in the page Chromium lays out the
- * whole just-mounted view to answer (1–2.5 ms of an open, measured: docs/architecture.md). A new
+ * whole just-mounted view to answer (1–2.5 ms of an open, measured: docs/performance.md). A new
  * `generation` (a rebuild after a refused IME edit) or a new layout loads the text by an update.
  */
 export function LoadTextPlugin({

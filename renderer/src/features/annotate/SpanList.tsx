@@ -19,7 +19,7 @@ const ROW_HEIGHT = 54;
  * spans cost what 20 do. The rows first appear one frame after the list mounts, so opening a
  * document paints the article and its highlights first; after that they follow the spans through
  * `useDeferredValue`, so a label's frame changes no text on the page and React renders the list
- * afterwards in interruptible slices (measured: docs/architecture.md).
+ * afterwards in interruptible slices (measured: docs/performance.md).
  */
 export function SpanList({
   spans,
