@@ -232,9 +232,13 @@ export async function runDataJobs(
   }
   const i = summarize(imp);
   const fl = summarize(floor);
+  // The import hashes every text once: which sha256 is faster here (bench/lab/hash-job.ts)?
+  const hash = DATA_JOBS.has('import')
+    ? await page.evaluate(({ lines, runs }) => window.__lab.hashJob(lines, runs), { lines, runs })
+    : { js_ms: [], subtle_ms: [] };
   if (imp.length > 0)
     log(
-      `import ${lines} lines: ${fmt(i)} ms (parse ${r1(summarize(parse).median)} ms), floor ${fmt(fl)} ms, ${r1(i.median / fl.median)}× the floor; longest task ${r1(summarize(longest).median)} ms (per run: ${longest.map(r1).join(', ')})`,
+      `import ${lines} lines: ${fmt(i)} ms (parse ${r1(summarize(parse).median)} ms), floor ${fmt(fl)} ms, ${r1(i.median / fl.median)}× the floor; longest task ${r1(summarize(longest).median)} ms (per run: ${longest.map(r1).join(', ')}); hashing the texts: JS sha256 ${fmt(summarize(hash.js_ms))} ms, crypto.subtle ${fmt(summarize(hash.subtle_ms))} ms`,
     );
   const [docs, per] = quick ? [10, 1000] : [100, 1000];
   const exp: number[] = [];
@@ -274,6 +278,8 @@ export async function runDataJobs(
       ratio: i.median / fl.median,
       longest_task_ms: summarize(longest).median,
       longest_task_max_ms: summarize(longest).max,
+      hash_js_ms: summarize(hash.js_ms).median,
+      hash_subtle_ms: summarize(hash.subtle_ms).median,
     },
     export: { spans: docs * per, ms: e.median, min_ms: e.min, max_ms: e.max },
     agreement: {

@@ -5,6 +5,7 @@ import { armBaselineKeys } from './baseline-label';
 import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines';
 import { afterFramePaint } from './frame';
 import { exportCorpusJob } from './export-corpus';
+import { hashJob } from './hash-job';
 import { agreementJob, exportJob, importFloorJob, importJob, prepareImport } from './jobs';
 import { seedDatabase, setLastDocument } from './seed-db';
 import { stopWindowed, windowedBaseline } from './windowed';
@@ -42,6 +43,7 @@ const lab: LabApi = {
   importFloorJob,
   agreementJob,
   exportCorpusJob,
+  hashJob,
 };
 window.__lab = lab;
 document.body.dataset['ready'] = 'true';

@@ -6,6 +6,8 @@ import Dexie, {
   type Middleware,
 } from 'dexie';
 
+import { absentPacksOf, packSetKey } from './absent-packs';
+
 export const SPANS_TABLE = 'spans';
 export const PACKS_TABLE = 'spanPacks';
 export const PACK_SCOPE_ERROR = 'a transaction writing spans must include spanPacks';
@@ -16,12 +18,13 @@ const EVERY_KEY = { type: 3, lower: -Infinity, lowerOpen: false, upper: [[]], up
 type SetKey = [docId: string, annotator: string];
 
 /** The distinct (docId, annotator) of some span rows; undefined entries (absent keys) are skipped. */
-function setKeys(rows: readonly unknown[]): SetKey[] {
+function setKeys(rows: readonly unknown[], absent?: ReadonlySet<string>): SetKey[] {
   const out = new Map<string, SetKey>();
   for (const row of rows) {
     if (!row || typeof row !== 'object') continue;
     const { docId, annotator } = row as { docId: string; annotator: string };
-    out.set(JSON.stringify([docId, annotator]), [docId, annotator]);
+    const key = packSetKey(docId, annotator);
+    if (!absent?.has(key)) out.set(key, [docId, annotator]);
   }
   return [...out.values()];
 }
@@ -76,8 +79,14 @@ export const spanPacksMiddleware: Middleware<DBCore> = {
               .then(() => table.mutate(req));
           }
           const written = req.type === 'delete' ? [] : req.values;
-          const drop = (replaced: readonly unknown[]) =>
-            packs.mutate({ type: 'delete', trans, keys: setKeys([...written, ...replaced]) });
+          const absent = absentPacksOf(trans as object);
+          // Dexie.Promise, not a native one: it keeps Dexie's zone for table.mutate below.
+          const drop = (replaced: readonly unknown[]): Promise<unknown> => {
+            const keys = setKeys([...written, ...replaced], absent);
+            return keys.length === 0
+              ? Dexie.Promise.resolve()
+              : packs.mutate({ type: 'delete', trans, keys });
+          };
           const keys = replacedKeys(table, req);
           const dropped = keys.length > 0 ? table.getMany({ trans, keys }).then(drop) : drop([]);
           return dropped.then(() => table.mutate(req));

@@ -16,6 +16,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'v002-span-packs.ts': '8b84eab6e69cbb95967594e3a34213664f09aa68e71084f2848f5a69b4fcf5f8',
   'v003-team-sync.ts': '3c22618c335e5147d7bd3208ecf6753f933e24b8152312ea522864c5c73fa0bb',
   'v004-gold-tables.ts': 'fd2d30b6311d79adeb9a9853e97305cb9a6ce42409eeb1cc6bb738e86f83a829',
+  'v005-covered-indexes.ts': '68b804f6b72cb0b05390f7fe40878d21981b861a260caeb62f88295982eb28db',
 };
 
 const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');

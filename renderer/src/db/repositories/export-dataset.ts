@@ -26,7 +26,7 @@ export async function listAnnotators(db: MarginaliaDb): Promise<string[]> {
 /** `source[method](key)` for every key, in parallel; resolves with the results in key order. */
 function getEach<T>(
   source: IDBObjectStore | IDBIndex,
-  keys: readonly string[],
+  keys: readonly (string | IDBKeyRange)[],
   method: 'get' | 'getAll',
 ): Promise<T[]> {
   return new Promise((resolve, reject) => {
@@ -43,6 +43,9 @@ function getEach<T>(
     });
   });
 }
+
+/** Every `[docId+annotator]` key of one document (the compound index's first part answers it). */
+const ofDocument = (docId: string): IDBKeyRange => IDBKeyRange.bound([docId], [docId, []]);
 
 const setKey = (docId: string, annotator: string): string => `${docId}\u0000${annotator}`;
 const byId = (a: SpanRow, b: SpanRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -69,8 +72,8 @@ export async function readExportPage(
   const withGold = annotators.includes(GOLD_ANNOTATOR);
   const [texts, spanLists, progressLists, goldLists] = await Promise.all([
     getEach<TextRow | undefined>(trans.objectStore('texts'), ids, 'get'),
-    getEach<SpanRow[]>(trans.objectStore('spans').index('docId'), ids, 'getAll'),
-    getEach<ProgressRow[]>(trans.objectStore('progress').index('docId'), ids, 'getAll'),
+    getEach<SpanRow[]>(trans.objectStore('spans').index('[docId+annotator]'), ids.map(ofDocument), 'getAll'),
+    getEach<ProgressRow[]>(trans.objectStore('progress'), ids.map(ofDocument), 'getAll'),
     getEach<GoldSpanRow[]>(trans.objectStore('goldSpans').index('docId'), withGold ? ids : [], 'getAll'),
   ]);
   const spanRows: SpanRow[] = [...spanLists.flat(), ...goldLists.flat().map(goldRowAsSpanRow)];

@@ -3,6 +3,7 @@ import type { MarginaliaDb } from '../database';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { extentAndLabelKey, type Span } from '../../core/model/span';
 import { documentToRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
+import { declareAbsentPacks, packSetKey } from '../absent-packs';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -40,7 +41,7 @@ export async function storeImport(
 ): Promise<StoredImport> {
   // spanPacks: adding rows drops the packs of the sets they join (span-packs middleware).
   const tables = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async (tx) => {
     const out: StoredImport = {
       documentsAdded: 0,
       documentsExisting: 0,
@@ -94,6 +95,15 @@ export async function storeImport(
       const needed = set.status && (set.status !== 'todo' || existing.has(set.docId));
       if (needed) progress.push({ docId: set.docId, annotator, status: set.status, updatedAt: now });
     }
+    // A set with no pack needs no pack deleted when its rows are added (nothing here writes packs):
+    // one delete request per set for nothing otherwise (20,000 in a 20,000-line import).
+    const packed = new Set(
+      (await db.spanPacks.toCollection().primaryKeys()).map((k) => packSetKey(...(k as [string, string]))),
+    );
+    declareAbsentPacks(
+      tx.idbtrans,
+      new Set(rows.map((r) => packSetKey(r.docId, r.annotator)).filter((k) => !packed.has(k))),
+    );
     // Span ids are unique across annotators' and gold's tables (a backup holds them side by side).
     const taken = new Set(
       [

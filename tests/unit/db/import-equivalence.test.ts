@@ -1,0 +1,210 @@
+import 'fake-indexeddb/auto';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { parseImportFile } from '../../../renderer/src/core/formats/import';
+import type { ImportResult } from '../../../renderer/src/core/formats/import-types';
+import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
+import type { MarginaliaDb } from '../../../renderer/src/db/database';
+import { MIGRATIONS } from '../../../renderer/src/db/migrations';
+import { exportAnnotatorLines } from '../../../renderer/src/db/repositories/export';
+import { listAnnotators } from '../../../renderer/src/db/repositories/export-dataset';
+import { listSpans } from '../../../renderer/src/db/repositories/annotations';
+import { storeImport } from '../../../renderer/src/db/repositories/import';
+import { freshDb, newDb } from './fresh-db';
+import { storeImportBeforeFastPath } from './import-reference';
+
+/**
+ * Issue 20 item 1: the fast import must leave a database no reader can tell from the one the old
+ * import (tests/unit/db/import-reference.ts, schema v4) leaves: every table's rows, every set's
+ * spans and every annotator's native export, byte for byte.
+ */
+const enc = (s: string) => new TextEncoder().encode(s);
+const line = (o: { text: string; title: string; annotator: string; status: string; spans: object[] }) =>
+  JSON.stringify({ schema_version: 1, doc_id: documentIdForText(o.text), meta: {}, ...o });
+const parse = (name: string, lines: string[]): ImportResult => {
+  const r = parseImportFile({ name, bytes: enc(`${lines.join('\n')}\n`) });
+  expect(r.errors).toEqual([]);
+  return r;
+};
+const span = (id: string, start: number, end: number, label: string, text: string, note = '') => ({
+  id,
+  start,
+  end,
+  label,
+  text,
+  note,
+});
+
+const A = 'Alpha article: the mayor said taxes rise 3% 😀 next year.';
+const B = 'Bravo article about the budget.';
+
+/** Already stored before the import under test: two documents, alice's spans on A (opened: a pack). */
+const before = parse('before.jsonl', [
+  line({
+    text: A,
+    title: 'A',
+    annotator: 'alice',
+    status: 'in_progress',
+    spans: [span('s1', 0, 5, 'claim', 'Alpha')],
+  }),
+  line({ text: B, title: 'B', annotator: 'alice', status: 'done', spans: [] }),
+]);
+
+/** The file under test: every path of the import at once. */
+const file = parse('file.jsonl', [
+  // A stored set with a pack: one span already present, one new (its pack must go), a new status.
+  line({
+    text: A,
+    title: 'A',
+    annotator: 'alice',
+    status: 'done',
+    spans: [span('x1', 0, 5, 'claim', 'Alpha'), span('x2', 6, 13, 'quote', 'article')],
+  }),
+  // A new set on a stored document, reusing alice's span id (gets a fresh id).
+  line({
+    text: A,
+    title: 'A',
+    annotator: 'bob',
+    status: 'todo',
+    spans: [span('s1', 0, 5, 'figure', 'Alpha')],
+  }),
+  // Gold on a stored document (its own table since schema v4).
+  line({
+    text: B,
+    title: 'B',
+    annotator: 'gold',
+    status: 'done',
+    spans: [span('g1', 0, 5, 'claim', 'Bravo')],
+  }),
+  // A stored document's status reset to "todo" (written, since it is stored).
+  line({ text: B, title: 'B', annotator: 'alice', status: 'todo', spans: [] }),
+  // New documents: one with "todo" (no progress row), one done, one with a stored title.
+  line({
+    text: 'Charlie 😀 text.',
+    title: 'C',
+    annotator: 'carol',
+    status: 'todo',
+    spans: [span('c1', 8, 9, 'figure', '😀', 'emoji')],
+  }),
+  line({
+    text: 'Delta text here.',
+    title: 'D',
+    annotator: 'carol',
+    status: 'done',
+    spans: [span('d1', 0, 5, 'speculation', 'Delta')],
+  }),
+  line({
+    text: 'Another text, same title.',
+    title: 'A',
+    annotator: 'carol',
+    status: 'in_progress',
+    spans: [],
+  }),
+]);
+
+/** A bigger file like the bench's: many new documents, two spans each, crossing the write chunks. */
+function bigFile(lines: number): ImportResult {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const text = `Line ${i}: the council said costs rose ${i % 97}% this year.`;
+    out.push(
+      line({
+        text,
+        title: `Line ${i}`,
+        annotator: i % 3 === 0 ? 'alice' : 'bob',
+        status: i % 5 === 0 ? 'done' : 'todo',
+        spans: [
+          span(`b${i}`, 0, 4, 'claim', 'Line'),
+          span(`c${i}`, 5, 5 + String(i).length, 'figure', String(i)),
+        ],
+      }),
+    );
+  }
+  return parse('big.jsonl', out);
+}
+
+async function everything(db: MarginaliaDb) {
+  const tables: Record<string, string[]> = {};
+  for (const t of db.tables)
+    tables[t.name] = (await t.toArray()).map((r) =>
+      JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? [...(v as Uint8Array)] : v)),
+    );
+  const annotators = await listAnnotators(db);
+  const exports: Record<string, string[]> = {};
+  const sets: Record<string, unknown> = {};
+  for (const a of annotators) {
+    exports[a] = await exportAnnotatorLines(db, a);
+    for (const d of await db.documents.toArray()) sets[`${d.id}/${a}`] = await listSpans(db, d.id, a);
+  }
+  return { tables, annotators, exports, sets };
+}
+
+async function both(setup: (db: MarginaliaDb, store: typeof storeImport) => Promise<unknown>) {
+  const oldDb = newDb('import-old', MIGRATIONS.slice(0, 4));
+  await oldDb.open();
+  const newDbOpen = await freshDb('import-new');
+  let n = 0;
+  const oldOut = await setup(oldDb, (db, f, who, _id, p) =>
+    storeImportBeforeFastPath(db, f, who, () => `id-${n++}`, p),
+  );
+  let m = 0;
+  const newOut = await setup(newDbOpen, (db, f, who, _id, p) =>
+    storeImport(db, f, who, () => `id-${m++}`, p),
+  );
+  return { oldDb, newDb: newDbOpen, oldOut, newOut };
+}
+
+describe('the fast import leaves what the old import left', () => {
+  beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('on stored documents, stored sets with packs, fresh ids, statuses and new documents', async () => {
+    const r = await both(async (db, store) => {
+      await store(
+        db,
+        before,
+        null,
+        () => '',
+        () => undefined,
+      );
+      // Opening A as alice builds her pack: the import must drop it when her rows change.
+      await listSpans(db, documentIdForText(A), 'alice');
+      expect(await db.spanPacks.count()).toBe(1);
+      return store(
+        db,
+        file,
+        null,
+        () => '',
+        () => undefined,
+      );
+    });
+    expect(r.newOut).toEqual(r.oldOut);
+    expect(r.newOut).toMatchObject({
+      documentsAdded: 3,
+      documentsExisting: 2,
+      spansAdded: 5,
+      spansAlreadyPresent: 1,
+    });
+    const [o, n] = [await everything(r.oldDb), await everything(r.newDb)];
+    expect(n).toEqual(o);
+    expect(n.exports['alice']?.join('\n')).toContain('"article"');
+  });
+
+  it('on a 1,200-line file of new documents', async () => {
+    const big = bigFile(1_200);
+    const r = await both((db, store) =>
+      store(
+        db,
+        big,
+        null,
+        () => '',
+        () => undefined,
+      ),
+    );
+    expect(r.newOut).toEqual(r.oldOut);
+    const [o, n] = [await everything(r.oldDb), await everything(r.newDb)];
+    expect(n.tables['spans']).toHaveLength(2_400);
+    expect(n).toEqual(o);
+  });
+});
