@@ -110,9 +110,12 @@ export const AnnotatePage = memo(function AnnotatePage({
     if (r) setPicked(null);
   }, []);
 
+  // A row of the span list (or the compare list) takes the caret to its span's start, in the
+  // article, so the inspector shows it and the keyboard goes on from there.
   const pick = useCallback((s: Span) => {
     setPicked(s.id);
     editor.current?.scrollToSpan(s);
+    editor.current?.select({ start: s.start, end: s.start });
     editor.current?.flashSpan(s);
   }, []);
 

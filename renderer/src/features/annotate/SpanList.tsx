@@ -50,7 +50,8 @@ export function SpanList({
     return c;
   }, [rows]);
   const shown = useMemo(() => rows.filter((s) => !hidden.has(s.label)), [rows, hidden]);
-  // The first span at the caret is brought into view, so the list follows the article.
+  // The first span at the caret is brought into view and its row is aria-current, so the list
+  // follows the article for every user.
   const activeIndex = useMemo(() => shown.findIndex((s) => active.has(s.id)), [shown, active]);
   return (
     <section className="span-list" aria-label="Spans">
@@ -95,6 +96,7 @@ export function SpanList({
             return {
               key: s.id,
               className: on ? 'active' : undefined,
+              current: on,
               content: <SpanRow span={s} active={on} excerpt={excerpt} onPick={onPick} />,
             };
           }}
