@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { statusAfterLabel } from '../core/model/status';
 import { AnnotatePage } from '../features/annotate/AnnotatePage';
+import { DocumentDetailsDialog } from '../features/details/DocumentDetailsDialog';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { HelpDialog } from '../features/help/HelpDialog';
 import { ImportDialog } from '../features/import/ImportDialog';
@@ -37,7 +38,9 @@ export function App() {
   const session = useLibrarySession(say);
   const { annotator, entries, open } = session;
   const review = useReviewView(host);
-  useNavigationKeys(session.move, annotator !== null && !review.active);
+  // The document whose details are open (from the annotate view or a library row).
+  const [details, setDetails] = useState<string | null>(null);
+  useNavigationKeys(session.move, annotator !== null && !review.active && details === null);
   const { backups } = useDurability();
   useBackupSchedule(backups, sayError);
   const importEntry = useImportEntry(say);
@@ -124,6 +127,7 @@ export function App() {
               currentId={open?.doc.id ?? null}
               onOpen={(id) => void session.openDocument(id)}
               onStatus={session.changeStatus}
+              onDetails={setDetails}
             />
           </ErrorBoundary>
         )}
@@ -139,6 +143,8 @@ export function App() {
             <AnnotatePage
               key={`${open.doc.id}|${annotator}|${open.restores}`}
               document={open.doc}
+              title={session.current?.title ?? open.doc.title}
+              onDetails={setDetails}
               annotator={annotator}
               initialSpans={open.spans?.annotator === annotator ? open.spans.spans : undefined}
               initialScrollTop={open.scrollTop}
@@ -154,6 +160,17 @@ export function App() {
           <p className="empty">{entries?.length === 0 ? 'The library is empty.' : ''}</p>
         )}
       </main>
+      {details !== null && (
+        <ErrorBoundary fallback={failed('Document details')}>
+          <DocumentDetailsDialog
+            key={details}
+            docId={details}
+            length={entries?.find((e) => e.id === details)?.length}
+            onClose={() => setDetails(null)}
+            onMessage={say}
+          />
+        </ErrorBoundary>
+      )}
       <HelpDialog open={help !== null} section={help ?? 'keys'} onClose={() => setHelp(null)} />
       <ImportDialog flow={importEntry.flow} defaultAnnotator={annotator ?? ''} />
       {annotator && (

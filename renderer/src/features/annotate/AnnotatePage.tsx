@@ -11,7 +11,7 @@ import { CaretSpeech } from './CaretSpeech';
 import { FindBar } from './FindBar';
 import { ComparePanel } from './ComparePanel';
 import { LabelPalette } from './LabelPalette';
-import { SaveIndicator } from './SaveIndicator';
+import { SaveIndicator } from '../../ui/SaveIndicator';
 import { afterNextPaint } from '../../session/after-paint';
 import { useSpanHistory } from '../../session/sync/useSpanHistory';
 import { SpanInspector } from './SpanInspector';
@@ -25,6 +25,10 @@ const EXCERPT_MAX = 80;
 
 export interface AnnotatePageProps {
   document: ArticleDocument;
+  /** The title as stored now (it follows Document details edits; the text never changes). */
+  title: string;
+  /** Opens the document's details (title, source, metadata). */
+  onDetails: (docId: string) => void;
   annotator: string;
   /** The annotator's spans when the caller read them with the text; otherwise they are read here. */
   initialSpans?: Span[] | undefined;
@@ -43,6 +47,8 @@ export interface AnnotatePageProps {
 /** The annotate view of one document: the article, the label palette and the spans sidebar. */
 export const AnnotatePage = memo(function AnnotatePage({
   document: doc,
+  title,
+  onDetails,
   annotator,
   initialSpans,
   initialScrollTop,
@@ -206,7 +212,15 @@ export const AnnotatePage = memo(function AnnotatePage({
       <div className="article-pane">
         <div className="article-head">
           <div className="article-head-column">
-            <h1 className="article-title">{doc.title}</h1>
+            <h1 className="article-title">{title}</h1>
+            <button
+              type="button"
+              className="details-button"
+              onClick={() => onDetails(doc.id)}
+              aria-label={`Details of ${title}`}
+            >
+              Details
+            </button>
           </div>
         </div>
         <CaretSpeech spans={spans} caret={caret} excerpt={excerpt} />

@@ -4,7 +4,7 @@ import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
 import { quoted } from '../../core/text/quoted';
 import type { SpanVersion } from '../../session/sync/useSpanHistory';
-import { useDraftText } from './useDraftText';
+import { useDraftText } from '../../ui/useDraftText';
 
 /** Every span at the caret: change its label, edit its note, mark it unsure, delete it. */
 export function SpanInspector({

@@ -20,11 +20,14 @@ export function LibraryPanel({
   currentId,
   onOpen,
   onStatus,
+  onDetails,
 }: {
   entries: readonly LibraryEntry[];
   currentId: string | null;
   onOpen: (id: string) => void;
   onStatus: (id: string, status: DocStatus) => void;
+  /** Opens a document's details (title, source, metadata). */
+  onDetails: (id: string) => void;
 }) {
   const { query, setQuery, shown, active, searching, annotators } = useLibraryFilter(entries);
   const done = entries.filter((e) => e.status === 'done').length;
@@ -120,6 +123,15 @@ export function LibraryPanel({
                     value={e.status}
                     onChange={(s) => onStatus(e.id, s)}
                   />
+                  <button
+                    type="button"
+                    className="doc-details"
+                    onClick={() => onDetails(e.id)}
+                    aria-label={`Details of ${e.title}`}
+                    title="Title, source and metadata"
+                  >
+                    Details
+                  </button>
                 </div>
                 {e.team && (
                   <div className="doc-team" data-testid="team-status">

@@ -11,6 +11,14 @@ import {
   type AdjudicationState,
   type AdjudicationStep,
 } from '../../core/commands/adjudicate';
+import {
+  applyDetailsEdit,
+  describeDetailsEdit,
+  invertDetailsEdit,
+  mergeDetailsEdits,
+  type DetailsEdit,
+  type DocumentDetails,
+} from '../../core/model/document-details';
 import type { Span } from '../../core/model/span';
 import type { MarginaliaDb } from '../../db/database';
 import { applyAdjudicationStep } from '../../db/repositories/adjudication';
@@ -19,6 +27,7 @@ import {
   DuplicateSpanError,
   SpanConflictError,
 } from '../../db/repositories/annotations';
+import { applyDocumentDetailsEdit, DetailsConflictError } from '../../db/repositories/document-details';
 import { afterNextPaint } from '../after-paint';
 import type { StoreRegistry } from './registry';
 import { CommandStore } from './command-store';
@@ -71,6 +80,29 @@ export function adjudicationStore(
       explain: (e: unknown) => (e instanceof SpanConflictError ? e.message : null),
     };
     return new CommandStore<AdjudicationState, AdjudicationStep>(spec, EMPTY, new WriteQueue(gate));
+  });
+}
+
+/** `undefined` until read (and when the document is no longer in the library). */
+export type DetailsStore = CommandStore<DocumentDetails | undefined, DetailsEdit>;
+
+/** A document's title, source and metadata (Document details), one field per command. */
+export function documentDetailsStore(
+  stores: StoreRegistry,
+  db: MarginaliaDb,
+  gate: WriteGate,
+  docId: string,
+): DetailsStore {
+  return stores.get(`details\u0000${docId}`, () => {
+    const spec = {
+      apply: (d: DocumentDetails | undefined, e: DetailsEdit) => d && applyDetailsEdit(d, e),
+      invert: invertDetailsEdit,
+      persist: (e: DetailsEdit) => applyDocumentDetailsEdit(db, docId, e),
+      describe: describeDetailsEdit,
+      merge: mergeDetailsEdits,
+      explain: (e: unknown) => (e instanceof DetailsConflictError ? e.message : null),
+    };
+    return new CommandStore<DocumentDetails | undefined, DetailsEdit>(spec, undefined, new WriteQueue(gate));
   });
 }
 

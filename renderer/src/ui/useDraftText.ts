@@ -13,8 +13,13 @@ export interface DraftText {
 export interface DraftTextOptions {
   /** The stored value; followed whenever nothing typed is waiting to be saved. */
   readonly stored: string;
-  /** Persists `after`; `editKey` is the same for every save of one edit session (one undo step). */
-  readonly save: (before: string, after: string, editKey: string) => void;
+  /**
+   * Persists `after`; `editKey` is the same for every save of one edit session (one undo step).
+   * `before` is the text as last saved (or as stored when the session began), so a write can tell a
+   * change made elsewhere meanwhile. Returning false refuses the text (invalid): it stays on screen,
+   * and `before` stays the last text saved.
+   */
+  readonly save: (before: string, after: string, editKey: string) => boolean | void;
   /** Marks unsaved typing for the save indicator; returns the function that clears the mark. */
   readonly markUnsaved: () => () => void;
 }
@@ -43,8 +48,7 @@ export function useDraftText({ stored, save, markUnsaved }: DraftTextOptions): D
     d.timer = undefined;
     if (d.text !== d.saved) {
       d.editKey ??= crypto.randomUUID();
-      saveRef.current(d.saved, d.text, d.editKey);
-      d.saved = d.text;
+      if (saveRef.current(d.saved, d.text, d.editKey) !== false) d.saved = d.text;
     }
     d.unmark?.();
     d.unmark = null;

@@ -1,4 +1,6 @@
-import type { SaveState } from './useAnnotationSession';
+/** A write queue's save state (session/commands/write-queue.ts), as far as it is shown. */
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 const WORDS: Readonly<Record<SaveState['kind'], string>> = {
   idle: 'No changes yet',
@@ -8,7 +10,7 @@ const WORDS: Readonly<Record<SaveState['kind'], string>> = {
 };
 
 /**
- * "Saved" appears only after the last transaction committed (see useAnnotationSession).
+ * "Saved" appears only after the last transaction committed (session/commands/write-queue.ts).
  * All four states are in the page at once, stacked, and only the current one is coloured (the
  * others are transparent and hidden from assistive technology; styles.css): switching to "Saving…"
  * in the frame that paints a new highlight then changes no text and needs no layout, which cost
