@@ -1,19 +1,16 @@
-import { isTombstone, type SpanSetDoc } from '../../renderer/src/core/sync/span-set';
+import {
+  annotatorProgress,
+  summarizeSet,
+  type AnnotatorProgress,
+} from '../../renderer/src/core/sync/progress';
+import type { SpanSetDoc } from '../../renderer/src/core/sync/span-set';
 import { validateSpanSet } from '../../renderer/src/core/sync/validate';
 import { goldDb, userDb, type DeviceDoc, type MemberDoc } from '../../renderer/src/core/sync/project-layout';
 import { sentence, type Connection } from './connect';
 import { articleIds, assignedTo } from './assign';
 
-export interface UserStatus {
-  readonly name: string;
-  readonly role: MemberDoc['role'];
-  readonly assigned: number;
-  readonly in_progress: number;
-  readonly done: number;
-  readonly spans: number;
-  /** ISO 8601 time of the newest sync any of their devices reported; null if none yet. */
-  readonly last_sync: string | null;
-}
+/** Per user; `last_sync` is the newest sync any of their devices reported (ISO 8601), null if none. */
+export type UserStatus = AnnotatorProgress;
 
 export interface ProjectStatus {
   readonly project: string;
@@ -22,9 +19,6 @@ export interface ProjectStatus {
   readonly users: readonly UserStatus[];
   readonly gold: { readonly documents: number; readonly spans: number };
 }
-
-export const liveSpans = (s: SpanSetDoc): number =>
-  Object.values(s.spans).filter((e) => !isTombstone(e)).length;
 
 /** Valid span sets of a database; invalid ones are reported through `warn` and skipped. */
 export async function spanSets(
@@ -63,17 +57,16 @@ export async function projectStatus(
       .map((d) => d.last_sync_at)
       .filter((t) => typeof t === 'string')
       .sort();
-    users.push({
-      name: m.name,
-      role: m.role,
-      assigned: assigned.length,
-      in_progress: sets.filter(
-        (s) => s.status.value === 'in_progress' || (s.status.value === 'todo' && liveSpans(s) > 0),
-      ).length,
-      done: sets.filter((s) => s.status.value === 'done').length,
-      spans: sets.reduce((n, s) => n + liveSpans(s), 0),
-      last_sync: syncs[syncs.length - 1] ?? null,
-    });
+    // The same rule as the lead's dashboard in the app (core/sync/progress.ts).
+    users.push(
+      annotatorProgress({
+        name: m.name,
+        role: m.role,
+        assigned: new Set(assigned),
+        sets: new Map(sets.map((s) => [s.doc_id, summarizeSet(s)])),
+        lastSync: syncs[syncs.length - 1] ?? null,
+      }),
+    );
   }
   const gold = await spanSets(c, goldDb(c.project), warn);
   if ('fail' in gold) return gold;
@@ -82,7 +75,7 @@ export async function projectStatus(
     server: c.url,
     articles: articles.length,
     users,
-    gold: { documents: gold.length, spans: gold.reduce((n, s) => n + liveSpans(s), 0) },
+    gold: { documents: gold.length, spans: gold.reduce((n, s) => n + summarizeSet(s).spans, 0) },
   };
 }
 

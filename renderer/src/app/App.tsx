@@ -111,6 +111,9 @@ export function App() {
         onImport={openImport}
         onExport={() => setExporting(true)}
         onToggleReview={review.toggleAgreement}
+        progress={
+          team.config?.role === 'lead' ? { open: review.progressOpen, onToggle: review.toggleProgress } : null
+        }
         onRename={() => setRenaming(true)}
         onToggleSidebar={toggleSidebar}
         onHelp={setHelp}

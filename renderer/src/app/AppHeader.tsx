@@ -12,6 +12,8 @@ export interface AppHeaderProps {
   onImport: () => void;
   onExport: () => void;
   onToggleReview: () => void;
+  /** The lead's progress dashboard: null hides its button (not connected as a lead). */
+  progress: { open: boolean; onToggle: () => void } | null;
   onRename: () => void;
   onToggleSidebar: () => void;
   onHelp: (section: 'keys' | 'format') => void;
@@ -48,9 +50,14 @@ export function AppHeader(p: AppHeaderProps) {
       <button type="button" onClick={p.onExport}>
         Export…
       </button>
-      <button type="button" onClick={p.onToggleReview} aria-pressed={p.reviewActive}>
+      <button type="button" onClick={p.onToggleReview} aria-pressed={p.reviewActive && !p.progress?.open}>
         Agreement
       </button>
+      {p.progress && (
+        <button type="button" onClick={p.progress.onToggle} aria-pressed={p.progress.open}>
+          Progress
+        </button>
+      )}
       <button
         type="button"
         className="annotator"

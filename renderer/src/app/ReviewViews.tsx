@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DisagreementFilter } from '../core/model/disagreement-filter';
 import { AdjudicatePage } from '../features/adjudicate/AdjudicatePage';
 import { AgreementPage } from '../features/agreement/AgreementPage';
+import { ProgressPage } from '../features/progress/ProgressPage';
 import type { HostApi } from '../platform/host';
 import './review.css';
 
@@ -11,7 +12,10 @@ export interface ReviewView {
   readonly active: boolean;
   readonly filter: DisagreementFilter | null;
   readonly agreementOpen: boolean;
+  /** The lead's progress dashboard (a team lead only). */
+  readonly progressOpen: boolean;
   toggleAgreement(): void;
+  toggleProgress(): void;
   openDisagreements(filter: DisagreementFilter): void;
   backToAgreement(): void;
   close(): void;
@@ -25,29 +29,40 @@ export interface ReviewView {
 export function useReviewView(host: HostApi): ReviewView {
   const [agreementOpen, setAgreementOpen] = useState(false);
   const [filter, setFilter] = useState<DisagreementFilter | null>(null);
+  const [progressOpen, setProgressOpen] = useState(false);
   const toggleAgreement = useCallback(() => {
     setFilter(null);
+    setProgressOpen(false);
     setAgreementOpen((o) => !o);
+  }, []);
+  const toggleProgress = useCallback(() => {
+    setFilter(null);
+    setAgreementOpen(false);
+    setProgressOpen((o) => !o);
   }, []);
   useEffect(
     () =>
       host.onMenuCommand((cmd) => {
         if (cmd === 'agreement-view') {
           setFilter(null);
+          setProgressOpen(false);
           setAgreementOpen(true);
         }
       }),
     [host],
   );
   return {
-    active: agreementOpen || filter !== null,
+    active: agreementOpen || progressOpen || filter !== null,
     filter,
     agreementOpen,
+    progressOpen,
     toggleAgreement,
+    toggleProgress,
     openDisagreements: setFilter,
     backToAgreement: useCallback(() => setFilter(null), []),
     close: useCallback(() => {
       setFilter(null);
+      setProgressOpen(false);
       setAgreementOpen(false);
     }, []),
   };
@@ -65,6 +80,7 @@ export function ReviewViews({
 }) {
   return (
     <>
+      {review.progressOpen && <ProgressPage onClose={review.close} />}
       {review.agreementOpen && (
         <AgreementPage
           hidden={review.filter !== null}

@@ -1,4 +1,4 @@
-import Dexie, { RangeSet } from 'dexie';
+import Dexie, { cmp, RangeSet } from 'dexie';
 
 /**
  * Calls `listener` after any committed write to the named database, from this window or another
@@ -40,4 +40,43 @@ export function announceInBulk(db: Dexie): { announce(): void } {
       Dexie.on('storagemutated').fire(parts);
     },
   };
+}
+
+/** A range set's nodes as Dexie's observability middleware builds them (a key when from equals to). */
+interface RangeNode {
+  from: unknown;
+  to: unknown;
+  l?: RangeNode;
+  r?: RangeNode;
+}
+
+/**
+ * Calls `listener` after committed writes to one table with the primary keys written, or 'all'
+ * when Dexie recorded a range instead of keys (a bulk write of 50 rows or more, a clear, a bulk
+ * announcement): a view that folds rows one at a time re-reads only what changed, and everything
+ * only when it must.
+ */
+export function onRowsChanged(
+  dbName: string,
+  table: string,
+  listener: (keys: readonly unknown[] | 'all') => void,
+): () => void {
+  const part = `idb://${dbName}/${table}/`;
+  const handler = (parts: Record<string, unknown>): void => {
+    const set = parts[part] as RangeNode | undefined;
+    if (!set) return;
+    const keys: unknown[] = [];
+    const stack: RangeNode[] = [set];
+    while (stack.length > 0) {
+      const n = stack.pop() as RangeNode;
+      if (n.l) stack.push(n.l);
+      if (n.r) stack.push(n.r);
+      if (!('from' in n)) continue; // an empty set's root
+      if (cmp(n.from, n.to) !== 0) return listener('all');
+      keys.push(n.from);
+    }
+    if (keys.length > 0) listener(keys);
+  };
+  Dexie.on('storagemutated', handler);
+  return () => Dexie.on('storagemutated').unsubscribe(handler);
 }

@@ -2,7 +2,7 @@ import type { ImportedDocument } from '../../core/formats/import-types';
 import { deriveSpanSet, liveSpans, type DeriveContext } from '../../core/sync/derive';
 import { GOLD_ANNOTATOR, type GoldProvenance } from '../../core/model/gold';
 import type { DocStatus } from '../../core/model/status';
-import { userOfDb, type AssignmentDoc } from '../../core/sync/project-layout';
+import { userOfDb, type AssignmentDoc, type DeviceDoc } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
@@ -190,6 +190,8 @@ export interface PulledPage {
   readonly mode: 'own' | 'mirror';
   readonly spanSets: readonly SpanSetDoc[];
   readonly assignments: readonly AssignmentDoc[];
+  /** Devices' last syncs (what the lead's dashboard shows as "last sync"). */
+  readonly devices?: readonly DeviceDoc[];
   /** Ids of documents deleted on the server (assignments taken back). */
   readonly deleted: readonly string[];
   /** Checked articles (core/sync/article-doc.ts) with their revisions. */
@@ -236,6 +238,10 @@ export async function storePulledPage(
     if (page.assignments.length > 0)
       await db.syncDocs.bulkPut(
         page.assignments.map((a) => ({ db: page.dbName, id: a._id, rev: a._rev ?? '', doc: { ...a } })),
+      );
+    if (page.devices && page.devices.length > 0)
+      await db.syncDocs.bulkPut(
+        page.devices.map((d) => ({ db: page.dbName, id: d._id, rev: d._rev ?? '', doc: { ...d } })),
       );
     for (const id of page.deleted) {
       const row = await db.syncDocs.get([page.dbName, id]);

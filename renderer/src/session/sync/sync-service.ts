@@ -6,6 +6,7 @@ import {
   projectDb,
   userDb,
   type AssignmentDoc,
+  type DeviceDoc,
   type MemberDoc,
 } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
@@ -23,6 +24,7 @@ import {
   storePulledPage,
   syncedIds,
 } from '../../db/repositories/sync';
+import { storeRoster } from '../../db/repositories/team-progress';
 
 /** A server database this replica follows. */
 interface Target {
@@ -217,6 +219,8 @@ export class SyncService {
     if (role !== 'lead') return [own];
     const roster = await this.o.client.allWithPrefix<MemberDoc>(projectDb(project), 'member:');
     if (!roster.ok) throw new RoundError(roster.error);
+    // Kept for the progress dashboard, which lists the roster as `team status` does.
+    await storeRoster(this.o.db, projectDb(project), roster.value);
     const others: Target[] = roster.value
       .filter((m) => m.name !== user)
       .map((m) => ({ db: userDb(project, m.name), mode: 'mirror' }));
@@ -315,6 +319,7 @@ export class SyncService {
       const spanSets: SpanSetDoc[] = [];
       const assignments: AssignmentDoc[] = [];
       const pulledArticles: { doc: Record<string, unknown> }[] = [];
+      const devices: DeviceDoc[] = [];
       for (const doc of page.docs) {
         const id = String(doc['_id'] ?? '');
         if (id.startsWith('_design/')) continue; // the validation function, not data
@@ -324,6 +329,7 @@ export class SyncService {
           if (v.ok) spanSets.push(v.value);
           else this.o.onProblem?.(`A span set from the server was not stored: ${v.error.join(' ')}`);
         } else if (id.startsWith('assign:')) assignments.push(doc as unknown as AssignmentDoc);
+        else if (id.startsWith('device:')) devices.push(doc as unknown as DeviceDoc);
       }
       if (t.mode === 'own') {
         const have = await syncedIds(db, articles);
@@ -350,6 +356,7 @@ export class SyncService {
           mode: t.mode === 'own' ? 'own' : 'mirror',
           spanSets,
           assignments,
+          devices,
           deleted: page.deleted,
           articles: checked,
           articlesDb: articles,
