@@ -3,31 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { expect, test } from './fixtures';
-import { ARTICLES, articleId, connectTeam, raw, setUpProject, startTeamServer } from './team-server';
+import { ARTICLES, connectTeam, setUpProject, spansOnServer, startTeamServer } from './team-server';
 
 // Issue 15, "Nothing is lost": the server stops (SIGTERM) while an annotator keeps labelling, and
 // comes back on the same port and data directory; the app notices both by itself.
 const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-
-/** alice's spans on the server for one article, by raw HTTP, as "start-end label" (tombstones left out). */
-async function spansOnServer(url: string, text: string): Promise<string[]> {
-  const id = articleId(text);
-  const r = await raw(
-    url,
-    `marginalia_demo_user_alice/${encodeURIComponent(`spans:${id}`)}`,
-    'alice:alice-pw',
-  );
-  const spans = Object.values(
-    (r.json?.['spans'] ?? {}) as Record<
-      string,
-      { start: number; end: number; label: string; deleted?: true }
-    >,
-  );
-  return spans
-    .filter((s) => !s.deleted)
-    .map((s) => `${s.start}-${s.end} ${s.label}`)
-    .sort();
-}
 
 test('the server restarts with --data while an annotator labels: "Offline — N changes waiting", then "Synced" by itself', async ({
   app,

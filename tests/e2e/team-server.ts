@@ -126,3 +126,23 @@ export async function connectTeam(page: Page, url: string, user: string, passwor
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 30_000 });
 }
+
+/** alice's spans on the server for one article, by raw HTTP, as "start-end label" (tombstones left out). */
+export async function spansOnServer(url: string, text: string): Promise<string[]> {
+  const id = articleId(text);
+  const r = await raw(
+    url,
+    `marginalia_demo_user_alice/${encodeURIComponent(`spans:${id}`)}`,
+    'alice:alice-pw',
+  );
+  const spans = Object.values(
+    (r.json?.['spans'] ?? {}) as Record<
+      string,
+      { start: number; end: number; label: string; deleted?: true }
+    >,
+  );
+  return spans
+    .filter((s) => !s.deleted)
+    .map((s) => `${s.start}-${s.end} ${s.label}`)
+    .sort();
+}

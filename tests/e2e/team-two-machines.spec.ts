@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
 import { AnnotatePage } from './pages/AnnotatePage';
-import { ARTICLES, articleId, connectTeam, raw, setUpProject, startTeamServer } from './team-server';
+import { ARTICLES, connectTeam, setUpProject, spansOnServer, startTeamServer } from './team-server';
 
 // Issue 15, "Nothing is lost": one annotator on two machines (two browser profiles), both offline
 // (the server stopped), edits the same article; back online both hold the merged set, span by
@@ -77,29 +77,7 @@ test('two machines of one annotator, offline, merge span by span; the older vers
 
     server = await startTeamServer(origin, ['--data', data], port);
     const merged = ['18-24 figure', '25-29 claim', '4-12 quote'];
-    const id = articleId(article.text);
-    await expect
-      .poll(
-        async () => {
-          const r = await raw(
-            server.url,
-            `marginalia_demo_user_alice/${encodeURIComponent(`spans:${id}`)}`,
-            'alice:alice-pw',
-          );
-          const spans = Object.values(
-            (r.json?.['spans'] ?? {}) as Record<
-              string,
-              { start: number; end: number; label: string; deleted?: true }
-            >,
-          );
-          return spans
-            .filter((s) => !s.deleted)
-            .map((s) => `${s.start}-${s.end} ${s.label}`)
-            .sort();
-        },
-        { timeout: 30_000 },
-      )
-      .toEqual(merged);
+    await expect.poll(() => spansOnServer(server.url, article.text), { timeout: 30_000 }).toEqual(merged);
     for (const m of [a, b]) {
       await expect(m.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 30_000 });
       await expect(m.app.spanItems()).toHaveCount(3, { timeout: 15_000 });
