@@ -123,7 +123,13 @@ export async function connectTeam(page: Page, url: string, user: string, passwor
   await team.getByLabel('Password').fill(password);
   await team.getByRole('button', { name: 'Connect' }).click();
   await expect(team.getByRole('button', { name: 'Disconnect' })).toBeVisible();
-  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+  // The dialog's message line appears above Close when the first pull reports, which can move the button
+  // between Playwright's hit test and its click: retry until the dialog is really gone.
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(async () => {
+    if (await settings.isVisible()) await settings.getByRole('button', { name: 'Close' }).click();
+    await expect(settings).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 30_000 });
 }
 
