@@ -4,7 +4,7 @@ import type { Decision, SourceSpan } from '../../core/model/decisions';
 import { LABEL_DISPLAYS, labelDisplay } from '../../core/model/label-display';
 import { LabelMark } from '../../ui/LabelMark';
 import type { GoldSpan } from '../../core/model/gold';
-import { segmentText } from './segments';
+import { laneSlots, segmentText } from './segments';
 
 export interface Lane {
   readonly name: string;
@@ -15,7 +15,8 @@ export interface Lane {
  * The article with one lane per annotator (and gold) under it: every piece of text is an inline
  * block holding the text (a plain text node — never HTML) and one row per lane with a bar per
  * covering span, so lanes stay aligned with the words as the text wraps. A bar has its label's
- * colour and line style (core/model/label-display.ts) and its letter where the span starts. Pieces
+ * colour and line style (core/model/label-display.ts) and its letter where the span starts; spans
+ * overlapping in one lane stack in rows of their own (laneSlots), so no letter is cut off. Pieces
  * inside a disagreement are tinted by its kind; the current decision is outlined. Clicking a piece
  * selects the decision there.
  */
@@ -37,6 +38,7 @@ export const Lanes = memo(function Lanes({
     for (const d of decisions) cuts.push(d.start, d.end);
     return segmentText(text, cuts);
   }, [text, lanes, decisions]);
+  const slots = useMemo(() => lanes.map((l) => laneSlots(l.spans)), [lanes]);
   return (
     <div className="lanes" data-testid="lanes" aria-label="Text with one lane per annotator">
       <div className="lane-legend" aria-hidden="true">
@@ -64,12 +66,18 @@ export const Lanes = memo(function Lanes({
               <span className="seg-text">{seg.text === '' ? '\u00a0' : seg.text}</span>
               {lanes.map((l, lane) => {
                 const covering = l.spans.filter((s) => s.start <= seg.start && seg.end <= s.end);
+                const { slot, depth } = slots[lane] as ReturnType<typeof laneSlots>;
                 return (
-                  <span key={l.name} className={`lane-cell lane-${lane % 2 ? 'odd' : 'even'}`}>
+                  <span
+                    key={l.name}
+                    className={`lane-cell lane-${lane % 2 ? 'odd' : 'even'}`}
+                    style={{ gridTemplateRows: `repeat(${depth}, var(--lane-row))` }}
+                  >
                     {covering.map((s) => (
                       <span
                         key={s.id}
                         className={`lane-bar lab-${s.label}${s.start === seg.start ? ' first' : ''}`}
+                        style={{ gridRow: (slot.get(s.id) ?? 0) + 1 }}
                         title={`${l.name}: ${s.label}`}
                       >
                         {s.start === seg.start ? labelDisplay(s.label).letter : ''}

@@ -31,3 +31,24 @@ export function segmentText(text: string, boundaries: readonly number[]): Segmen
   }
   return out;
 }
+
+/**
+ * A row (slot) per span of one lane, so overlapping spans stack instead of sharing one row's
+ * height (where their letters were cut off), and each span keeps its row across the pieces it
+ * covers. Greedy by start: the lowest row free at the span's start. `depth` is the rows needed.
+ * O(s·d) for s spans stacked at most d deep.
+ */
+export function laneSlots(spans: readonly { id: string; start: number; end: number }[]): {
+  slot: Map<string, number>;
+  depth: number;
+} {
+  const slot = new Map<string, number>();
+  const freeFrom: number[] = []; // per row: where its last span ends
+  for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    let row = freeFrom.findIndex((end) => end <= s.start);
+    if (row < 0) row = freeFrom.length;
+    freeFrom[row] = s.end;
+    slot.set(s.id, row);
+  }
+  return { slot, depth: Math.max(1, freeFrom.length) };
+}

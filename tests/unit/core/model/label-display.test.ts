@@ -3,41 +3,16 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { contrast, over, parseColour, type Rgb } from '../../../shared/contrast';
+import { stylesheet } from '../../../shared/stylesheet';
 import { LABEL_DISPLAYS, labelCssProperties } from '../../../../renderer/src/core/model/label-display';
 import { LABELS } from '../../../../renderer/src/core/model/labels';
 
-type Rgb = [number, number, number];
-
-const parse = (css: string): { rgb: Rgb; alpha: number } => {
-  const hex = /^#([0-9a-f]{6})$/i.exec(css);
-  if (hex) {
-    const n = parseInt(hex[1] as string, 16);
-    return { rgb: [(n >> 16) & 255, (n >> 8) & 255, n & 255], alpha: 1 };
-  }
-  const rgba = /^rgba\((\d+), (\d+), (\d+), ([\d.]+)\)$/.exec(css);
-  if (!rgba) throw new Error(`unexpected colour ${css}`);
-  return { rgb: [Number(rgba[1]), Number(rgba[2]), Number(rgba[3])], alpha: Number(rgba[4]) };
-};
-/** A translucent colour painted over an opaque one. */
-const over = (top: string, below: Rgb): Rgb => {
-  const { rgb, alpha } = parse(top);
-  return rgb.map((c, i) => c * alpha + (below[i] as number) * (1 - alpha)) as Rgb;
-};
-const luminance = (rgb: Rgb): number => {
-  const [r, g, b] = rgb.map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as Rgb;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-/** WCAG 2.1 contrast ratio. */
-const contrast = (a: Rgb, b: Rgb): number => {
-  const [x, y] = [luminance(a), luminance(b)];
-  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-};
+const parse = parseColour;
+const css = stylesheet();
 const WHITE: Rgb = [255, 255, 255];
-const APP_BG: Rgb = [0xf7, 0xf7, 0xf5];
-const CURRENT_ROW: Rgb = [0xee, 0xf4, 0xff];
+const APP_BG = parse(css.property(':root', 'background')).rgb;
+const CURRENT_ROW = parse(css.resolve('var(--current-row)')).rgb;
 
 describe('label display: one definition, readable and not by colour alone', () => {
   it('covers every label, with distinct letters, line styles and colours', () => {
