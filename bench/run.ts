@@ -3,7 +3,7 @@
  * measures the figures of issue 6 against the two no-framework baselines. Prints a table and writes
  * results JSON. Timing never fails the run; wrong highlight counts or errors do (the CI smoke test).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -15,6 +15,7 @@ import { FULL_CASES, QUICK_CASES, article, caseSeed, caseTitle, spans, type Benc
 import type { SeededCase } from './lab/seed-db';
 import { gotoLab, rotation, showBaseline, type Geometry, type Subject } from './baseline-phases';
 import { runDataJobs, runLabel, runScroll } from './phases';
+import { runSync } from './sync-phase';
 import { buildAndServe } from './serve';
 import { HEAD, markdownTable, summaryRows } from './report';
 import { fmt, rounded, summarize, table } from './stats';
@@ -32,7 +33,7 @@ const outFile = quick
 const problems: string[] = [];
 // For working on one figure: BENCH_CASES=1000000x10000 BENCH_PHASES=open,label (default: everything).
 const onlyCases = process.env['BENCH_CASES']?.split(',');
-const phases = new Set((process.env['BENCH_PHASES'] ?? 'open,label,scroll,data').split(','));
+const phases = new Set((process.env['BENCH_PHASES'] ?? 'open,label,scroll,data,sync').split(','));
 const chosen = (quick ? QUICK_CASES : FULL_CASES).filter(
   (c) => !onlyCases || onlyCases.includes(`${c.chars}x${c.spans}`),
 );
@@ -177,7 +178,17 @@ async function main(): Promise<void> {
       : null;
     await gotoLab(page, served.url);
     const data = phases.has('data') ? await runDataJobs(page, RUNS, quick, problems, collectGarbage) : null;
-    if (!label || !scroll || !data?.complete) {
+    // Issue 15: team sync against an embedded server, in two fresh browser profiles of its own.
+    const sync = phases.has('sync') ? await runSync(root, served.url, quick, RUNS, problems) : null;
+    if (!label || !scroll || !data?.complete || !sync) {
+      // BENCH_PHASES=sync alone refreshes only the sync figures of bench/results.json (a full run).
+      if (sync && !quick && phases.size === 1) {
+        const old = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, unknown>;
+        const date = new Date().toISOString();
+        writeFileSync(outFile, `${JSON.stringify({ ...old, sync: rounded({ ...sync, date }) }, null, 2)}\n`);
+        log(`partial run (BENCH_PHASES=sync): wrote only the sync figures to ${outFile}`);
+        return report();
+      }
       log('partial run (BENCH_PHASES): no table, no results file');
       return report();
     }
@@ -196,6 +207,7 @@ async function main(): Promise<void> {
       scroll,
       memory: { chars: largest.chars, spans: largest.spans, heap_mb: open.heapMb },
       ...dataFigures,
+      sync,
     });
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -225,6 +237,19 @@ async function main(): Promise<void> {
                 [
                   `agreement ${results.agreement_corpus.documents}×${results.agreement_corpus.annotators}×${results.agreement_corpus.spans_per_annotator} (target < 5 s)`,
                   `${results.agreement_corpus.ms} ms (${results.agreement_corpus.min_ms}–${results.agreement_corpus.max_ms})`,
+                ],
+              ]
+            : []),
+          ...(results.sync
+            ? [
+                [
+                  `sync: first pull of ${results.sync.documents} assigned articles (target < 30 s, no task > 200 ms)`,
+                  `${results.sync.initial_pull_ms} ms, longest task ${results.sync.initial_pull_longest_task_ms} ms (${results.sync.initial_pull_tasks_over_200_ms} over 200 ms); the lead's ${results.sync.lead_pull_ms} ms`,
+                ],
+                [`sync: push of ${results.sync.spans} spans labelled offline`, `${results.sync.push_ms} ms`],
+                [
+                  'sync: labelled → in the lead’s Agreement (target < 2 s)',
+                  `${results.sync.visible_at_lead_ms} ms (${results.sync.visible_at_lead_min_ms}–${results.sync.visible_at_lead_max_ms})`,
                 ],
               ]
             : []),
