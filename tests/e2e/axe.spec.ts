@@ -7,12 +7,15 @@ import type { Page } from '@playwright/test';
 
 import { loadSeeds, nativeExport, twoAnnotators } from '../shared/agreement-data';
 import { expect, test } from './fixtures';
+import { AnnotatePage } from './pages/AnnotatePage';
+import { ARTICLES, connectTeam, setUpProject, startTeamServer } from './team-server';
 
 /**
  * axe-core with the WCAG 2.1 A and AA rules on every view (issue 19, "Done when"): no serious or
  * critical violation in the annotate view (library, article, palette, span list, inspector), the
  * help and Formats dialogs, export, settings with its Team section, the computed agreement, the
- * agreements behind a figure, adjudication, and the import report. A failure lists each rule id,
+ * agreements behind a figure, adjudication, the import report, and (second test, with a team server)
+ * the lead's Progress dashboard. A failure lists each rule id,
  * target and summary per view; each view's screenshot is kept in the test's output.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -128,4 +131,42 @@ test('no serious or critical WCAG 2.1 A/AA violation on any view', async ({ app 
   await check('adjudicate');
 
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+});
+
+// The lead's Progress dashboard needs a team: a server started here, alice's label on it, the lead's view.
+test('no serious or critical WCAG 2.1 A/AA violation on the lead’s Progress dashboard', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const server = await startTeamServer(`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`);
+  try {
+    setUpProject(server.url, { alice: [0, 1], bob: [1, 2] });
+    const signIn = async (user: string, password: string) => {
+      const app = new AnnotatePage(await (await browser.newContext()).newPage());
+      await app.open();
+      await app.setName(user);
+      await connectTeam(app.page, server.url, user, password);
+      return app;
+    };
+    const alice = await signIn('alice', 'alice-pw');
+    await alice.openDocument(ARTICLES[1]!.title);
+    await alice.dragSelect(0, 5);
+    await alice.page.keyboard.press('1');
+    await alice.expectSaved();
+    const lead = await signIn('lena', 'lena-pw');
+    await lead.page.getByRole('button', { name: 'Progress' }).click();
+    const view = lead.page.getByRole('region', { name: 'Progress' });
+    // The figures have arrived (the table and the documents list filled), so axe sees them.
+    await expect(
+      view
+        .getByRole('table', { name: 'Annotators' })
+        .locator('tr[data-annotator="alice"] [data-field="spans"]'),
+    ).toHaveText('1', { timeout: 30_000 });
+    await expect(view.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(3);
+    const found = await seriousViolations(lead.page);
+    await lead.page.screenshot({ path: testInfo.outputPath('progress.png') });
+    expect(found).toEqual([]);
+  } finally {
+    await server.stop();
+  }
 });

@@ -26,14 +26,15 @@ export function SortHeader<K extends string>({
   as?: 'th' | 'div';
 }) {
   const active = sort.key === column;
+  // aria-sort belongs to a table's column header only; over a list (as="div") the sort order is said
+  // in the button's name instead (a columnheader outside a row is an ARIA error axe reports).
+  const header = Tag === 'th' ? { scope: 'col', 'aria-sort': active ? sort.dir : ('none' as const) } : {};
   return (
-    <Tag
-      {...(Tag === 'th' ? { scope: 'col' } : { role: 'columnheader' })}
-      aria-sort={active ? sort.dir : 'none'}
-    >
+    <Tag {...header}>
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         <span aria-hidden="true">{active ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+        {Tag === 'div' && active && <span className="sr-only">, sorted {sort.dir}</span>}
       </button>
     </Tag>
   );
