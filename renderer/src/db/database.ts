@@ -13,6 +13,7 @@ import type {
   SyncDocRow,
   TextRow,
 } from './rows';
+import type { LinkRow } from './link-rows';
 import { spanPacksMiddleware } from './span-packs-middleware';
 
 export const DEFAULT_DB_NAME = 'marginalia';
@@ -37,6 +38,8 @@ export class MarginaliaDb extends Dexie {
   /** Adjudication (schema v4): gold spans with their provenance, and rejected decisions. */
   goldSpans!: Table<GoldSpanRow, string>;
   decisions!: Table<DecisionRow, [string, string]>;
+  /** Links between spans (schema v6), one row per link of one annotator. */
+  links!: Table<LinkRow, string>;
   /** Called when another window upgrades or deletes the database and this connection closed. */
   onReplaced: (() => void) | null = null;
 

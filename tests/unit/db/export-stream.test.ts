@@ -38,12 +38,15 @@ const TEXTS = [
   'The last one, marked done.',
 ];
 
-/** Seven documents (two sharing an `order`), spans of alice, bob and gold, statuses without spans. */
+/**
+ * Seven documents (two sharing an `order`), spans of alice, bob and gold, statuses without spans,
+ * and a link of alice's across two documents (written after the last page).
+ */
 async function library(): Promise<MarginaliaDb> {
   const db = await freshDb('export-stream');
   const ids = TEXTS.map(documentIdForText);
   const orders = [0, 1, 2, 3, 4, 4, 5];
-  const tables = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
+  const tables = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress, db.links];
   await db.transaction('rw', tables, async () => {
     await db.texts.bulkAdd(TEXTS.map((text, i) => ({ id: ids[i]!, text })));
     await db.documents.bulkAdd(
@@ -89,6 +92,15 @@ async function library(): Promise<MarginaliaDb> {
         provenance: { proposedBy: ['alice'], decidedBy: 'lead', decidedAt: 'y', action: 'edited' },
       },
     ] as never);
+    await db.links.add({
+      id: 'l1',
+      annotator: 'alice',
+      relation: 'contradicts',
+      from: { docId: ids[1]!, start: 12, end: 19 },
+      to: { docId: ids[0]!, start: 0, end: 6 },
+      note: 'across 😀',
+      updatedAt: 1,
+    });
     await db.progress.bulkAdd([
       { docId: ids[6]!, annotator: 'alice', status: 'done', updatedAt: 1 },
       { docId: ids[2]!, annotator: 'bob', status: 'in_progress', updatedAt: 1 },
@@ -121,6 +133,7 @@ describe('streamed native export (issue 20)', () => {
           () => false,
         );
         expect(state.written.join('')).toBe(once.value.files[0]!.text);
+        expect(state.written.join('')).toContain('"record":"link"');
         expect(out?.summary).toEqual(once.value.summary);
         expect(out?.savedAs).toBe('chosen.jsonl');
         expect(state.closed && !state.aborted).toBe(true);

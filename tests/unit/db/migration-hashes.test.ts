@@ -17,6 +17,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'v003-team-sync.ts': '3c22618c335e5147d7bd3208ecf6753f933e24b8152312ea522864c5c73fa0bb',
   'v004-gold-tables.ts': 'fd2d30b6311d79adeb9a9853e97305cb9a6ce42409eeb1cc6bb738e86f83a829',
   'v005-covered-indexes.ts': '68b804f6b72cb0b05390f7fe40878d21981b861a260caeb62f88295982eb28db',
+  'v006-links.ts': '8c219f2948b4a9b8627a505d00f3e548b10fefb9714fe5b4f83ebccd7157d92e',
 };
 
 const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');

@@ -117,11 +117,12 @@ describe('schema v4: gold and decisions in their own tables', () => {
     old.close();
     const result = await openAppDatabase({ name: before, sink: memorySink() });
     if (result.kind !== 'ready') throw new Error(JSON.stringify(result));
-    // Spans (gold's with provenance), statuses: the same; decisions are now digested as a table.
+    // Spans (gold's with provenance), statuses: the same; decisions are now digested as a table
+    // (and links, schema v6, an empty one).
     const { readSnapshot } = await import('../../../renderer/src/db/snapshot');
     const { contentDigest } = await import('../../../renderer/src/core/backup/snapshot');
     const snap = await readSnapshot(result.db, 4);
-    const { decisions: _d, ...withoutDecisions } = snap.extraTables;
+    const { decisions: _d, links: _l, ...withoutDecisions } = snap.extraTables;
     expect(contentDigest({ ...snap, extraTables: withoutDecisions })).toBe(digestV3);
     await result.db.delete();
   });

@@ -1,4 +1,5 @@
 import { textProblem } from '../formats/text-rules';
+import { linksProblem, LINKS_TABLE } from './backup-links';
 import { ADJUDICATION_REASONS, isGoldProvenance } from '../model/gold';
 import { parseGuidelines } from '../model/guidelines';
 import { isLabel } from '../model/labels';
@@ -25,6 +26,13 @@ export const RECORD_TABLES: readonly string[] = ['goldSpans'];
 
 /** The table of rejected adjudication decisions (schema v4), carried as an extra table. */
 export const DECISIONS_TABLE = 'decisions';
+
+/**
+ * Extra tables by the schema version that added them. A backup made before a table existed has no
+ * entry for it, while the restored database reads back an empty table: the snapshot gets the empty
+ * table, so an older backup keeps its digest (checked on the data as given) and still restores.
+ */
+export const TABLES_ADDED_IN: Readonly<Record<string, number>> = { [LINKS_TABLE]: 6 };
 
 /** Where schema v1–v3 kept a document's rejected decisions: a settings row per document. */
 export const LEGACY_REJECTIONS_PREFIX = 'adjudication:rejections:';
@@ -94,9 +102,15 @@ export function currentSnapshotShape(snap: DatabaseSnapshot): DatabaseSnapshot {
       for (const r of value) moved.push(isPlainObject(r) ? { ...r, docId } : { docId, value: r });
     } else settings[key] = value;
   }
-  if (moved.length === 0 && Object.keys(settings).length === Object.keys(snap.settings).length) return snap;
-  const kept = snap.extraTables[DECISIONS_TABLE] ?? [];
-  return { ...snap, settings, extraTables: { ...snap.extraTables, [DECISIONS_TABLE]: [...kept, ...moved] } };
+  const added = Object.entries(TABLES_ADDED_IN).filter(
+    ([name, version]) => snap.schemaVersion < version && !(name in snap.extraTables),
+  );
+  const unchanged = moved.length === 0 && Object.keys(settings).length === Object.keys(snap.settings).length;
+  if (unchanged && added.length === 0) return snap;
+  const tables: Record<string, readonly unknown[]> = { ...snap.extraTables };
+  for (const [name] of added) tables[name] = [];
+  if (!unchanged) tables[DECISIONS_TABLE] = [...(snap.extraTables[DECISIONS_TABLE] ?? []), ...moved];
+  return { ...snap, settings, extraTables: tables };
 }
 
 /** The first problem of the `decisions` rows (a rejection of a decision on a stored document), or null. */
@@ -169,7 +183,12 @@ export function checkSnapshot(snap: DatabaseSnapshot): Result<DatabaseSnapshot> 
       return err(`The backup header lists rows for the table "${name}", which only its records may fill.`);
     if (!rows.every((r) => isPlainObject(r) && isPlainJson(r)))
       return err(`The backup's table "${name}" has rows that are not objects.`);
-    const problem = name === DECISIONS_TABLE ? decisionsProblem(rows, lengths) : null;
+    const problem =
+      name === DECISIONS_TABLE
+        ? decisionsProblem(rows, lengths)
+        : name === LINKS_TABLE
+          ? linksProblem(rows, lengths, snap.annotations)
+          : null;
     if (problem !== null) return err(problem);
   }
   for (const [key, value] of Object.entries(snap.settings)) {

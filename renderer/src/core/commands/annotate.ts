@@ -1,3 +1,4 @@
+import type { Link } from '../links/link';
 import { compareSpans, type Span } from '../model/span';
 import { emptyHistory, record, redo as redoHistory, undo as undoHistory, type History } from './history';
 
@@ -6,16 +7,21 @@ import { emptyHistory, record, redo as redoHistory, undo as undoHistory, type Hi
  * applied by a pure function, persisted by the repository in one transaction, and inverted for undo.
  */
 export type AnnotationCommand =
-  | { readonly kind: 'create'; readonly span: Span }
-  | { readonly kind: 'delete'; readonly span: Span }
+  | { readonly kind: 'create'; readonly span: Span; readonly links?: readonly Link[] }
+  | { readonly kind: 'delete'; readonly span: Span; readonly links?: readonly Link[] }
   | { readonly kind: 'update'; readonly before: Span; readonly after: Span };
 
 export function invertCommand(cmd: AnnotationCommand): AnnotationCommand {
   switch (cmd.kind) {
+    // A deleted span's links go with it and come back with it (db/repositories/annotations.ts).
     case 'create':
-      return { kind: 'delete', span: cmd.span };
+      return cmd.links
+        ? { kind: 'delete', span: cmd.span, links: cmd.links }
+        : { kind: 'delete', span: cmd.span };
     case 'delete':
-      return { kind: 'create', span: cmd.span };
+      return cmd.links
+        ? { kind: 'create', span: cmd.span, links: cmd.links }
+        : { kind: 'create', span: cmd.span };
     case 'update':
       return { kind: 'update', before: cmd.after, after: cmd.before };
   }

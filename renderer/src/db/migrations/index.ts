@@ -5,6 +5,7 @@ import * as v2 from './v002-span-packs';
 import * as v3 from './v003-team-sync';
 import * as v4 from './v004-gold-tables';
 import * as v5 from './v005-covered-indexes';
+import * as v6 from './v006-links';
 
 /**
  * Every released schema version in order. A version's file is never edited after release (a test
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: v3.VERSION, stores: v3.STORES },
   { version: v4.VERSION, stores: v4.STORES, upgrade: v4.upgrade },
   { version: v5.VERSION, stores: v5.STORES },
+  { version: v6.VERSION, stores: v6.STORES },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -5,6 +5,7 @@ import type { MarginaliaDb } from '../database';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { goldRowAsSpanRow, rowToSpan, spanToRow, type SpanRow } from '../rows';
 import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
+import { followSpanCommand } from './links';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
 async function readSpanRows(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
@@ -92,7 +93,8 @@ export async function applyAnnotationCommand(
   cmd: AnnotationCommand,
 ): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', db.spans, db.spanPacks, async () => {
+  const tables = [db.spans, db.spanPacks, db.links, db.goldSpans, db.documents];
+  await db.transaction('rw', tables, async () => {
     const pack = await db.spanPacks.get([docId, annotator]);
     const before = pack ? decodeSpanPack(pack) : null;
     let written: Span = cmd.kind === 'update' ? cmd.after : cmd.span;
@@ -126,8 +128,16 @@ export async function applyAnnotationCommand(
       cmd.kind === 'update' ? { kind: 'update', before: cmd.before, after: written } : cmd;
     // Span ids are primary keys, so "remove this id, insert the written span" is exactly the new
     // set of rows, even when the id belonged to another document (whose pack the middleware dropped).
-    const after = before && packRowOf(docId, annotator, applyCommandSorted(before, done));
+    const stored = before && applyCommandSorted(before, done);
+    const after = stored && packRowOf(docId, annotator, stored);
     if (after) await db.spanPacks.put(after);
+    // Links name extents: they follow the span unless another span of the set keeps its old extent.
+    const old = cmd.kind === 'update' ? cmd.before : cmd.span;
+    await followSpanCommand(db, docId, annotator, done, async () =>
+      (stored ?? (await readSpanRows(db, docId, annotator))).some(
+        (s) => s.id !== old.id && s.start === old.start && s.end === old.end,
+      ),
+    );
   });
 }
 

@@ -124,10 +124,18 @@ export async function loadExportDataset(
   annotators: readonly string[],
   includeUntouched = false,
 ): Promise<ExportDataset> {
-  return db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.progress], async () => {
+  const tables = [db.documents, db.texts, db.spans, db.goldSpans, db.progress, db.links];
+  return db.transaction('r', tables, async () => {
     const all = await db.documents.orderBy('order').toArray();
     const wanted = docIds ? new Set(docIds) : null;
     const rows = wanted ? all.filter((d) => wanted.has(d.id)) : all;
-    return readExportPage(db, rows, annotators, includeUntouched);
+    const page = await readExportPage(db, rows, annotators, includeUntouched);
+    // The chosen annotators' links with both ends in the exported documents (their spans are).
+    const inExport = new Set(rows.map((r) => r.id));
+    const who = new Set(annotators);
+    const links = (await db.links.toArray()).filter(
+      (l) => who.has(l.annotator) && inExport.has(l.from.docId) && inExport.has(l.to.docId),
+    );
+    return links.length > 0 ? { ...page, links } : page;
   });
 }

@@ -1,9 +1,13 @@
-import type { ImportedAnnotation, ImportedDocument } from '../../core/formats/import-types';
+import type { Table } from 'dexie';
+
+import type { ImportedAnnotation, ImportedDocument, ImportedLink } from '../../core/formats/import-types';
+import { linkKey } from '../../core/links/link';
 import type { MarginaliaDb } from '../database';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { extentAndLabelKey, type Span } from '../../core/model/span';
 import { documentToRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { declareAbsentPacks, packSetKey } from '../absent-packs';
+import { linkToRow } from '../link-rows';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -13,6 +17,9 @@ export interface StoredImport {
   spansAlreadyPresent: number;
   /** Titles of added documents that an existing document with different text already has. */
   sameTitleOtherText: string[];
+  /** Links stored, and links the annotator already had (same relation and ends); absent without links. */
+  linksAdded?: number;
+  linksAlreadyPresent?: number;
 }
 
 const CHUNK = 5_000;
@@ -34,13 +41,19 @@ async function storedSet(db: MarginaliaDb, docId: string, annotator: string): Pr
 
 export async function storeImport(
   db: MarginaliaDb,
-  file: { documents: readonly ImportedDocument[]; annotations: readonly ImportedAnnotation[] },
+  file: {
+    documents: readonly ImportedDocument[];
+    annotations: readonly ImportedAnnotation[];
+    links?: readonly ImportedLink[];
+  },
   annotatorForUnnamed: string | null,
   newId: () => string,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<StoredImport> {
   // spanPacks: adding rows drops the packs of the sets they join (span-packs middleware).
-  const tables = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
+  const tables: Table[] = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
+  // Only a file with links touches `links` (team sync calls this inside its own transaction).
+  if (file.links && file.links.length > 0) tables.push(db.links);
   return db.transaction('rw', tables, async (tx) => {
     const out: StoredImport = {
       documentsAdded: 0,
@@ -125,7 +138,39 @@ export async function storeImport(
     }
     for (let i = 0; i < progress.length; i += CHUNK) await db.progress.bulkPut(progress.slice(i, i + CHUNK));
     out.spansAdded = rows.length;
+    if (file.links && file.links.length > 0) Object.assign(out, await storeLinks(db, file.links, newId, now));
     onProgress(1);
     return out;
   });
+}
+
+/**
+ * A file's links (checked against the file's spans by the parser, so both ends are spans stored now,
+ * added or already present): a link the annotator already has (same key) is skipped, an id already
+ * used gets a fresh one. Inside storeImport's transaction.
+ */
+async function storeLinks(
+  db: MarginaliaDb,
+  links: readonly ImportedLink[],
+  newId: () => string,
+  now: number,
+): Promise<Pick<StoredImport, 'linksAdded' | 'linksAlreadyPresent'>> {
+  const stored = await db.links.toArray();
+  const have = new Set(stored.map((l) => `${l.annotator}\u0000${linkKey(l)}`));
+  const taken = new Set(stored.map((l) => l.id));
+  let present = 0;
+  const rows = [];
+  for (const link of links) {
+    const key = `${link.annotator}\u0000${linkKey(link)}`;
+    if (have.has(key)) {
+      present++;
+      continue;
+    }
+    have.add(key);
+    const id = taken.has(link.id) ? newId() : link.id;
+    taken.add(id);
+    rows.push(linkToRow({ ...link, id }, now));
+  }
+  await db.links.bulkAdd(rows);
+  return { linksAdded: rows.length, linksAlreadyPresent: present };
 }

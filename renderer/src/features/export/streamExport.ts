@@ -1,9 +1,12 @@
 import { addPage, nativePage, NO_PAGES, pagedSummary } from '../../core/formats/export-pages';
 import type { ExportSummary } from '../../core/formats/export-types';
+import { serializeNativeLink } from '../../core/formats/native-links';
 import { serializeNativeProject } from '../../core/formats/native-project';
+import { compareLinks, endpointKey } from '../../core/links/link';
 import type { Guidelines } from '../../core/model/guidelines';
 import type { MarginaliaDb } from '../../db/database';
 import { exportPages } from '../../db/repositories/export-pages';
+import { listAllLinks } from '../../db/repositories/links';
 import type { ExportSink } from '../../platform/export-sink';
 
 export interface StreamExportRequest {
@@ -38,7 +41,19 @@ export async function streamNativeExport(
     let totals = NO_PAGES;
     const options = { withUtf16: req.withUtf16, includeUnannotated: req.includeUntouched };
     if (req.guidelines) await sink.write(`${serializeNativeProject(req.guidelines)}\n`);
+    // Links follow the document lines; each end must be a span the pages wrote (the self-check).
+    const who = new Set(req.annotators);
+    const links = (await listAllLinks(db)).filter((l) => who.has(l.annotator)).sort(compareLinks);
+    const wantedEnds = new Set(
+      links.flatMap((l) => [l.from, l.to].map((e) => `${l.annotator}|${endpointKey(e)}`)),
+    );
+    const written = new Set<string>();
     for await (const page of exportPages(db, req.annotators, req.includeUntouched)) {
+      for (const set of page.sets)
+        for (const sp of set.spans) {
+          const key = `${set.annotator}|${endpointKey({ docId: set.docId, start: sp.start, end: sp.end })}`;
+          if (wantedEnds.has(key)) written.add(key);
+        }
       const out = nativePage(page, options);
       if (!out.ok) {
         const e = out.error;
@@ -54,9 +69,15 @@ export async function streamNativeExport(
         return null;
       }
     }
+    const lost = links.find((l) =>
+      [l.from, l.to].some((e) => !written.has(`${l.annotator}|${endpointKey(e)}`)),
+    );
+    if (lost) throw new Error(`Link ${lost.id} (${lost.annotator}): an end is not a span of this export.`);
+    if (links.length > 0) await sink.write(links.map((l) => `${serializeNativeLink(l)}\n`).join(''));
     const savedAs = await sink.close();
     onProgress(1);
-    return { summary: pagedSummary(req.fileName, totals), savedAs };
+    const summary = pagedSummary(req.fileName, totals);
+    return { summary: links.length > 0 ? { ...summary, links: links.length } : summary, savedAs };
   } catch (e) {
     await sink.abort().catch(() => undefined);
     throw e;

@@ -15,7 +15,10 @@ export function ImportReport({ outcomes }: { outcomes: readonly FileOutcome[] })
               {stored.documentsAdded} new document{stored.documentsAdded === 1 ? '' : 's'}
               {stored.documentsExisting > 0 && `, ${stored.documentsExisting} already in the library`},{' '}
               {stored.spansAdded} span{stored.spansAdded === 1 ? '' : 's'} added
-              {stored.spansAlreadyPresent > 0 && `, ${stored.spansAlreadyPresent} already present`}.
+              {stored.spansAlreadyPresent > 0 && `, ${stored.spansAlreadyPresent} already present`}
+              {stored.linksAdded !== undefined &&
+                `, ${stored.linksAdded} link${stored.linksAdded === 1 ? '' : 's'} added`}
+              {(stored.linksAlreadyPresent ?? 0) > 0 && ` (${stored.linksAlreadyPresent} already present)`}.
             </p>
           )}
           {stored?.sameTitleOtherText.map((t) => (
