@@ -75,6 +75,8 @@ export function App() {
   );
 
   const { openImport } = importEntry;
+  const { openDocument: openDoc } = session;
+  const openDocument = useCallback((id: string) => void openDoc(id), [openDoc]);
   const { toggleSidebar } = session;
   useEffect(
     () =>
@@ -157,6 +159,7 @@ export function App() {
               registerUndo={registerUndo}
               onTagged={onTagged}
               onEdited={clearStaleError}
+              onOpenDocument={openDocument}
             />
           </ErrorBoundary>
         ) : (

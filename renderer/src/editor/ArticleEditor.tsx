@@ -85,6 +85,8 @@ export interface ArticleEditorProps {
   onScroll: (top: number) => void;
   /** Text loaded and highlights painted. */
   onReady: () => void;
+  /** Extents (`start-end`, code points) of spans that have links, marked in the text. */
+  linked?: ReadonlySet<string>;
 }
 
 /**
@@ -132,6 +134,7 @@ function EditorBody({
   onRefused,
   onScroll,
   onReady,
+  linked,
 }: Omit<ArticleEditorProps, 'text'> & { layout: TextLayout; preloaded: RefObject<Preloaded | null> }) {
   const [editor] = useLexicalComposerContext();
   const { text } = layout;
@@ -156,6 +159,7 @@ function EditorBody({
     foundMatches,
     foundCurrent,
     onReady,
+    linked,
   });
   /** The stretch `select` set, returned as is by `selection()` while it is still the selection. */
   const exact = useRef<CodePointRange | null>(null);

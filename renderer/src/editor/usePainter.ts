@@ -34,6 +34,7 @@ export function usePainter({
   foundMatches,
   foundCurrent,
   onReady,
+  linked,
 }: {
   editor: LexicalEditor;
   layout: TextLayout;
@@ -48,15 +49,20 @@ export function usePainter({
   foundMatches: readonly { start: number; end: number }[];
   foundCurrent: number;
   onReady: () => void;
+  /** Extents (`start-end`, code points) of spans that have links: marked in the text (mark-layer.ts). */
+  linked?: ReadonlySet<string> | undefined;
 }) {
   const painter = useRef<WindowedPainter<Span> | null>(null);
   const readyFired = useRef(false);
   // Spans are immutable values: each is converted once, when it first enters the painted window.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new text needs a new cache
-  const converted = useMemo(() => new WeakMap<Span, PaintSpan>(), [index]);
+  const converted = useMemo(() => ({ map: new WeakMap<Span, PaintSpan>() }), [index]);
+  // Read through a ref so toPaint stays the same (a new toPaint rebuilds the painter).
+  const linkedNow = useRef(linked);
+  linkedNow.current = linked;
   const toPaint = useCallback(
     (s: Span): PaintSpan => {
-      let p = converted.get(s);
+      let p = converted.map.get(s);
       if (!p) {
         p = {
           id: s.id,
@@ -65,8 +71,9 @@ export function usePainter({
           end: index.toUtf16(s.end),
           note: s.note !== '',
           unsure: s.unsure === true,
+          linked: linkedNow.current?.has(`${s.start}-${s.end}`) === true,
         };
-        converted.set(s, p);
+        converted.map.set(s, p);
       }
       return p;
     },
@@ -142,6 +149,16 @@ export function usePainter({
       onReady();
     }
   }, [paragraphKeys, spans, toPaint, onReady, publish]);
+
+  // Links added or removed: the spans are converted again, so the marks follow.
+  const linkedKey = linked ? [...linked].sort().join(',') : '';
+  const paintedLinks = useRef(linkedKey);
+  useEffect(() => {
+    if (paintedLinks.current === linkedKey) return;
+    paintedLinks.current = linkedKey;
+    converted.map = new WeakMap();
+    painter.current?.paint(spans);
+  }, [linkedKey, converted, spans]);
 
   useEffect(() => {
     // Nothing is under the caret while text is selected, as when labelling: skip the scan of every span.

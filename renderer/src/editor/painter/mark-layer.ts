@@ -19,8 +19,8 @@ interface Box {
 /**
  * Draws, on one canvas over the article, what CSS highlights cannot show cheaply: an underline per
  * span in its label's line style, stacked in lanes where spans overlap (as INCEpTION stacks boxes),
- * a tick at each span's start and end, a "?" after unsure spans and a corner mark on spans with a
- * note. Colour and line style come from label-display, the one definition.
+ * a tick at each span's start and end, a "?" after unsure spans, a corner mark on spans with a
+ * note and two rings on spans with links. Colour and line style come from label-display, the one definition.
  *
  * Why a canvas and not `text-decoration` in `::highlight()`: Chromium treats highlight decorations as
  * visual overflow and re-computes the ink overflow of every highlighted text node on each marker
@@ -294,6 +294,16 @@ function drawSpan(
     ctx.lineTo(tail.right, tail.top + 6);
     ctx.closePath();
     ctx.fill();
+  }
+  if (span.linked && ends.start) {
+    // Two linked rings above the span's start: it has links (a shape, not a colour).
+    ctx.setLineDash([]);
+    ctx.lineWidth = 1.25;
+    for (const dx of [0, 4]) {
+      ctx.beginPath();
+      ctx.arc(head.left + 2 + dx, head.top - 1, 2.5, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
   }
   if (span.unsure && ends.end) {
     ctx.font = 'bold 11px system-ui, sans-serif';

@@ -9,6 +9,8 @@ export interface PaintSpan {
   /** The span carries a note / is marked unsure: shown in the text (mark-layer.ts). */
   readonly note?: boolean;
   readonly unsure?: boolean;
+  /** The span has links to other spans (issue 16): a ring before its start (mark-layer.ts). */
+  readonly linked?: boolean;
 }
 
 /** A stretch of the stored text in UTF-16 offsets (a find match). */

@@ -15,10 +15,12 @@ import { SaveIndicator } from '../../ui/SaveIndicator';
 import { afterNextPaint } from '../../session/after-paint';
 import { useSpanHistory } from '../../session/sync/useSpanHistory';
 import { SpanInspector } from './SpanInspector';
+import { SpanLinks } from './SpanLinks';
 import { SpanList } from './SpanList';
 import { useAnnotationSession } from './useAnnotationSession';
 import { useFind } from './useFind';
 import { useFindKey } from './useFindKey';
+import { useLinking } from './useLinking';
 import { useUndoKeys } from './useUndoKeys';
 
 const EXCERPT_MAX = 80;
@@ -42,6 +44,8 @@ export interface AnnotatePageProps {
   onTagged?: (docId: string) => void;
   /** The spans changed (an edit, undo or redo): the shell clears an error about an earlier try. */
   onEdited?: () => void;
+  /** Opens another article (a link's other end). */
+  onOpenDocument?: (docId: string) => void;
 }
 
 /** The annotate view of one document: the article, the label palette and the spans sidebar. */
@@ -58,6 +62,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   registerUndo,
   onTagged,
   onEdited,
+  onOpenDocument,
 }: AnnotatePageProps) {
   // The document's one code point index: the session and the editor get this one.
   const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
@@ -82,6 +87,27 @@ export const AnnotatePage = memo(function AnnotatePage({
     return pick && !here.includes(pick) ? [pick, ...here] : here;
   }, [spans, caret, picked]);
   const activeIds = useMemo(() => new Set(atCaret.map((s) => s.id)), [atCaret]);
+  // The span L links from and Enter links to: the one exactly selected, else the first at the caret.
+  const atCaretNow = useRef(atCaret);
+  atCaretNow.current = atCaret;
+  const spansNow = useRef(spans);
+  spansNow.current = spans;
+  const currentSpan = useCallback((): Span | undefined => {
+    const r = editor.current?.selection();
+    const exact =
+      r && r.start !== r.end && spansNow.current.find((s) => s.start === r.start && s.end === r.end);
+    return exact || atCaretNow.current[0];
+  }, []);
+  const linking = useLinking({
+    docId: doc.id,
+    title,
+    annotator,
+    current: currentSpan,
+    editor,
+    perform: session.link,
+    onOpenDocument: useCallback((id: string) => onOpenDocument?.(id), [onOpenDocument]),
+    onMessage,
+  });
   const history = useSpanHistory(doc.id);
 
   const excerpt = useCallback(
@@ -186,15 +212,17 @@ export const AnnotatePage = memo(function AnnotatePage({
     [updateSpan, onMessage],
   );
   const { remove: removeSpan } = session;
+  const { linksOf } = linking;
   const remove = useCallback(
     (span: Span) => {
-      const refused = removeSpan(span);
+      // Its links go with it (and come back with undo).
+      const refused = removeSpan(span, linksOf(span));
       if (refused) return onMessage(refused, 'error');
       onMessage(sentence(describeCommand({ kind: 'delete', span })));
       // Its editor is gone with it: back to the text, where the caret still is.
       editor.current?.focusText();
     },
-    [removeSpan, onMessage],
+    [removeSpan, onMessage, linksOf],
   );
 
   return (
@@ -224,6 +252,11 @@ export const AnnotatePage = memo(function AnnotatePage({
           </div>
         </div>
         <CaretSpeech spans={spans} caret={caret} excerpt={excerpt} />
+        {linking.prompt && (
+          <p className="link-prompt" data-testid="link-prompt">
+            {linking.prompt}
+          </p>
+        )}
         {find.open && <FindBar find={find} caret={caretForFind} onClose={closeFind} />}
         {session.spans && (
           <ArticleEditor
@@ -239,6 +272,7 @@ export const AnnotatePage = memo(function AnnotatePage({
             onRefused={onRefused}
             onScroll={handleScroll}
             onReady={onReady}
+            linked={linking.linked}
           />
         )}
       </div>
@@ -251,6 +285,18 @@ export const AnnotatePage = memo(function AnnotatePage({
             onDelete={remove}
             markUnsaved={session.markUnsaved}
             history={history}
+            more={(s) => (
+              <SpanLinks
+                span={{ docId: doc.id, start: s.start, end: s.end }}
+                links={linking.links}
+                ends={linking.ends}
+                currentDocId={doc.id}
+                onGo={linking.goTo}
+                onNote={linking.note}
+                onDelete={linking.remove}
+                markUnsaved={session.markUnsaved}
+              />
+            )}
           />
           <ComparePanel docId={doc.id} annotator={annotator} mine={spans} excerpt={excerpt} onPick={pick} />
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
@@ -14,8 +14,11 @@ export function SpanInspector({
   onDelete,
   markUnsaved,
   history,
+  more,
 }: {
   spans: readonly Span[];
+  /** Shown under each span's editor (its links). */
+  more?: (span: Span) => ReactNode;
   excerpt: (span: Span) => string;
   /** `editKey` groups the saves of one note edit into one undo step. */
   onUpdate: (before: Span, after: Span, editKey?: string) => void;
@@ -41,6 +44,7 @@ export function SpanInspector({
             markUnsaved={markUnsaved}
             history={history?.get(s.id)}
             excerptOf={excerpt}
+            more={more?.(s)}
           />
         ))}
       </ul>
@@ -56,7 +60,9 @@ function SpanEditor({
   markUnsaved,
   history,
   excerptOf,
+  more,
 }: {
+  more?: ReactNode;
   /** Earlier versions of this span (team sync), newest first. */
   history?: readonly SpanVersion[] | undefined;
   excerptOf: (span: Span) => string;
@@ -127,6 +133,7 @@ function SpanEditor({
       >
         Delete
       </button>
+      {more}
       {history && history.length > 0 && (
         <SpanHistory versions={history} excerpt={(start, end) => excerptOf({ ...span, start, end })} />
       )}

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 
-import { describeCommand, invertCommand, type AnnotationCommand } from '../../core/commands/annotate';
+import {
+  describeDocumentCommand,
+  invertDocumentCommand,
+  type DocumentCommand,
+} from '../../core/commands/document-command';
+import type { LinkCommand } from '../../core/links/commands';
+import type { Link } from '../../core/links/link';
 import type { Label } from '../../core/model/labels';
 import { duplicateOf, duplicateSpanMessage, spanFromSelection, type Span } from '../../core/model/span';
 import { sameSpans } from '../../core/model/span-merge';
@@ -26,16 +32,18 @@ export interface AnnotationSession {
   update(before: Span, after: Span, editKey?: string): string | null;
   /** Marks typed text that is not yet saved ("Saving…"); returns the function that clears the mark. */
   markUnsaved(): () => void;
-  /** Returns a message when refused (read-only). */
-  remove(span: Span): string | null;
+  /** Returns a message when refused (read-only). `links`: the span's links, which go with it. */
+  remove(span: Span, links?: readonly Link[]): string | null;
+  /** A link command in this view's history (create, note, delete); a message when refused. */
+  link(cmd: LinkCommand, editKey?: string): string | null;
   undo(): string | null;
   redo(): string | null;
 }
 
-const said = (o: StepOutcome<AnnotationCommand>, verb: 'Undid' | 'Redid'): string | null => {
+const said = (o: StepOutcome<DocumentCommand>, verb: 'Undid' | 'Redid'): string | null => {
   if (!o) return null;
   if (!o.ok) return o.message;
-  return `${verb}: ${describeCommand(verb === 'Undid' ? invertCommand(o.command) : o.command)}`;
+  return `${verb}: ${describeDocumentCommand(verb === 'Undid' ? invertDocumentCommand(o.command) : o.command)}`;
 };
 
 /**
@@ -116,7 +124,12 @@ export function useAnnotationSession(
     create,
     update,
     markUnsaved: useCallback(() => store.queue.markUnsaved(), [store]),
-    remove: useCallback((span: Span) => store.perform({ kind: 'delete', span }), [store]),
+    remove: useCallback(
+      (span: Span, links?: readonly Link[]) =>
+        store.perform(links && links.length > 0 ? { kind: 'delete', span, links } : { kind: 'delete', span }),
+      [store],
+    ),
+    link: useCallback((cmd: LinkCommand, editKey?: string) => store.perform(cmd, editKey ?? null), [store]),
     undo: useCallback(() => said(store.undo(), 'Undid'), [store]),
     redo: useCallback(() => said(store.redo(), 'Redid'), [store]),
   };

@@ -16,6 +16,10 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Alt+↑ / Alt+↓', 'Previous / next document'],
   ['Ctrl+F', 'Find in the article (Enter / Shift+Enter: next / previous; Esc: select the match)'],
   ['W (in the article)', 'Snap selections to words, or not'],
+  [
+    'L (in the article)',
+    'Link the span at the caret: go to the other span (here or in another article), Enter, then 1 same claim / 2 supports / 3 contradicts; Esc cancels',
+  ],
   ['Tab from the top', 'Skip links: to the article, to the spans'],
   ['?', 'This list'],
 ];

@@ -1,10 +1,11 @@
+import { mergeUpdates } from '../../core/commands/annotate';
 import {
-  applyCommandSorted,
-  describeCommand,
-  invertCommand,
-  mergeUpdates,
-  type AnnotationCommand,
-} from '../../core/commands/annotate';
+  applyDocumentCommand,
+  describeDocumentCommand,
+  invertDocumentCommand,
+  isLinkCommand,
+  type DocumentCommand,
+} from '../../core/commands/document-command';
 import {
   applyStep,
   invertStep,
@@ -28,13 +29,14 @@ import {
   SpanConflictError,
 } from '../../db/repositories/annotations';
 import { applyDocumentDetailsEdit, DetailsConflictError } from '../../db/repositories/document-details';
+import { applyLinkCommand, LinkRefusedError } from '../../db/repositories/links';
 import { afterNextPaint } from '../after-paint';
 import type { StoreRegistry } from './registry';
 import { CommandStore } from './command-store';
 import { WriteQueue, type WriteGate } from './write-queue';
 
-/** `undefined` until the spans were read. */
-export type AnnotationStore = CommandStore<Span[] | undefined, AnnotationCommand>;
+/** `undefined` until the spans were read. Link commands made in this view share its history. */
+export type AnnotationStore = CommandStore<Span[] | undefined, DocumentCommand>;
 export type AdjudicationStore = CommandStore<AdjudicationState, AdjudicationStep>;
 
 /**
@@ -50,15 +52,24 @@ export function annotationStore(
 ): AnnotationStore {
   return stores.get(`annotate\u0000${docId}\u0000${annotator}`, () => {
     const spec = {
-      apply: (s: Span[] | undefined, c: AnnotationCommand) => applyCommandSorted(s ?? [], c),
-      invert: invertCommand,
-      persist: (c: AnnotationCommand) => applyAnnotationCommand(db, docId, annotator, c),
-      describe: describeCommand,
-      merge: mergeUpdates,
+      apply: (s: Span[] | undefined, c: DocumentCommand) => applyDocumentCommand(s, c),
+      invert: invertDocumentCommand,
+      persist: (c: DocumentCommand) =>
+        isLinkCommand(c) ? applyLinkCommand(db, c) : applyAnnotationCommand(db, docId, annotator, c),
+      describe: describeDocumentCommand,
+      merge: (last: DocumentCommand, next: DocumentCommand): DocumentCommand | null => {
+        if (!isLinkCommand(last) && !isLinkCommand(next)) return mergeUpdates(last, next);
+        // The saves of one link-note edit fold into one step, as a span note's do.
+        if (last.kind !== 'update_link' || next.kind !== 'update_link') return null;
+        return last.after.id === next.before.id ? { ...last, after: next.after } : null;
+      },
       explain: (e: unknown) =>
-        e instanceof DuplicateSpanError || e instanceof SpanConflictError ? e.message : null,
+        e instanceof DuplicateSpanError || e instanceof SpanConflictError || e instanceof LinkRefusedError
+          ? e.message
+          : null,
     };
-    return new CommandStore(spec, undefined, new WriteQueue(gate, afterNextPaint), afterNextPaint);
+    const queue = new WriteQueue(gate, afterNextPaint);
+    return new CommandStore<Span[] | undefined, DocumentCommand>(spec, undefined, queue, afterNextPaint);
   });
 }
 
