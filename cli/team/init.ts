@@ -2,6 +2,9 @@ import {
   articlesDb,
   articlesDesign,
   articlesSecurity,
+  feedDb,
+  feedDesign,
+  feedSecurity,
   goldDb,
   goldDesign,
   goldSecurity,
@@ -58,6 +61,7 @@ export async function initProject(
     [projectDb(p), projectSecurity(p), projectDesign()],
     [articlesDb(p), articlesSecurity(p), articlesDesign(p)],
     [goldDb(p), goldSecurity(p, known?.gold_released ?? false), goldDesign(p)],
+    [feedDb(p), feedSecurity(p), feedDesign()],
   ];
   for (const [db, sec, design] of steps) {
     const problem = await ensureDatabase(c, db, sec, design);

@@ -205,6 +205,27 @@ describe('blind annotation: an annotator never reads or writes another annotator
     await team(s.url, 'release-gold', '--withdraw');
     refused((await http(s.url, 'GET', `${gold}/${encodeURIComponent(g._id)}`, users.alice)).status);
   });
+
+  it('the live feed: each user writes only their own entry, which says when and nothing else', async () => {
+    const feed = `marginalia_${PROJECT}_feed`;
+    const put = (auth: string | null, id: string, doc: Record<string, unknown>) =>
+      http(s.url, 'PUT', `${feed}/${encodeURIComponent(id)}`, auth, { _id: id, ...doc });
+    const entry = { type: 'feed', at: 1 };
+    expect((await put(users.alice, 'feed:alice', entry)).status).toBe(201);
+    // Not in another's name, not with anything but a time (no labels, no ids leak through it).
+    expect((await put(users.bob, 'feed:alice', entry)).status).toBe(403);
+    expect((await put(users.bob, 'feed:alice2', entry)).status).toBe(403);
+    expect((await put(users.bob, 'feed:bob', { ...entry, doc_id: docId })).status).toBe(403);
+    expect((await put(users.bob, 'feed:bob', { type: 'feed', at: 'now' })).status).toBe(403);
+    expect((await put(users.lena, 'feed:alice', entry)).status).toBe(403);
+    refused((await put(null, 'feed:bob', entry)).status);
+    // Never deleted by a user; read by anyone in the project, never anonymously.
+    const cur = await http(s.url, 'GET', `${feed}/feed%3Aalice`, users.bob);
+    expect(cur.status).toBe(200);
+    const rev = (cur.json as { _rev: string })._rev;
+    expect((await http(s.url, 'DELETE', `${feed}/feed%3Aalice?rev=${rev}`, users.alice)).status).toBe(403);
+    refused((await http(s.url, 'GET', `${feed}/_changes`, null)).status);
+  });
 });
 
 describe('no way around the security objects', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AnnotationCommand } from '../../../renderer/src/core/commands/annotate';
 import type { Span } from '../../../renderer/src/core/model/span';
-import { articlesDb, userDb } from '../../../renderer/src/core/sync/project-layout';
+import { articlesDb, feedDb, userDb } from '../../../renderer/src/core/sync/project-layout';
 import type { SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
 import type { SyncState, TeamConfig } from '../../../renderer/src/core/sync/team-config';
 import type { FetchLike } from '../../../renderer/src/couch/http';
@@ -47,10 +47,16 @@ interface Machine {
   problems: string[];
 }
 
-async function connect(user: string, password: string, replica: string): Promise<Machine> {
+async function connect(
+  user: string,
+  password: string,
+  replica: string,
+  via: FetchLike = node,
+  fullRoundMs?: number,
+): Promise<Machine> {
   const db = new MarginaliaDb(`sync-${process.pid}-${n++}`);
   await db.open();
-  const client = teamClient(s.url, node, true);
+  const client = teamClient(s.url, via, true);
   const signed = await signIn(client, { serverUrl: s.url, project: PROJECT, user, password }, 'test');
   if (!signed.ok) throw new Error(signed.error);
   const states: SyncState[] = [];
@@ -65,6 +71,7 @@ async function connect(user: string, password: string, replica: string): Promise
     onProblem: (t) => problems.push(t),
     pollMs: 100,
     longpollMs: 1_000,
+    ...(fullRoundMs ? { fullRoundMs } : {}),
   });
   service.subscribe((st) => states.push(st));
   service.start();
@@ -234,6 +241,37 @@ describe('an annotator connects and syncs', () => {
       { annotator: 'alice', status: 'todo' },
       { annotator: 'bob', status: 'in_progress' },
     ]);
+    lead.service.stop();
+    bob.service.stop();
+  }, 60_000);
+
+  it('a lead follows the project feed: no polling of user databases, then only the one the feed names', async () => {
+    // Every `_changes` the lead asks for, by database.
+    const asked: string[] = [];
+    const counting: FetchLike = (url, init) => {
+      const m = /\/([^/?]+)\/_changes/.exec(String(url));
+      if (m?.[1]) asked.push(decodeURIComponent(m[1]));
+      return node(url, init);
+    };
+    const lead = await connect('lena', 'lpw', 'lead-feed', counting, 60_000);
+    await synced(lead);
+    const bob = await connect('bob', 'bpw', 'bob-3');
+    await synced(bob);
+    await new Promise((r) => setTimeout(r, 1_000));
+    asked.length = 0;
+    // Idle for 1.5 s: polling (every 100 ms here) would have asked each user database ~15 times.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const users = (dbs: readonly string[]) =>
+      dbs.filter((d) => d.includes('_user_') && d !== userDb(PROJECT, 'lena'));
+    expect(users(asked)).toEqual([]);
+    await label(bob, docB, { kind: 'create', span: span('b2', 10, 14) });
+    await until('b2 at the lead', async () => (await lead.db.spans.get('b2'))?.annotator === 'bob');
+    // bob's push touched his feed entry; the lead pulled bob's database and not alice's.
+    expect(users(asked)).toContain(userDb(PROJECT, 'bob'));
+    expect(users(asked)).not.toContain(userDb(PROJECT, 'alice'));
+    expect(asked).toContain(feedDb(PROJECT));
+    const entry = await http(s.url, 'GET', `${feedDb(PROJECT)}/feed%3Abob`, ADMIN);
+    expect(Object.keys(entry.json ?? {}).sort()).toEqual(['_id', '_rev', 'at', 'type']);
     lead.service.stop();
     bob.service.stop();
   }, 60_000);

@@ -11,6 +11,8 @@ import { GOLD_ANNOTATOR } from '../model/gold';
  *   marginalia_<p>_gold          adjudicated span sets: leads read and write; annotators read once released
  *   marginalia_<p>_user_<name>   the user's span sets and devices (only they write), and their
  *                                assignments (only leads write); they and leads read
+ *   marginalia_<p>_feed          one `feed:<name>` per user, touched after each push (only that user
+ *                                writes it): what a lead long-polls instead of every user database
  *
  * Project names have no underscore, so every name splits one way.
  */
@@ -27,6 +29,10 @@ export const projectDb = (p: string): string => `marginalia_${p}`;
 export const articlesDb = (p: string): string => `marginalia_${p}_articles`;
 export const goldDb = (p: string): string => `marginalia_${p}_gold`;
 export const userDb = (p: string, user: string): string => `marginalia_${p}_user_${user}`;
+export const feedDb = (p: string): string => `marginalia_${p}_feed`;
+export const feedId = (user: string): string => `feed:${user}`;
+/** The user a feed entry's id names, or null when it is not a feed entry. */
+export const userOfFeedId = (id: string): string | null => (id.startsWith('feed:') ? id.slice(5) : null);
 /** The user whose database `db` is in project `p`, or null when it is not a user database. */
 export function userOfDb(p: string, db: string): string | null {
   const prefix = `marginalia_${p}_user_`;
@@ -52,6 +58,12 @@ export const articlesSecurity = (p: string): SecurityObject =>
   security([], [roleName(p, 'annotator'), roleName(p, 'lead')]);
 export const goldSecurity = (p: string, released: boolean): SecurityObject =>
   security([], released ? [roleName(p, 'lead'), roleName(p, 'annotator')] : [roleName(p, 'lead')]);
+/**
+ * Everyone in the project reads and writes the feed (CouchDB has no write-only access): an entry
+ * says when its user last pushed, never what, so an annotator learns no one else's labels from it.
+ */
+export const feedSecurity = (p: string): SecurityObject =>
+  security([], [roleName(p, 'annotator'), roleName(p, 'lead')]);
 export const userSecurity = (p: string, user: string): SecurityObject =>
   security([user], [roleName(p, 'lead')]);
 
@@ -99,6 +111,22 @@ export const goldDesign = (p: string): DesignDoc =>
   design(`  var lead = roles.indexOf(${lit(roleName(p, 'lead'))}) !== -1;
   if (!admin && !lead) forbid('Only a lead writes gold.');
   if (newDoc._deleted) return;${spanSetShape(lit(GOLD_ANNOTATOR))}`);
+
+export const feedDesign = (): DesignDoc =>
+  design(`  if (newDoc._deleted) { if (!admin) forbid('A feed entry is never deleted.'); return; }
+  if (!admin && newDoc._id !== 'feed:' + userCtx.name) forbid('A user writes only their own feed entry, feed:<name>.');
+  if (newDoc.type !== 'feed' || typeof newDoc.at !== 'number')
+    forbid('A feed entry must have type feed and a number at.');
+  for (var k in newDoc) if (k !== '_id' && k !== '_rev' && k !== '_revisions' && k !== 'type' && k !== 'at')
+    forbid('A feed entry holds only type and at, not ' + k + '.');`);
+
+/** "This user pushed at `at`" (ms): all a lead's live feed needs, and all it tells anyone. */
+export interface FeedDoc {
+  readonly _id: string;
+  readonly _rev?: string;
+  readonly type: 'feed';
+  readonly at: number;
+}
 
 /** The owner is spliced into the user's own design document, so no request can claim another. */
 export const userDesign = (p: string, owner: string): DesignDoc =>

@@ -2,12 +2,9 @@ import { checkPulledArticle } from '../../core/sync/article-doc';
 import {
   articlesDb,
   deviceId,
-  goldDb,
-  projectDb,
   userDb,
   type AssignmentDoc,
   type DeviceDoc,
-  type MemberDoc,
 } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
 import { syncErrorMessage, type SyncState, type TeamConfig } from '../../core/sync/team-config';
@@ -24,16 +21,8 @@ import {
   storePulledPage,
   syncedIds,
 } from '../../db/repositories/sync';
-import { storeRoster } from '../../db/repositories/team-progress';
-
-/** A server database this replica follows. */
-interface Target {
-  readonly db: string;
-  /** own: this replica edits its span sets too (pull and push); mirror: pull only; articles: the articles database. */
-  readonly mode: 'own' | 'mirror' | 'articles';
-  /** For `own`: whose span sets (the user, or "gold"). */
-  readonly annotator?: string;
-}
+import { FeedWriter, LeadFeed } from './feed';
+import { followedTargets, waitingChanges, type Target } from './targets';
 
 export interface SyncOptions {
   readonly db: MarginaliaDb;
@@ -43,8 +32,10 @@ export interface SyncOptions {
   readonly newId: () => string;
   /** An article refused, a set too large…: a message for the status line. */
   readonly onProblem?: (text: string) => void;
-  /** A lead polls every followed database in turn this often (ms). */
+  /** A lead without the project's feed polls every followed database in turn this often (ms). */
   readonly pollMs?: number;
+  /** A lead following the feed still pulls every followed database this often (ms). */
+  readonly fullRoundMs?: number;
   /** An annotator's long-poll of their own database (ms). */
   readonly longpollMs?: number;
   readonly pageSize?: number;
@@ -62,6 +53,8 @@ class RoundError extends Error {
 }
 
 const ARTICLE_BATCH = 200;
+/** Assignments, new articles and roster changes are not announced in the feed: read them this often. */
+const FULL_ROUND_MS = 30_000;
 const MAX_BACKOFF_MS = 5_000;
 
 /**
@@ -69,9 +62,9 @@ const MAX_BACKOFF_MS = 5_000;
  * (merging on 409), pulls the followed databases' `_changes` page by page with their checkpoints,
  * and fetches the articles of new assignments by id — all through db/ repository functions, so
  * every view follows. One loop, so pulls and pushes never race each other; it sleeps on a
- * long-poll of the user's own database (an annotator) or polls every followed database in turn
- * (a lead: a browser allows ~6 connections per host, too few for a long-poll per annotator), and a
- * local change wakes it. The state is what the header shows.
+ * long-poll of the user's own database (an annotator) or of the project's feed (a lead: a browser
+ * allows ~6 connections per host, too few for a long-poll per annotator; see feed.ts), and a local
+ * change wakes it. The state is what the header shows.
  */
 export class SyncService {
   private state: SyncState = { kind: 'syncing', progress: null };
@@ -82,10 +75,15 @@ export class SyncService {
   private longpoll: Promise<unknown> | null = null;
   private abortLongpoll: () => void = () => undefined;
   private lastDeviceWrite = 0;
+  private lastFullRound = 0;
   private readonly now: () => number;
+  private readonly feedWriter: FeedWriter;
+  private readonly feed: LeadFeed;
 
   constructor(private readonly o: SyncOptions) {
     this.now = o.now ?? Date.now;
+    this.feedWriter = new FeedWriter(o.client, o.config.project, o.config.user);
+    this.feed = new LeadFeed(o.client, o.config.project, o.longpollMs ?? 20_000);
   }
 
   get current(): SyncState {
@@ -123,6 +121,7 @@ export class SyncService {
     this.unwatch?.();
     this.unwatch = null;
     this.abortLongpoll();
+    this.feed.stop();
     this.nudge();
   }
 
@@ -149,7 +148,7 @@ export class SyncService {
             message: `${e instanceof Error ? e.message : String(e)}. It will be retried.`,
           });
         } else if (e.couch.kind === 'unreachable') {
-          this.set({ kind: 'offline', waiting: await this.waiting() });
+          this.set({ kind: 'offline', waiting: await waitingChanges(this.o, this.now()) });
         } else {
           const message = syncErrorMessage(e.couch, {
             serverUrl: this.o.config.serverUrl,
@@ -169,7 +168,12 @@ export class SyncService {
   /** Waits for the next round: a local change, a change on the server, or the lead's poll interval. */
   private async idle(): Promise<void> {
     if (this.woken) return;
-    if (this.o.config.role === 'lead') return this.sleep(this.o.pollMs ?? 1_000);
+    if (this.o.config.role === 'lead') {
+      if (!this.feed.available) return this.sleep(this.o.pollMs ?? 1_000);
+      const left = this.lastFullRound + (this.o.fullRoundMs ?? FULL_ROUND_MS) - this.now();
+      if (left > 0) await Promise.race([this.feed.wait(), this.sleep(left)]);
+      return;
+    }
     const own = userDb(this.o.config.project, this.o.config.user);
     if (!this.longpoll) {
       const since = (await readSyncCheckpoint(this.o.db, own)) ?? 0;
@@ -213,52 +217,27 @@ export class SyncService {
     });
   }
 
-  private targets = async (): Promise<Target[]> => {
-    const { project, user, role } = this.o.config;
-    const own: Target = { db: userDb(project, user), mode: 'own', annotator: user };
-    if (role !== 'lead') return [own];
-    const roster = await this.o.client.allWithPrefix<MemberDoc>(projectDb(project), 'member:');
-    if (!roster.ok) throw new RoundError(roster.error);
-    // Kept for the progress dashboard, which lists the roster as `team status` does.
-    await storeRoster(this.o.db, projectDb(project), roster.value);
-    const others: Target[] = roster.value
-      .filter((m) => m.name !== user)
-      .map((m) => ({ db: userDb(project, m.name), mode: 'mirror' }));
-    return [
-      { db: articlesDb(project), mode: 'articles' },
-      own,
-      { db: goldDb(project), mode: 'own', annotator: 'gold' },
-      ...others,
-    ];
-  };
-
-  private async waiting(): Promise<number> {
-    const { project, user, role } = this.o.config;
-    const allowed = await syncedIds(this.o.db, articlesDb(project));
-    const own = await findDirtySets(
-      this.o.db,
-      userDb(project, user),
-      user,
-      (d) => allowed.has(d),
-      this.o.replica,
-      this.now(),
-    );
-    const count = (sets: readonly { changes: number }[]) => sets.reduce((n, d) => n + d.changes, 0);
-    if (role !== 'lead') return count(own);
-    const gold = await findDirtySets(
-      this.o.db,
-      goldDb(project),
-      'gold',
-      (d) => allowed.has(d),
-      this.o.replica,
-      this.now(),
-    );
-    return count(own) + count(gold);
-  }
-
-  /** One round: push what changed here, then pull every followed database up to date. */
+  /**
+   * One round: push what changed here, then pull the followed databases up to date — for a lead
+   * between full rounds only those of the users the feed named (and gold).
+   */
   private async round(): Promise<void> {
-    const targets = await this.targets();
+    const followed = await followedTargets(this.o);
+    if (!followed.ok) throw new RoundError(followed.error);
+    let targets = followed.value;
+    const { project, role } = this.o.config;
+    const full =
+      role !== 'lead' ||
+      !this.feed.available ||
+      this.now() - this.lastFullRound >= (this.o.fullRoundMs ?? FULL_ROUND_MS);
+    if (full && role === 'lead') {
+      await this.feed.mark();
+      this.lastFullRound = this.now();
+      this.feed.take();
+    } else if (!full) {
+      const named = new Set(this.feed.take().map((u) => userDb(project, u)));
+      targets = targets.filter((t) => t.mode !== 'mirror' || named.has(t.db));
+    }
     let worked = await this.push(targets);
     for (const t of targets) if (await this.pull(t)) worked = true;
     // Pulled sets left to the push (changed here too) are merged by pushing them now.
@@ -266,7 +245,7 @@ export class SyncService {
     if ((worked && this.now() - this.lastDeviceWrite > 30_000) || this.lastDeviceWrite === 0)
       await this.recordDevice();
     if (!this.running) return;
-    const waiting = await this.waiting();
+    const waiting = await waitingChanges(this.o, this.now());
     this.set(waiting > 0 ? { kind: 'syncing', progress: null } : { kind: 'synced' });
     if (waiting > 0) this.woken = true;
   }
@@ -293,6 +272,8 @@ export class SyncService {
         pushed = true;
       }
     }
+    // Tells the project's leads, who follow the feed rather than every user database.
+    if (pushed) await this.feedWriter.touch(this.now());
     return pushed;
   }
 
