@@ -87,8 +87,11 @@ test('gold keeps notes and unsure with their authors, is exported with them, and
   await expect(decision).toHaveAttribute('data-status', 'accepted');
   await expect(goldStatus).toHaveText('Gold: In progress'); // the agreed figure is not in gold yet
   // The figure both marked: both notes kept.
-  await dis.getByRole('button', { name: /Accept everything all annotators agree on \(1\)/ }).click();
+  const acceptAgreed = dis.getByRole('button', { name: /Accept everything all annotators agree on/ });
+  await acceptAgreed.click();
   await expect(goldStatus).toHaveText('Gold: Done');
+  // Nothing is left to decide: the bulk accept is no longer offered (review of issue 19).
+  await expect(acceptAgreed).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('gold-done.png') }); // kept for a look
   await expect
     .poll(async () =>
@@ -126,6 +129,9 @@ test('gold keeps notes and unsure with their authors, is exported with them, and
   // The lead reopens gold; it stays open after a reload, and undo makes it done again.
   await dis.getByRole('button', { name: 'Reopen gold' }).click();
   await expect(goldStatus).toHaveText('Gold: In progress');
+  // Reopened, it is offered again; gold holds every agreed span, so there is nothing it would add.
+  await expect(acceptAgreed).toHaveText('Accept everything all annotators agree on (0)');
+  await expect(acceptAgreed).toBeDisabled();
   await page.keyboard.press('Control+z');
   await expect(goldStatus).toHaveText('Gold: Done');
   await page.keyboard.press('Control+Shift+z');
@@ -204,12 +210,23 @@ test('overall figures and confusion cells open the spans behind them, with a cor
   await expect(alpha).toHaveRole('button');
   await expect(alpha).toHaveAccessibleName(/^Krippendorff.*show the spans behind it/);
   await alpha.click();
-  await expect(dis.getByRole('heading', { level: 2 })).toHaveText(/^Disagreements: Krippendorff/);
+  // The heading says what is listed: here two disagreements and one agreed span.
+  await expect(dis.getByRole('heading', { level: 2 })).toHaveText(
+    /^Disagreements and agreements: Krippendorff/,
+  );
   await expect(dis.getByTestId('decision-position')).toContainText('1 of 2');
   await expect(dis.getByRole('list', { name: 'Agreements' }).getByRole('listitem')).toHaveText([
     /figure \d+–\d+ “5 percent” · alice, ben/,
   ]);
   await page.screenshot({ path: testInfo.outputPath('behind-alpha.png') }); // kept for a look
+  await page.getByRole('button', { name: '‹ Back' }).click();
+
+  // Both marked "5 percent" a figure alike: the figure bar opens that agreement alone, and the
+  // heading does not call it a disagreement.
+  await view.getByRole('button', { name: /^figure F .*show the figure spans behind it$/ }).click();
+  await expect(dis.getByRole('heading', { level: 2 })).toHaveText('Agreements: label figure');
+  await expect(dis.getByTestId('decision-position')).toContainText('No disagreement here');
+  await expect(dis.getByRole('list', { name: 'Agreements' }).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: '‹ Back' }).click();
 
   // Every overall figure opens; so does every figure of the document table.
@@ -235,6 +252,7 @@ test('overall figures and confusion cells open the spans behind them, with a cor
   ).toHaveCount(0);
   await diagonal.click();
   // Both marked a claim there, with other ends: that one decision, and no agreed claim span.
+  await expect(dis.getByRole('heading', { level: 2 })).toHaveText('Disagreements: alice claim × ben claim');
   await expect(dis.getByTestId('decision-position')).toContainText('1 of 1');
   await expect(dis.getByRole('region', { name: 'Decision' })).toContainText('claim');
   await expect(dis.getByRole('list', { name: 'Agreements' }).getByRole('listitem')).toHaveCount(0);

@@ -219,6 +219,27 @@ test('restore asks first (counts now and in the backup, its date), updates the o
   await expect(app.spanItems()).toHaveCount(3);
 });
 
+// Issue 19 review: Settings showed an empty backup select before any backup, and each backup's
+// time twice (the date, then the file name holding it again); the recovery screen had its own copy.
+test('Settings has one backup chooser: none before the first backup, then when and why per backup', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openSettings(page);
+  const choice = settings(page).getByRole('combobox', { name: 'Backup to restore' });
+  await expect(settings(page)).toContainText('No backup is kept yet.');
+  await expect(choice).toHaveCount(0);
+  await expect(settings(page).getByRole('button', { name: 'Restore from backup…' })).toHaveCount(0);
+  await expect(settings(page).getByRole('button', { name: 'Restore from a file…' })).toBeEnabled();
+  await backUpNow(page);
+  await expect(choice).toHaveCount(1);
+  await expect(settings(page).getByRole('combobox')).toHaveCount(1);
+  const lines = await choice.locator('option').allTextContents();
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^\d+\/\d+\/\d{4}, \d+:\d\d:\d\d [AP]M — Back up now$/);
+  expect(lines[0]).not.toContain('marginalia-backup');
+});
+
 for (const variant of [
   'span_extras overwriting offsets',
   'records 0 with extra_tables naming core tables',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 /**
  * A list that mounts only the rows in view (fixed row height), so a library of 100,000 documents
@@ -12,6 +12,7 @@ export function VirtualList({
   renderRow,
   scrollToIndex,
   className,
+  style,
 }: {
   label: string;
   count: number;
@@ -25,6 +26,8 @@ export function VirtualList({
   /** Brought into view when it changes (e.g. the open document). */
   scrollToIndex?: number;
   className?: string;
+  /** The scroller's own style (e.g. a height that follows the row count). */
+  style?: CSSProperties;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
@@ -75,7 +78,7 @@ export function VirtualList({
     );
   }
   return (
-    <div ref={box} className={`virtual-list ${className ?? ''}`}>
+    <div ref={box} className={`virtual-list ${className ?? ''}`} style={style}>
       <ul aria-label={label} style={{ position: 'relative', height: count * rowHeight }}>
         {rows}
       </ul>

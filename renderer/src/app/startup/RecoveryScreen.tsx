@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { RestoreConfirm, useRestoreFlow, when } from '../../features/settings';
-import type { BackupEntry } from '../../session/backup/backup-sink';
+import { BackupChooser, RestoreConfirm, useRestoreFlow } from '../../features/settings';
 import { useDurability } from '../../session/durability';
 
 /**
@@ -11,20 +10,9 @@ import { useDurability } from '../../session/durability';
  */
 export function RecoveryScreen({ error, retry }: { error: Error; retry: () => void }) {
   const { backups } = useDurability();
-  const [list, setList] = useState<BackupEntry[]>([]);
-  const [chosen, setChosen] = useState('');
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   const say = (text: string, tone: 'info' | 'error' = 'info'): void => setMessage({ text, tone });
   const flow = useRestoreFlow(backups, say);
-  useEffect(() => {
-    void backups.list().then(
-      (all) => {
-        setList(all);
-        setChosen(all[0]?.name ?? '');
-      },
-      () => undefined,
-    );
-  }, [backups]);
   useEffect(() => backups.onRestored(retry), [backups, retry]);
   const saveRaw = (): void => void backups.saveRawData().then(say, (e: unknown) => say(String(e), 'error'));
   return (
@@ -40,21 +28,12 @@ export function RecoveryScreen({ error, retry }: { error: Error; retry: () => vo
           Save raw data
         </button>
       </p>
-      <p>
-        <select aria-label="Backup to restore" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          {list.map((b) => (
-            <option key={b.name} value={b.name}>
-              {when(b.writtenAt)} — {b.name}
-            </option>
-          ))}
-        </select>{' '}
-        <button type="button" disabled={flow.busy || !chosen} onClick={() => void flow.chooseEntry(chosen)}>
-          Restore this backup…
-        </button>{' '}
-        <button type="button" disabled={flow.busy} onClick={() => void flow.chooseFile()}>
-          Restore from a file…
-        </button>
-      </p>
+      <BackupChooser
+        backups={backups}
+        busy={flow.busy}
+        onEntry={(name) => void flow.chooseEntry(name)}
+        onFile={() => void flow.chooseFile()}
+      />
       {flow.plan && (
         <RestoreConfirm
           plan={flow.plan}

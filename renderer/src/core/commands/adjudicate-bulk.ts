@@ -9,6 +9,7 @@ import {
   type AdjudicationStep,
   type DecideContext,
 } from './adjudicate';
+import { agreedMissing } from './gold-status';
 
 /**
  * Majority vote over one disagreement group (the decisions sharing `decision.group`): a label that
@@ -72,9 +73,7 @@ export function acceptAllAgreed(
   agreed: readonly Candidate[],
   ctx: DecideContext,
 ): Result<AdjudicationStep> {
-  const missing = agreed.filter(
-    (c) => !state.gold.some((g) => g.start === c.start && g.end === c.end && g.label === c.label),
-  );
+  const missing = agreedMissing(state, agreed);
   if (missing.length === 0) return err('Gold already holds every span all annotators agree on.');
   const commands = missing.map((c): AnnotationCommand => ({
     kind: 'create',

@@ -9,10 +9,14 @@ export function leftToDecide(
   agreed: readonly Candidate[],
 ): number {
   const open = decisions.filter((d) => decisionStatus(state, d) === 'open').length;
-  const missing = agreed.filter(
+  return open + agreedMissing(state, agreed).length;
+}
+
+/** The agreed spans gold does not hold yet: what "Accept everything agreed" would add. */
+export function agreedMissing(state: AdjudicationState, agreed: readonly Candidate[]): Candidate[] {
+  return agreed.filter(
     (c) => !state.gold.some((g) => g.start === c.start && g.end === c.end && g.label === c.label),
-  ).length;
-  return open + missing;
+  );
 }
 
 /**

@@ -40,6 +40,22 @@ export function confusionCellAction(rowLabel: string, colLabel: string): string 
   return isAgreementCell(rowLabel, colLabel) ? 'Show these agreements' : 'Show these disagreements';
 }
 
+/** How many of each the view lists for one document. */
+export interface Listed {
+  readonly disagreements: number;
+  readonly agreements: number;
+}
+
+/**
+ * The heading over the spans behind a figure, saying what is listed: an overall figure or a
+ * diagonal confusion cell can open agreements alone, and "Disagreements:" over them misled.
+ */
+export function listingHeading(title: string, listed: Listed): string {
+  if (listed.agreements > 0 && listed.disagreements > 0) return `Disagreements and agreements: ${title}`;
+  if (listed.agreements > 0) return `Agreements: ${title}`;
+  return `Disagreements: ${title}`;
+}
+
 /**
  * The agreed spans (every annotator marked them identically) behind the filter's figure: none
  * unless it asks for agreements; of its label, or of the diagonal cell's label. O(A).

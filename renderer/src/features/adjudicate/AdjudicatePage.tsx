@@ -4,7 +4,13 @@ import { focusHome, focusLost } from '../../ui/focus';
 
 import { decisionStatus } from '../../core/commands/adjudicate';
 import { acceptAllAgreed } from '../../core/commands/adjudicate-bulk';
-import { filterAgreed, type DisagreementFilter } from '../../core/model/disagreement-filter';
+import { agreedMissing } from '../../core/commands/gold-status';
+import {
+  filterAgreed,
+  listingHeading,
+  type DisagreementFilter,
+  type Listed,
+} from '../../core/model/disagreement-filter';
 import type { ArticleDocument } from '../../core/model/document';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { sameExtentAndLabel } from '../../core/model/span';
@@ -34,6 +40,14 @@ export function AdjudicatePage({ filter, adjudicator, onBack, onMessage }: Adjud
     if (focusLost()) focusHome();
   }, []);
   const { choices, docId, setDocId, doc } = useDocumentChoice(filter);
+  // What the open document lists, as it lists it (live); until it has loaded, the count made when
+  // the documents were offered.
+  const [listed, setListed] = useState<(Listed & { docId: string }) | null>(null);
+  const offered = choices?.find((c) => c.id === docId);
+  const heading = listingHeading(
+    filter.title,
+    listed && listed.docId === docId ? listed : (offered ?? { disagreements: 0, agreements: 0 }),
+  );
   return (
     <section className="adjudicate-page review-page" aria-label="Disagreements">
       <header className="review-header">
@@ -41,7 +55,7 @@ export function AdjudicatePage({ filter, adjudicator, onBack, onMessage }: Adjud
           ‹ Back
         </button>
         <h2 tabIndex={-1} data-focus-home="">
-          Disagreements: {filter.title}
+          {heading}
         </h2>
         {choices && choices.length > 1 && (
           <select aria-label="Document" value={docId ?? ''} onChange={(e) => setDocId(e.target.value)}>
@@ -62,6 +76,7 @@ export function AdjudicatePage({ filter, adjudicator, onBack, onMessage }: Adjud
           filter={filter}
           adjudicator={adjudicator}
           onMessage={onMessage}
+          onListed={setListed}
         />
       )}
     </section>
@@ -73,11 +88,13 @@ function DocumentAdjudication({
   filter,
   adjudicator,
   onMessage,
+  onListed,
 }: {
   doc: ArticleDocument;
   filter: DisagreementFilter;
   adjudicator: string;
   onMessage: (text: string, tone?: 'info' | 'error') => void;
+  onListed: (listed: Listed & { docId: string }) => void;
 }) {
   const { host } = useServices();
   const s = useAdjudication(doc.id, filter, adjudicator, onMessage);
@@ -110,10 +127,15 @@ function DocumentAdjudication({
     ],
     [filter.annotators, s.spans, s.state.gold],
   );
+  const agreed = useMemo(() => filterAgreed(s.all.agreed, filter), [s.all.agreed, filter]);
+  const disagreements = s.decisions.length;
+  useEffect(() => {
+    if (s.loaded) onListed({ docId: doc.id, disagreements, agreements: agreed.length });
+  }, [s.loaded, onListed, doc.id, disagreements, agreed.length]);
   if (!s.loaded) return <p>Loading…</p>;
   const decided = s.decisions.filter((d) => decisionStatus(s.state, d) !== 'open').length;
   const goldStatus = s.state.status ?? 'todo';
-  const agreed = filterAgreed(s.all.agreed, filter);
+  const missing = agreedMissing(s.state, s.all.agreed).length;
   return (
     <div className="adjudication">
       <div className="adjudication-bar" role="toolbar" aria-label="Adjudication">
@@ -134,12 +156,16 @@ function DocumentAdjudication({
         >
           Next disagreement ›
         </button>
-        <button
-          type="button"
-          onClick={() => say(s.decide((st, ctx) => acceptAllAgreed(st, s.all.agreed, ctx)))}
-        >
-          Accept everything all annotators agree on ({s.all.agreed.length})
-        </button>
+        {goldStatus !== 'done' && (
+          // Gold done means nothing is left to decide; reopening it offers this again.
+          <button
+            type="button"
+            disabled={missing === 0}
+            onClick={() => say(s.decide((st, ctx) => acceptAllAgreed(st, s.all.agreed, ctx)))}
+          >
+            Accept everything all annotators agree on ({missing})
+          </button>
+        )}
         <span data-testid="gold-status" className={`gold-status gold-status-${goldStatus}`}>
           Gold: {STATUS_TITLES[goldStatus]}
         </span>

@@ -12,6 +12,8 @@ export interface DocumentChoice {
   readonly title: string;
   /** Disagreements (and agreements, when it asks for them) the filter selects in this document. */
   readonly count: number;
+  readonly disagreements: number;
+  readonly agreements: number;
 }
 
 /**
@@ -30,9 +32,9 @@ export function useDocumentChoice(filter: DisagreementFilter) {
       if (!live) return;
       const list = docs.map((d) => {
         const built = buildDecisions(d.spans, filter.annotators);
-        const count =
-          filterDecisions(built.decisions, filter).length + filterAgreed(built.agreed, filter).length;
-        return { id: d.id, title: d.title, count };
+        const disagreements = filterDecisions(built.decisions, filter).length;
+        const agreements = filterAgreed(built.agreed, filter).length;
+        return { id: d.id, title: d.title, count: disagreements + agreements, disagreements, agreements };
       });
       setChoices(list);
       setDocId((list.find((c) => c.count > 0) ?? list[0])?.id ?? null);

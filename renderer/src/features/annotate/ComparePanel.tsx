@@ -12,6 +12,8 @@ import { LabelMark } from '../../ui/LabelMark';
 import { VirtualList } from '../../ui/VirtualList';
 
 const ROW_HEIGHT = 44;
+/** In a crowded sidebar the list gives way down to this many rows, then the sidebar scrolls. */
+const MIN_ROWS = 2;
 
 /**
  * Compare while annotating: another annotator's (or gold's) spans on this document, read-only,
@@ -61,6 +63,13 @@ export function ComparePanel({
             <VirtualList
               label={`${other}’s spans (read-only)`}
               className="compare-list"
+              // As tall as its rows, so it takes the room it needs; the sidebar's flex layout
+              // shrinks it to the room left (styles.css, .compare-list).
+              style={{
+                // A basis, not a height: a height would also be its least size, so it could not give way.
+                flexBasis: result.theirs.length * ROW_HEIGHT,
+                minHeight: Math.min(result.theirs.length, MIN_ROWS) * ROW_HEIGHT,
+              }}
               count={result.theirs.length}
               rowHeight={ROW_HEIGHT}
               renderRow={(i) => {

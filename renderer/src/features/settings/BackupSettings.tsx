@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { useDurability } from '../../session/durability';
 import type { BackupEntry } from '../../session/backup/backup-sink';
+import { BackupChooser } from './BackupChooser';
 import { RestoreConfirm } from './RestoreConfirm';
 import './settings.css';
 import { useRestoreFlow, when } from './useRestoreFlow';
@@ -13,24 +14,22 @@ export function BackupSettings({
   onMessage: (text: string, tone?: 'info' | 'error') => void;
 }) {
   const { backups } = useDurability();
-  const [list, setList] = useState<BackupEntry[]>([]);
+  const [newest, setNewest] = useState<BackupEntry | null>(null);
   const [keep, setKeep] = useState<number | null>(null);
-  const [chosen, setChosen] = useState('');
   const [saving, setSaving] = useState(false);
   const flow = useRestoreFlow(backups, onMessage);
   const busy = saving || flow.busy;
 
-  const refresh = useCallback(async () => {
-    const all = await backups.list().catch(() => []);
-    setList(all);
-    // A chosen backup that was pruned falls back to the newest.
-    setChosen((c) => (all.some((b) => b.name === c) ? c : (all[0]?.name ?? '')));
-  }, [backups]);
   useEffect(() => {
-    void refresh();
+    const refresh = () =>
+      void backups.list().then(
+        (all) => setNewest(all[0] ?? null),
+        () => undefined,
+      );
+    refresh();
     void backups.keep().then(setKeep);
-    return backups.subscribe(() => void refresh());
-  }, [backups, refresh]);
+    return backups.subscribe(refresh);
+  }, [backups]);
 
   const backUpNow = async (): Promise<void> => {
     setSaving(true);
@@ -50,26 +49,17 @@ export function BackupSettings({
         <dt>Backups are kept in</dt>
         <dd data-testid="backup-location">{backups.sink.location}</dd>
         <dt>Last backup</dt>
-        <dd data-testid="last-backup">{when(backups.lastBackupAt ?? list[0]?.writtenAt ?? null)}</dd>
+        <dd data-testid="last-backup">{when(backups.lastBackupAt ?? newest?.writtenAt ?? null)}</dd>
       </dl>
       <button type="button" disabled={busy} onClick={() => void backUpNow()}>
         Back up now
       </button>
-      <p>
-        <select aria-label="Backup to restore" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          {list.map((b) => (
-            <option key={b.name} value={b.name}>
-              {when(b.writtenAt)} — {b.name}
-            </option>
-          ))}
-        </select>
-        <button type="button" disabled={busy || !chosen} onClick={() => void flow.chooseEntry(chosen)}>
-          Restore from backup…
-        </button>{' '}
-        <button type="button" disabled={busy} onClick={() => void flow.chooseFile()}>
-          Restore from a file…
-        </button>
-      </p>
+      <BackupChooser
+        backups={backups}
+        busy={busy}
+        onEntry={(name) => void flow.chooseEntry(name)}
+        onFile={() => void flow.chooseFile()}
+      />
       {flow.plan && (
         <RestoreConfirm
           plan={flow.plan}

@@ -5,6 +5,7 @@ import {
   confusionCellAction,
   filterAgreed,
   filterDecisions,
+  listingHeading,
   type DisagreementFilter,
 } from '../../../../renderer/src/core/model/disagreement-filter';
 import type { Label } from '../../../../renderer/src/core/model/labels';
@@ -64,5 +65,19 @@ describe('the spans behind a figure', () => {
     expect(labels({ ...base, agreements: true, label: 'figure' })).toEqual(['figure']);
     // A disagreement-only filter lists no agreed span.
     expect(labels(base)).toEqual([]);
+  });
+});
+
+// Review of issue 19: "Disagreements:" stood over agreements too.
+describe('the heading over the spans behind a figure', () => {
+  it('says what is listed', () => {
+    expect(listingHeading('α', { disagreements: 2, agreements: 1 })).toBe('Disagreements and agreements: α');
+    expect(listingHeading('label figure', { disagreements: 0, agreements: 3 })).toBe(
+      'Agreements: label figure',
+    );
+    expect(listingHeading('a claim × b quote', { disagreements: 1, agreements: 0 })).toBe(
+      'Disagreements: a claim × b quote',
+    );
+    expect(listingHeading('empty', { disagreements: 0, agreements: 0 })).toBe('Disagreements: empty');
   });
 });
