@@ -206,6 +206,7 @@ test('restore asks first (counts now and in the backup, its date), updates the o
 
   // Restoring the pre-restore copy gives B back, and A is still kept: no toggling between two states.
   await openSettings(page);
+  await expect(choice.locator('option')).toHaveCount(2); // the kept backups are listed once read
   const names = await choice
     .locator('option')
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
