@@ -12,7 +12,11 @@ import {
   projectDb,
   projectDesign,
   projectSecurity,
+  userDb,
+  userDesign,
+  userSecurity,
   type DesignDoc,
+  type MemberDoc,
   type ProjectDoc,
   type SecurityObject,
 } from '../../renderer/src/core/sync/project-layout';
@@ -68,6 +72,20 @@ export async function initProject(
     if (problem) return { fail: problem };
   }
   if (known && known.layout === LAYOUT_VERSION) return { created: false };
+  // An older project's user databases get this version's validation too (e.g. layout 2's links).
+  if (known) {
+    const roster = await c.client.allWithPrefix<MemberDoc>(projectDb(p), 'member:');
+    if (!roster.ok) return { fail: sentence(roster.error, c.url, 'read the roster') };
+    for (const m of roster.value) {
+      const problem = await ensureDatabase(
+        c,
+        userDb(p, m.name),
+        userSecurity(p, m.name),
+        userDesign(p, m.name),
+      );
+      if (problem) return { fail: problem };
+    }
+  }
   const doc: ProjectDoc = {
     _id: 'project',
     type: 'project',

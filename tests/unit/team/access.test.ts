@@ -12,6 +12,7 @@ import {
   userDbPath,
   users,
 } from './project-fixture';
+import type { SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
 import { ADMIN, http, startServer, type RunningServer } from './server-process';
 
 // Owner-only and blind access, checked with raw HTTP as any client (or attacker) would send it.
@@ -204,6 +205,56 @@ describe('blind annotation: an annotator never reads or writes another annotator
     );
     await team(s.url, 'release-gold', '--withdraw');
     refused((await http(s.url, 'GET', `${gold}/${encodeURIComponent(g._id)}`, users.alice)).status);
+  });
+
+  it('links: only their author writes them (gold links only a lead), leads read them, bob never', async () => {
+    const other = IDS[1] as string;
+    const link = {
+      relation: 'contradicts',
+      from: { start: 4, end: 12 },
+      to: { doc_id: other, start: 0, end: 6 },
+      note: 'cross-article',
+      updated_at: 2000,
+      by: 'alice-laptop',
+    };
+    const path = (user: string) => `${userDbPath(user)}/${encodeURIComponent(spanId)}`;
+    const cur = await http(s.url, 'GET', path('alice'), users.alice);
+    expect(cur.status).toBe(200);
+    const withLink = { ...(cur.json as SpanSetDoc), links: { l1: link } };
+    // Bob cannot put a link into alice's set, nor a set carrying her links into his own database.
+    refused((await http(s.url, 'PUT', path('alice'), users.bob, withLink)).status);
+    const { _rev: _r, ...fresh } = withLink;
+    expect((await http(s.url, 'PUT', path('bob'), users.bob, fresh)).status).toBe(403);
+    // A lead neither.
+    expect((await http(s.url, 'PUT', path('alice'), users.lena, withLink)).status).toBe(403);
+    // Alice herself: a malformed link or a set without links is refused, a well-formed one stored.
+    for (const bad of [
+      { ...withLink, links: { l1: { ...link, relation: 'refutes' } } },
+      { ...withLink, links: { l1: { ...link, to: { start: 0, end: 6 } } } },
+      { ...withLink, links: { l1: { ...link, from: { start: 5, end: 5 } } } },
+      { ...withLink, links: { l1: { relation: 'supports' } } },
+      { ...withLink, links: null },
+    ])
+      expect((await http(s.url, 'PUT', path('alice'), users.alice, bad)).status).toBe(403);
+    const ok = await http(s.url, 'PUT', path('alice'), users.alice, withLink);
+    expect(ok.status).toBe(201);
+    // The lead reads her links; bob gets nothing of them, by any read.
+    const lead = await http(s.url, 'GET', path('alice'), users.lena);
+    expect(lead.json).toMatchObject({ links: { l1: { relation: 'contradicts', note: 'cross-article' } } });
+    for (const p of [
+      path('alice'),
+      `${userDbPath('alice')}/_all_docs?include_docs=true`,
+      `${userDbPath('alice')}/_changes?include_docs=true`,
+    ]) {
+      const r = await http(s.url, 'GET', p, users.bob);
+      refused(r.status);
+      expect(JSON.stringify(r.json)).not.toContain('cross-article');
+    }
+    // Gold links: written by a lead only.
+    const g = { ...spanSet(other, 'gold'), links: { g1: { ...link, to: { ...link.to, doc_id: docId } } } };
+    const gPath = `${gold}/${encodeURIComponent(g._id)}`;
+    refused((await http(s.url, 'PUT', gPath, users.alice, g)).status);
+    expect((await http(s.url, 'PUT', gPath, users.lena, g)).status).toBe(201);
   });
 
   it('the live feed: each user writes only their own entry, which says when and nothing else', async () => {

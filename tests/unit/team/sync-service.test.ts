@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AnnotationCommand } from '../../../renderer/src/core/commands/annotate';
+import type { Link } from '../../../renderer/src/core/links/link';
 import type { Span } from '../../../renderer/src/core/model/span';
 import { articlesDb, feedDb, userDb } from '../../../renderer/src/core/sync/project-layout';
 import type { SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
@@ -14,6 +15,7 @@ import type { SyncState, TeamConfig } from '../../../renderer/src/core/sync/team
 import type { FetchLike } from '../../../renderer/src/couch/http';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/annotations';
+import { applyLinkCommand } from '../../../renderer/src/db/repositories/links';
 import { setStatus } from '../../../renderer/src/db/repositories/progress';
 import { teamStatuses } from '../../../renderer/src/db/repositories/sync';
 import { signIn, teamClient } from '../../../renderer/src/session/sync/connect';
@@ -244,6 +246,105 @@ describe('an annotator connects and syncs', () => {
     lead.service.stop();
     bob.service.stop();
   }, 60_000);
+
+  it('links replicate like spans: across articles, two machines merged (newest wins, deletions kept), the lead pulls them', async () => {
+    const a = await connect('alice', 'apw', 'link-laptop');
+    await synced(a);
+    await label(a, docB, { kind: 'create', span: span('lb1', 0, 6) });
+    const k1: Link = {
+      id: 'k1',
+      annotator: 'alice',
+      relation: 'contradicts',
+      from: { docId: docA, start: 13, end: 17 },
+      to: { docId: docB, start: 0, end: 6 },
+      note: '',
+    };
+    await applyLinkCommand(a.db, { kind: 'create_link', link: k1 });
+    await until('link pushed', async () => (await serverSet('alice', docA))?.links['k1'] !== undefined);
+    // In the set of its `from` article, in alice's own database, with extents as ends.
+    expect((await serverSet('alice', docA))?.links['k1']).toMatchObject({
+      relation: 'contradicts',
+      from: { start: 13, end: 17 },
+      to: { doc_id: docB, start: 0, end: 6 },
+      note: '',
+      by: 'link-laptop',
+    });
+    expect((await serverSet('alice', docB))?.links).toEqual({});
+
+    const b = await connect('alice', 'apw', 'link-desktop');
+    await synced(b);
+    await until(
+      'the link on the second machine',
+      async () => (await b.db.links.get('k1'))?.to.docId === docB,
+    );
+
+    // Both offline: a deletes k1 and adds k2; b notes k2's neighbour k3. Then both reconnect.
+    a.service.stop();
+    b.service.stop();
+    await applyLinkCommand(a.db, { kind: 'delete_link', link: k1 });
+    const k2: Link = { ...k1, id: 'k2', relation: 'supports', from: { docId: docA, start: 0, end: 3 } };
+    const k3: Link = { ...k1, id: 'k3', relation: 'same_claim', from: { docId: docA, start: 20, end: 25 } };
+    await applyLinkCommand(a.db, { kind: 'create_link', link: k2 });
+    await applyLinkCommand(b.db, { kind: 'create_link', link: k3 });
+    a.service.start();
+    b.service.start();
+    const ids = async (m: Machine) =>
+      (await m.db.links.where('annotator').equals('alice').primaryKeys()).sort();
+    for (const m of [a, b])
+      await until('links merged', async () => JSON.stringify(await ids(m)) === '["k2","k3"]');
+    expect((await serverSet('alice', docA))?.links['k1']).toMatchObject({ deleted: true, by: 'link-laptop' });
+
+    // The same link changed on both: the newest wins, the other is kept in its history.
+    await synced(a);
+    await synced(b);
+    a.service.stop();
+    b.service.stop();
+    await applyLinkCommand(a.db, { kind: 'update_link', before: k2, after: { ...k2, note: 'older' } });
+    await new Promise((r) => setTimeout(r, 5));
+    await applyLinkCommand(b.db, { kind: 'update_link', before: k2, after: { ...k2, note: 'newer' } });
+    a.service.start();
+    await synced(a);
+    b.service.start();
+    await until(
+      'b wins',
+      async () => (await serverSet('alice', docA))?.links['k2']?.['note' as never] === 'newer',
+    );
+    await until('a follows', async () => (await a.db.links.get('k2'))?.note === 'newer');
+    expect((await serverSet('alice', docA))?.links['k2']?.history?.[0]).toMatchObject({
+      note: 'older',
+      by: 'link-laptop',
+    });
+
+    // A link made on b from a span that a deleted meanwhile goes, as deleting the span would do.
+    await synced(a);
+    await synced(b);
+    a.service.stop();
+    b.service.stop();
+    const k4: Link = { ...k1, id: 'k4', from: { docId: docA, start: 13, end: 17 } };
+    await applyLinkCommand(b.db, { kind: 'create_link', link: k4 });
+    await label(a, docA, { kind: 'delete', span: span('s2', 13, 17, 'from b') });
+    b.service.start();
+    await synced(b);
+    a.service.start();
+    await until('k4 deleted on the server', async () =>
+      Boolean((await serverSet('alice', docA))?.links['k4']?.['deleted' as never]),
+    );
+    for (const m of [a, b]) await until('k4 gone', async () => (await m.db.links.get('k4')) === undefined);
+    expect(await b.db.spans.get('s2')).toBeUndefined();
+
+    // A lead pulls them without importing anything.
+    const lead = await connect('lena', 'lpw', 'link-lead');
+    await synced(lead);
+    await until('links at the lead', async () => (await lead.db.links.get('k2'))?.note === 'newer');
+    expect(await lead.db.links.get('k3')).toMatchObject({
+      annotator: 'alice',
+      relation: 'same_claim',
+      from: { docId: docA, start: 20, end: 25 },
+      to: { docId: docB, start: 0, end: 6 },
+    });
+    expect(await lead.db.links.get('k1')).toBeUndefined();
+    for (const m of [a, b, lead]) m.service.stop();
+  }, 90_000);
 
   it('a lead follows the project feed: no polling of user databases, then only the one the feed names', async () => {
     // Every `_changes` the lead asks for, by database.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlesJsonl, conn, IDS, PROJECT, spanSet, team, userDbPath, users } from './project-fixture';
+import { LAYOUT_VERSION } from '../../../renderer/src/core/sync/project-layout';
 import { ADMIN, cli, http, marginalia, startServer, type RunningServer } from './server-process';
 
 let s: RunningServer;
@@ -53,6 +54,44 @@ describe('marginalia team, from an empty server to an export', () => {
       'annotator',
     ]);
     expect(bad.status).toBe(64);
+  });
+
+  it('init run again on an older project brings its user databases to this layout (links checked)', async () => {
+    const db = userDbPath('alice');
+    const design = await http(s.url, 'GET', `${db}/_design/marginalia`, ADMIN);
+    const old = design.json as { validate_doc_update: string; marginalia_layout: number };
+    expect(old.marginalia_layout).toBe(LAYOUT_VERSION);
+    // What layout 1 stored: no check of links.
+    const v1 = old.validate_doc_update.slice(0, old.validate_doc_update.indexOf('  function extent')) + '}';
+    expect(
+      (
+        await http(s.url, 'PUT', `${db}/_design/marginalia`, ADMIN, {
+          ...old,
+          validate_doc_update: v1,
+          marginalia_layout: 1,
+        })
+      ).status,
+    ).toBe(201);
+    const project = await http(s.url, 'GET', `marginalia_${PROJECT}/project`, ADMIN);
+    await http(s.url, 'PUT', `marginalia_${PROJECT}/project`, ADMIN, {
+      ...(project.json as object),
+      layout: 1,
+    });
+    const bad = {
+      ...spanSet(IDS[2] as string, 'alice'),
+      links: { l1: { relation: 'refutes', updated_at: 1, by: 'x' } },
+    };
+    expect((await put('alice', bad)).status).toBe(201);
+    await team(s.url, 'init');
+    const now = await http(s.url, 'GET', `${db}/_design/marginalia`, ADMIN);
+    expect(now.json).toMatchObject({ marginalia_layout: LAYOUT_VERSION });
+    const again = await http(s.url, 'GET', `${db}/${encodeURIComponent(bad._id)}`, ADMIN);
+    const rev = (again.json as { _rev: string })._rev;
+    const rewritten = { ...bad, _rev: rev };
+    expect((await put('alice', rewritten)).status).toBe(403);
+    // Leave the project as the later steps expect it (a server admin may delete a set).
+    const del = await http(s.url, 'DELETE', `${db}/${encodeURIComponent(bad._id)}?rev=${rev}`, ADMIN);
+    expect(del.status).toBe(200);
   });
 
   it('add-articles is all-or-nothing with the import report, and adds only what is missing', async () => {

@@ -1,6 +1,7 @@
 import { canonicalJson } from '../formats/canonical';
 import type { Label } from '../model/labels';
 import type { DocStatus } from '../model/status';
+import { linkContentKey, linkContentOf, type LocalLink } from './link-entries';
 import {
   isTombstone,
   SPAN_SET_SCHEMA,
@@ -62,62 +63,94 @@ const contentKey = (c: SpanContent): string =>
     provenance: c.provenance ?? null,
   });
 
+/** One local entry to derive a version from: its id, content and when the app last wrote it. */
+interface LocalEntry<C> {
+  readonly id: string;
+  readonly content: C;
+  readonly updatedAt: number;
+}
+
 /**
- * The span set this replica holds, derived from its stored spans and status and the last copy
- * synced with the server (`base`, or null before the first sync): an entry the app has not changed
- * keeps the base's version (stamp and history), a changed or new span gets a new version stamped
- * by this replica, and a span of the base that is no longer stored becomes a tombstone, so deletions
- * replicate. `changed` is false exactly when there is nothing to push. A new version is always
- * newer than the one it replaces, even when this machine's clock is behind the writer's.
- * `changes` is what the header's "N changes waiting" counts: each added, changed or deleted span,
- * and the status when it changed alone (the first label sets "In progress" by itself: one change).
+ * The entries (spans or links) this replica holds against the base's: an unchanged entry keeps the
+ * base's version (stamp and history), a changed or new one gets a version stamped by this replica,
+ * and one of the base no longer stored becomes a tombstone. `changes` counts the entries changed.
+ */
+function deriveEntries<C>(
+  baseEntries: Readonly<Record<string, Entry<C>>>,
+  locals: readonly LocalEntry<C>[],
+  key: (c: C) => string,
+  ctx: DeriveContext,
+): { entries: Record<string, Entry<C>>; changes: number } {
+  let changes = 0;
+  const entries: Record<string, Entry<C>> = {};
+  const own = (id: string): Entry<C> | undefined =>
+    Object.prototype.hasOwnProperty.call(baseEntries, id) ? baseEntries[id] : undefined;
+  const seen = new Set<string>();
+  for (const l of locals) {
+    seen.add(l.id);
+    const b = own(l.id);
+    if (b && !isTombstone(b) && key(b as C) === key(l.content)) {
+      entries[l.id] = b;
+      continue;
+    }
+    changes++;
+    const updated_at = Math.max(l.updatedAt, b ? b.updated_at + 1 : 0);
+    entries[l.id] = {
+      ...l.content,
+      updated_at,
+      by: ctx.replica,
+      ...(b?.history ? { history: b.history } : {}),
+    } as Entry<C>;
+  }
+  for (const [id, b] of Object.entries(baseEntries)) {
+    if (seen.has(id)) continue;
+    if (isTombstone(b)) {
+      entries[id] = b;
+      continue;
+    }
+    changes++;
+    entries[id] = {
+      deleted: true,
+      updated_at: Math.max(ctx.now, b.updated_at + 1),
+      by: ctx.replica,
+      ...(b.history ? { history: b.history } : {}),
+    } as Entry<C>;
+  }
+  return { entries, changes };
+}
+
+/**
+ * The span set this replica holds, derived from its stored spans, links (those whose `from` end is
+ * in this article) and status and the last copy synced with the server (`base`, or null before the
+ * first sync): an entry the app has not changed keeps the base's version (stamp and history), a
+ * changed or new span or link gets a new version stamped by this replica, and one of the base that
+ * is no longer stored becomes a tombstone, so deletions replicate. `changed` is false exactly when
+ * there is nothing to push. A new version is always newer than the one it replaces, even when this
+ * machine's clock is behind the writer's. `changes` is what the header's "N changes waiting"
+ * counts: each added, changed or deleted span or link, and the status when it changed alone (the
+ * first label sets "In progress" by itself: one change).
  */
 export function deriveSpanSet(
   base: SpanSetDoc | null,
   spans: readonly LocalSpan[],
   status: LocalStatus | null,
   ctx: DeriveContext,
+  links: readonly LocalLink[] = [],
 ): { doc: SpanSetDoc; changed: boolean; changes: number } {
-  let changed = false;
-  let spanChanges = 0;
-  const entries: Record<string, Entry<SpanContent>> = {};
-  const baseSpans = base?.spans ?? {};
-  const own = (id: string): Entry<SpanContent> | undefined =>
-    Object.prototype.hasOwnProperty.call(baseSpans, id) ? baseSpans[id] : undefined;
-  const seen = new Set<string>();
-  for (const s of spans) {
-    seen.add(s.id);
-    const b = own(s.id);
-    const content = contentOf(s);
-    if (b && !isTombstone(b) && contentKey(b as SpanContent) === contentKey(content)) {
-      entries[s.id] = b;
-      continue;
-    }
-    changed = true;
-    spanChanges++;
-    const updated_at = Math.max(s.updatedAt, b ? b.updated_at + 1 : 0);
-    entries[s.id] = {
-      ...content,
-      updated_at,
-      by: ctx.replica,
-      ...(b?.history ? { history: b.history } : {}),
-    };
-  }
-  for (const [id, b] of Object.entries(baseSpans)) {
-    if (seen.has(id)) continue;
-    if (isTombstone(b)) {
-      entries[id] = b;
-      continue;
-    }
-    changed = true;
-    spanChanges++;
-    entries[id] = {
-      deleted: true,
-      updated_at: Math.max(ctx.now, b.updated_at + 1),
-      by: ctx.replica,
-      ...(b.history ? { history: b.history } : {}),
-    };
-  }
+  const s = deriveEntries(
+    base?.spans ?? {},
+    spans.map((x) => ({ id: x.id, content: contentOf(x), updatedAt: x.updatedAt })),
+    contentKey,
+    ctx,
+  );
+  const l = deriveEntries(
+    base?.links ?? {},
+    links.map((x) => ({ id: x.id, content: linkContentOf(x), updatedAt: x.updatedAt })),
+    linkContentKey,
+    ctx,
+  );
+  const entryChanges = s.changes + l.changes;
+  let changed = entryChanges > 0;
   const value = status?.value ?? 'todo';
   let reg: StatusRegister;
   if (base && base.status.value === value) reg = base.status;
@@ -135,10 +168,10 @@ export function deriveSpanSet(
     doc_id: ctx.docId,
     annotator: ctx.annotator,
     status: reg,
-    spans: entries,
-    links: base?.links ?? {},
+    spans: s.entries,
+    links: l.entries,
   };
-  return { doc, changed, changes: spanChanges > 0 ? spanChanges : changed ? 1 : 0 };
+  return { doc, changed, changes: entryChanges > 0 ? entryChanges : changed ? 1 : 0 };
 }
 
 /** The spans a set holds (tombstones left out), for storing as the app's rows. */

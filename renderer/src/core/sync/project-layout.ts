@@ -1,3 +1,4 @@
+import { RELATIONS } from '../links/link';
 import { GOLD_ANNOTATOR } from '../model/gold';
 
 /**
@@ -20,8 +21,11 @@ export const PROJECT_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** Team user names are CouchDB user names that are also safe in a database name. */
 export const USER_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 export const DESIGN_ID = '_design/marginalia';
-/** Bumped whenever a validate_doc_update below changes, so `team init` updates old projects. */
-export const LAYOUT_VERSION = 1;
+/**
+ * Bumped whenever a validate_doc_update below changes, so `team init` updates old projects (2: span
+ * sets must carry well-formed links).
+ */
+export const LAYOUT_VERSION = 2;
 
 export type TeamRole = 'annotator' | 'lead';
 
@@ -104,8 +108,20 @@ export const articlesDesign = (p: string): DesignDoc =>
 
 const spanSetShape = (annotatorExpr: string): string => `
   if (newDoc.type !== 'span_set' || newDoc._id !== 'spans:' + newDoc.doc_id || newDoc.annotator !== ${annotatorExpr} ||
-      typeof newDoc.spans !== 'object' || newDoc.spans === null || typeof newDoc.status !== 'object' || newDoc.status === null)
-    forbid('A span set must have type span_set, _id spans:<doc_id> and annotator ' + ${annotatorExpr} + '.');`;
+      typeof newDoc.spans !== 'object' || newDoc.spans === null || typeof newDoc.status !== 'object' || newDoc.status === null ||
+      typeof newDoc.links !== 'object' || newDoc.links === null)
+    forbid('A span set must have type span_set, _id spans:<doc_id>, annotator ' + ${annotatorExpr} + ', spans, links and status.');
+  function extent(e) { return typeof e === 'object' && e !== null && typeof e.start === 'number' &&
+    typeof e.end === 'number' && e.start % 1 === 0 && e.start >= 0 && e.start < e.end && e.end % 1 === 0; }
+  for (var lk in newDoc.links) {
+    var l = newDoc.links[lk];
+    if (typeof l !== 'object' || l === null || typeof l.updated_at !== 'number' || typeof l.by !== 'string')
+      forbid('Link ' + lk + ' must be stamped with updated_at and by.');
+    if (l.deleted === true) continue;
+    if (${lit(RELATIONS)}.indexOf(l.relation) === -1 || !extent(l.from) || !extent(l.to) ||
+        typeof l.to.doc_id !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(l.to.doc_id) || typeof l.note !== 'string')
+      forbid('Link ' + lk + ' must have a relation of ' + ${lit(RELATIONS.join(', '))} + ', from and to extents (to with its doc_id) and a note.');
+  }`;
 
 export const goldDesign = (p: string): DesignDoc =>
   design(`  var lead = roles.indexOf(${lit(roleName(p, 'lead'))}) !== -1;

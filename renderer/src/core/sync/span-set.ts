@@ -32,14 +32,17 @@ export interface SpanContent {
 
 /**
  * A link between spans (issue 16) is owned like a span: it lives in the set of the document its
- * `from` span is in, in its author's database, so it replicates under the same rules.
+ * `from` span is in, in its author's database (gold's in the gold database), so it replicates under
+ * the same rules. Its ends are extents (code points), as everywhere a link is stored or exported:
+ * `from` is in this set's article, `to` in `to.doc_id` (this one or another).
  */
 export interface LinkContent {
   readonly relation: string;
-  readonly from_span: string;
-  readonly to_doc: string;
-  readonly to_span: string;
+  readonly from: { readonly start: number; readonly end: number };
+  readonly to: { readonly doc_id: string; readonly start: number; readonly end: number };
   readonly note: string;
+  /** Gold only: where the link came from (core/links/adjudicate.ts), carried as data. */
+  readonly provenance?: Readonly<Record<string, unknown>>;
 }
 
 export interface Tombstone {

@@ -1,3 +1,4 @@
+import { isRelation, RELATIONS } from '../links/link';
 import { isLabel } from '../model/labels';
 import { isStatus } from '../model/status';
 import { err, ok, type Result } from '../result';
@@ -38,13 +39,36 @@ function spanProblems(v: Obj, path: string): string[] {
   return out;
 }
 
+const isExtent = (v: unknown): v is Obj =>
+  isObj(v) && isCount(v['start']) && isCount(v['end']) && (v['start'] as number) < (v['end'] as number);
+
 function linkProblems(v: Obj, path: string): string[] {
   const out: string[] = [];
-  for (const k of ['relation', 'from_span', 'to_span'] as const)
-    if (!isName(v[k])) out.push(`${path}.${k} must be a non-empty name.`);
-  if (typeof v['to_doc'] !== 'string' || !ARTICLE_ID.test(v['to_doc']))
-    out.push(`${path}.to_doc must be an article id.`);
+  if (!isRelation(v['relation']))
+    out.push(`${path}.relation "${String(v['relation'])}" is not one of ${RELATIONS.join(', ')}.`);
+  const { from, to } = v;
+  if (!isExtent(from))
+    out.push(`${path}.from must have whole-number offsets with start < end (code points).`);
+  if (!isExtent(to)) out.push(`${path}.to must have whole-number offsets with start < end (code points).`);
+  if (!isObj(to) || typeof to['doc_id'] !== 'string' || !ARTICLE_ID.test(to['doc_id']))
+    out.push(`${path}.to.doc_id must be an article id.`);
   if (typeof v['note'] !== 'string') out.push(`${path}.note must be text.`);
+  if (v['provenance'] !== undefined && !isObj(v['provenance']))
+    out.push(`${path}.provenance must be an object.`);
+  return out;
+}
+
+/** A link whose two ends are one extent of this set's article (a self-link), by id. */
+function selfLinks(doc: Obj): string[] {
+  const links = doc['links'];
+  if (!isObj(links)) return [];
+  const out: string[] = [];
+  for (const [id, e] of Object.entries(links)) {
+    if (!isObj(e) || e['deleted'] === true || !isExtent(e['from']) || !isExtent(e['to'])) continue;
+    const [f, t] = [e['from'], e['to']];
+    if (t['doc_id'] === doc['doc_id'] && f['start'] === t['start'] && f['end'] === t['end'])
+      out.push(`links["${id}"] links a span to itself.`);
+  }
   return out;
 }
 
@@ -90,6 +114,6 @@ export function validateSpanSet(value: unknown): Result<SpanSetDoc, readonly str
     out.push('status.value must be todo, in_progress or done.');
   else out.push(...versionProblems(status, 'status', () => []));
   out.push(...entriesProblems(value['spans'], 'spans', spanProblems));
-  out.push(...entriesProblems(value['links'], 'links', linkProblems));
+  out.push(...entriesProblems(value['links'], 'links', linkProblems), ...selfLinks(value));
   return out.length > 0 ? err(out.slice(0, 20)) : ok(value as unknown as SpanSetDoc);
 }

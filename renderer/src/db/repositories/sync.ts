@@ -1,10 +1,14 @@
+import Dexie from 'dexie';
+import type { ExportLink } from '../../core/formats/export-types';
 import type { ImportedDocument } from '../../core/formats/import-types';
 import { deriveSpanSet, liveSpans, type DeriveContext } from '../../core/sync/derive';
+import { liveLinks } from '../../core/sync/link-entries';
 import { GOLD_ANNOTATOR, type GoldProvenance } from '../../core/model/gold';
 import type { DocStatus } from '../../core/model/status';
 import { userOfDb, type AssignmentDoc, type DeviceDoc } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
+import { linkToRow, type LinkRow } from '../link-rows';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { storeImport } from './import';
 
@@ -23,12 +27,15 @@ const syncTables = (db: MarginaliaDb) => [
   db.spanPacks,
   db.goldSpans,
   db.progress,
+  db.links,
   db.syncDocs,
   db.syncCheckpoints,
 ];
 
 interface LocalSet {
   spans: SpanRow[];
+  /** The participant's links whose `from` end is in this document (they travel in its set). */
+  links: LinkRow[];
   progress: ProgressRow | undefined;
 }
 
@@ -45,12 +52,23 @@ async function participantRows(db: MarginaliaDb, annotator: string): Promise<Spa
   return (await db.goldSpans.toArray()).map(goldRowAsSpanRow);
 }
 
+/** A participant's links by the document of their `from` end (gold's under "gold" too). */
+const linksFrom = (db: MarginaliaDb, annotator: string, docId: string): Promise<LinkRow[]> =>
+  db.links.where('[annotator+from.docId]').equals([annotator, docId]).toArray();
+
+const participantLinks = (db: MarginaliaDb, annotator: string): Promise<LinkRow[]> =>
+  db.links
+    .where('[annotator+from.docId]')
+    .between([annotator, Dexie.minKey], [annotator, Dexie.maxKey])
+    .toArray();
+
 async function readLocalSet(db: MarginaliaDb, docId: string, annotator: string): Promise<LocalSet> {
-  const [spans, progress] = await Promise.all([
+  const [spans, links, progress] = await Promise.all([
     setRows(db, docId, annotator),
+    linksFrom(db, annotator, docId),
     db.progress.get([docId, annotator]),
   ]);
-  return { spans, progress };
+  return { spans, links, progress };
 }
 
 /** What a derivation was made from, so a later write can tell whether the annotator changed it since. */
@@ -58,7 +76,10 @@ function signature(set: LocalSet): string {
   const rows = [...set.spans]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((r) => [r.id, r.start, r.end, r.label, r.note, r.unsure === true, r.updatedAt]);
-  return JSON.stringify([rows, set.progress?.status ?? null, set.progress?.updatedAt ?? null]);
+  const links = [...set.links]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((l) => [l.id, l.relation, l.from, l.to, l.note, l.updatedAt]);
+  return JSON.stringify([rows, links, set.progress?.status ?? null, set.progress?.updatedAt ?? null]);
 }
 
 function derive(base: SpanSetDoc | null, set: LocalSet, ctx: DeriveContext) {
@@ -67,6 +88,7 @@ function derive(base: SpanSetDoc | null, set: LocalSet, ctx: DeriveContext) {
     set.spans,
     set.progress ? { value: set.progress.status, updatedAt: set.progress.updatedAt } : null,
     ctx,
+    set.links,
   );
 }
 
@@ -90,6 +112,20 @@ async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): P
     if (gone.length > 0) await db.spans.bulkDelete(gone);
     if (rows.length > 0) await db.spans.bulkPut(rows);
   }
+  // A link whose end in this article is no span of the set (its span was deleted on another
+  // machine while the link was made) is not stored: for an own set the next push then deletes it,
+  // as deleting the span here would have. The other article's end cannot be checked yet (its set
+  // may come in a later page).
+  const extents = new Set(live.map((s) => `${s.start}-${s.end}`));
+  const here = (e: { docId: string; start: number; end: number }) =>
+    e.docId !== doc.doc_id || extents.has(`${e.start}-${e.end}`);
+  const links = liveLinks(doc)
+    .filter((l) => here(l.from) && here(l.to))
+    .map((l) => linkToRow(l as ExportLink, l.updatedAt));
+  const keptLinks = new Set(links.map((l) => l.id));
+  const goneLinks = current.links.filter((l) => !keptLinks.has(l.id)).map((l) => l.id);
+  if (goneLinks.length > 0) await db.links.bulkDelete(goneLinks);
+  if (links.length > 0) await db.links.bulkPut(links);
   const status = doc.status.value;
   if (current.progress || status !== 'todo')
     await db.progress.put({
@@ -126,19 +162,21 @@ export async function findDirtySets(
   replica: string,
   now: number,
 ): Promise<DirtySet[]> {
-  return db.transaction('r', [db.spans, db.goldSpans, db.progress, db.syncDocs], async () => {
-    const [spans, progress, copies] = await Promise.all([
+  return db.transaction('r', [db.spans, db.goldSpans, db.progress, db.links, db.syncDocs], async () => {
+    const [spans, links, progress, copies] = await Promise.all([
       participantRows(db, annotator),
+      participantLinks(db, annotator),
       db.progress.where('annotator').equals(annotator).toArray(),
       db.syncDocs.where('db').equals(dbName).toArray(),
     ]);
     const sets = new Map<string, LocalSet>();
     const setOf = (docId: string): LocalSet => {
       let s = sets.get(docId);
-      if (!s) sets.set(docId, (s = { spans: [], progress: undefined }));
+      if (!s) sets.set(docId, (s = { spans: [], links: [], progress: undefined }));
       return s;
     };
     for (const r of spans) setOf(r.docId).spans.push(r);
+    for (const l of links) setOf(l.from.docId).links.push(l);
     for (const p of progress) setOf(p.docId).progress = p;
     const bases = new Map<string, SpanSetDoc>();
     for (const c of copies) {

@@ -108,7 +108,7 @@ export class SyncService {
     this.running = true;
     // Labels and statuses written here (or in another window) are pushed a moment later.
     this.unwatch = onDatabaseChanged(this.o.db.name, (tables) => {
-      if (!tables.has('spans') && !tables.has('goldSpans') && !tables.has('progress')) return;
+      if (!['spans', 'goldSpans', 'progress', 'links'].some((t) => tables.has(t))) return;
       clearTimeout(this.nudgeTimer);
       this.nudgeTimer = setTimeout(() => this.nudge(), 150);
     });

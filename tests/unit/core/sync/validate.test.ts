@@ -26,9 +26,8 @@ describe('span set validation', () => {
       links: {
         l1: {
           relation: 'supports',
-          from_span: 's1',
-          to_doc: DOC,
-          to_span: 's9',
+          from: { start: 0, end: 3 },
+          to: { doc_id: DOC, start: 4, end: 9 },
           note: '',
           updated_at: 7,
           by: 'dev1',
@@ -64,6 +63,49 @@ describe('span set validation', () => {
         'links must be an object keyed by id.',
       ]);
     for (const v of [null, 3, 'x', [], { spans: null }]) expect(validateSpanSet(v).ok).toBe(false);
+  });
+
+  it('names each problem of a link: relation, ends, article id, note, self-link', () => {
+    const stamp = { updated_at: 2, by: 'dev1' };
+    const links = {
+      l1: {
+        relation: 'refutes',
+        from: { start: 0, end: 3 },
+        to: { doc_id: DOC, start: 4, end: 9 },
+        note: '',
+      },
+      l2: {
+        relation: 'supports',
+        from: { start: 3, end: 3 },
+        to: { doc_id: 'a.txt', start: 1, end: 2 },
+        note: 1,
+      },
+      l3: {
+        relation: 'same_claim',
+        from: { start: 0, end: 3 },
+        to: { doc_id: DOC, start: 0, end: 3 },
+        note: '',
+      },
+      l4: { deleted: true, ...stamp },
+    };
+    const r = validateSpanSet(
+      JSON.parse(
+        JSON.stringify({
+          ...set(),
+          links: Object.fromEntries(Object.entries(links).map(([k, v]) => [k, { ...v, ...stamp }])),
+        }),
+      ),
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: [
+        'links["l1"].relation "refutes" is not one of same_claim, supports, contradicts.',
+        'links["l2"].from must have whole-number offsets with start < end (code points).',
+        'links["l2"].to.doc_id must be an article id.',
+        'links["l2"].note must be text.',
+        'links["l3"] links a span to itself.',
+      ],
+    });
   });
 });
 
