@@ -220,3 +220,58 @@ test('a long article paints the spans near the viewport exactly, while scrolling
   spans.push({ start, end: start + 9, label: 'speculation' });
   await check();
 });
+
+test('a dense short article registers only the spans near the screen before its first frame', async ({
+  app,
+  page,
+}) => {
+  // ~10k characters with a span on every other character (the bench's dense case): a fixed first
+  // window of text held every span, all registered and measured before the open's first frame.
+  const paragraph = (i: number): string =>
+    `Line ${String(i).padStart(3, '0')} of a dense article where the minister said prices rose again, ` +
+    'while analysts warned that inflation could rise across several regions of the country.';
+  const text = Array.from({ length: 60 }, (_, i) => paragraph(i)).join('\n');
+  expect(text.length).toBeGreaterThan(9_000);
+  const spans: SpanSeed[] = Array.from({ length: Math.floor(text.length / 2) }, (_, i) => ({
+    start: 2 * i,
+    end: 2 * i + 1,
+    label: (['claim', 'quote', 'figure', 'speculation'] as const)[i % 4] as SpanSeed['label'],
+  })).filter((s) => text[s.start] !== '\n');
+  await addArticle(page, text, 'Dense painting test');
+  await addSpans(page, text, spans);
+  // Every window the scroller publishes once it holds all the spans, in order.
+  await page.evaluate((total) => {
+    const seen: string[] = [];
+    (window as unknown as { windows: string[] }).windows = seen;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as HTMLElement;
+        if (el.dataset['spans'] === String(total)) seen.push(el.dataset['window'] ?? '');
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-window'] });
+  }, spans.length);
+  await app.openDocument('Dense painting test');
+  const scroller = page.locator('.article-scroller');
+  await expect(scroller).toHaveAttribute('data-spans', String(spans.length));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { windows: string[] }).windows.length))
+    .toBeGreaterThan(0);
+  const first = await page.evaluate(() => (window as unknown as { windows: string[] }).windows[0] as string);
+  const [lo, hi] = first.split(',').map(Number) as [number, number];
+  // The end of the last line on screen (UTF-16), read once the article has settled at its top.
+  const visibleEnd = await page.evaluate(() => {
+    const box = (document.querySelector('.article-scroller') as HTMLElement).getBoundingClientRect();
+    const ps = Array.from(document.querySelectorAll('[data-testid="article"] .m-paragraph'));
+    let end = 0;
+    for (const p of ps) {
+      if (p.getBoundingClientRect().top >= box.bottom) break;
+      end += (p.textContent ?? '').length + 1;
+    }
+    return end - 1;
+  });
+  expect(lo).toBe(0);
+  // The first window covers the screen, and not the whole article.
+  expect(hi).toBeGreaterThanOrEqual(visibleEnd);
+  expect(hi).toBeLessThan(text.length / 2);
+  expect(Number(await scroller.getAttribute('data-painted'))).toBeLessThan(spans.length / 2);
+});

@@ -14,7 +14,7 @@ import { hideFarChunks } from './far-chunks';
 import { layOutAhead } from './lay-out-ahead';
 import { watchViewport } from './viewport-window';
 
-/** UTF-16 units painted before the first viewport report: a few screens of text. */
+/** UTF-16 units painted when the screen cannot be measured: a few screens of text. */
 const FIRST_WINDOW = 12_000;
 
 /**
@@ -106,10 +106,6 @@ export function usePainter({
       (u) => index.toCodePoint(Math.min(u, layout.text.length)),
     );
     painter.current = p;
-    // Until the observer reports (a frame later), paint the top of the article, where a newly loaded
-    // editor stands: a short article is then complete in its first frame.
-    const top = layout.lineOf(Math.min(layout.text.length, FIRST_WINDOW));
-    p.setWindow(0, (layout.lineStarts[top] as number) + (layout.lines[top] as string).length + 1);
     const { chunkStarts, lineStarts, lines } = layout;
     const chunks = chunkStarts.map(
       (line) => editor.getElementByKey(paragraphKeys[line] as string)?.parentElement ?? null,
@@ -121,6 +117,16 @@ export function usePainter({
       p.setWindow(lineStarts[first] as number, end);
       publish();
     });
+    // The lines on screen now, before the open's first frame, so it shows them with their highlights.
+    // Not a fixed first window: a window of text registers every span in it, and a dense short
+    // article (10k characters, 10,000 spans) had all its spans registered and measured before that
+    // frame (docs/performance.md). The layout this reads is the one the frame needs anyway.
+    watch.refresh();
+    if (p.window().hi === 0) {
+      // No geometry (the scroller is not rendered): the top few screens, until the watch reports.
+      const top = layout.lineOf(Math.min(layout.text.length, FIRST_WINDOW));
+      p.setWindow(0, (lineStarts[top] as number) + (lines[top] as string).length + 1);
+    }
     delete box.dataset['laidOut'];
     let stopFar = (): void => {};
     const stopAhead = layOutAhead(
