@@ -14,7 +14,7 @@ import { ARTICLES, connectTeam, setUpProject, startTeamServer } from './team-ser
  * axe-core with the WCAG 2.1 A and AA rules on every view (issue 19, "Done when"): no serious or
  * critical violation in the annotate view (library, article, palette, span list, inspector), the
  * help and Formats dialogs, export, settings with its Team section, the computed agreement, the
- * agreements behind a figure, adjudication, the import report, and (second test, with a team server)
+ * agreements behind a figure, adjudication, the import report, the Claims view, and (second test, with a team server)
  * the lead's Progress dashboard. A failure lists each rule id,
  * target and summary per view; each view's screenshot is kept in the test's output.
  */
@@ -129,6 +129,15 @@ test('no serious or critical WCAG 2.1 A/AA violation on any view', async ({ app 
     .click();
   await expect(dis.locator('.gold-now')).toContainText('Gold:');
   await check('adjudicate');
+
+  // The Claims view (issue 16): the imported claim spans, one cluster each.
+  await page.getByRole('button', { name: 'Claims', exact: true }).click();
+  const claims = page.getByRole('region', { name: 'Claims' });
+  await expect(claims.getByTestId('claims-totals')).toContainText('claim clusters');
+  await expect(
+    claims.getByRole('list', { name: 'Claim clusters' }).getByRole('heading').first(),
+  ).toBeVisible();
+  await check('claims');
 
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
 });

@@ -16,6 +16,8 @@ import { useBackupSchedule } from '../session/backup/useBackupSchedule';
 import { useDurability } from '../session/durability';
 import { clearStaleError, say, useMessage } from './messages';
 import { useServices } from '../session/providers';
+import { linkFlowHolder } from '../session/links/link-flow-store';
+import type { LinkEndpoint } from '../core/links/link';
 import { ReviewViews, useReviewView } from './ReviewViews';
 import { ReadOnlyBanner } from '../session/read-only';
 import { useImportEntry } from './useImportEntry';
@@ -33,7 +35,7 @@ function AppStatusLine() {
 
 /** Shell: composes the header, library, annotate or review views and the dialogs; no logic of its own. */
 export function App() {
-  const { host } = useServices();
+  const { host, stores } = useServices();
   const sayError = useCallback((text: string) => say(text, 'error'), []);
   const session = useLibrarySession(say);
   const { annotator, entries, open } = session;
@@ -78,6 +80,16 @@ export function App() {
   const { openDocument: openDoc } = session;
   const openDocument = useCallback((id: string) => void openDoc(id), [openDoc]);
   const { toggleSidebar } = session;
+  // A mention in the Claims view: the annotate view opens that article and shows the span.
+  const { close: closeReview } = review;
+  const openSpan = useCallback(
+    (end: LinkEndpoint) => {
+      linkFlowHolder(stores).goTo(end);
+      closeReview();
+      void openDoc(end.docId);
+    },
+    [stores, closeReview, openDoc],
+  );
   useEffect(
     () =>
       host.onMenuCommand((cmd) => {
@@ -113,6 +125,8 @@ export function App() {
         onImport={openImport}
         onExport={() => setExporting(true)}
         onToggleReview={review.toggleAgreement}
+        claimsOpen={review.claimsOpen}
+        onToggleClaims={review.toggleClaims}
         progress={
           team.config?.role === 'lead' ? { open: review.progressOpen, onToggle: review.toggleProgress } : null
         }
@@ -138,7 +152,12 @@ export function App() {
         )}
         {review.active ? (
           <ErrorBoundary fallback={failed('This view')}>
-            <ReviewViews review={review} adjudicator={annotator ?? 'adjudicator'} onMessage={say} />
+            <ReviewViews
+              review={review}
+              adjudicator={annotator ?? 'adjudicator'}
+              onMessage={say}
+              onOpenSpan={openSpan}
+            />
           </ErrorBoundary>
         ) : open && annotator ? (
           <ErrorBoundary

@@ -12,6 +12,8 @@ export interface AppHeaderProps {
   onImport: () => void;
   onExport: () => void;
   onToggleReview: () => void;
+  claimsOpen: boolean;
+  onToggleClaims: () => void;
   /** The lead's progress dashboard: null hides its button (not connected as a lead). */
   progress: { open: boolean; onToggle: () => void } | null;
   onRename: () => void;
@@ -50,8 +52,15 @@ export function AppHeader(p: AppHeaderProps) {
       <button type="button" onClick={p.onExport}>
         Export…
       </button>
-      <button type="button" onClick={p.onToggleReview} aria-pressed={p.reviewActive && !p.progress?.open}>
+      <button
+        type="button"
+        onClick={p.onToggleReview}
+        aria-pressed={p.reviewActive && !p.progress?.open && !p.claimsOpen}
+      >
         Agreement
+      </button>
+      <button type="button" onClick={p.onToggleClaims} aria-pressed={p.claimsOpen}>
+        Claims
       </button>
       {p.progress && (
         <button type="button" onClick={p.progress.onToggle} aria-pressed={p.progress.open}>

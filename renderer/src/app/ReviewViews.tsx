@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DisagreementFilter } from '../core/model/disagreement-filter';
 import { AdjudicatePage } from '../features/adjudicate/AdjudicatePage';
 import { AgreementPage } from '../features/agreement/AgreementPage';
+import { ClaimsPage } from '../features/claims/ClaimsPage';
+import type { LinkEndpoint } from '../core/links/link';
 import { ProgressPage } from '../features/progress/ProgressPage';
 import type { HostApi } from '../platform/host';
 import './review.css';
@@ -14,8 +16,11 @@ export interface ReviewView {
   readonly agreementOpen: boolean;
   /** The lead's progress dashboard (a team lead only). */
   readonly progressOpen: boolean;
+  /** The library's claim clusters (issue 16). */
+  readonly claimsOpen: boolean;
   toggleAgreement(): void;
   toggleProgress(): void;
+  toggleClaims(): void;
   openDisagreements(filter: DisagreementFilter): void;
   backToAgreement(): void;
   close(): void;
@@ -30,40 +35,45 @@ export function useReviewView(host: HostApi): ReviewView {
   const [agreementOpen, setAgreementOpen] = useState(false);
   const [filter, setFilter] = useState<DisagreementFilter | null>(null);
   const [progressOpen, setProgressOpen] = useState(false);
-  const toggleAgreement = useCallback(() => {
+  const [claimsOpen, setClaimsOpen] = useState(false);
+  // One review view at a time: opening one closes the others.
+  const only = useCallback((open: 'agreement' | 'progress' | 'claims' | null) => {
     setFilter(null);
-    setProgressOpen(false);
-    setAgreementOpen((o) => !o);
+    setAgreementOpen((o) => open === 'agreement' && !o);
+    setProgressOpen((o) => open === 'progress' && !o);
+    setClaimsOpen((o) => open === 'claims' && !o);
   }, []);
-  const toggleProgress = useCallback(() => {
-    setFilter(null);
-    setAgreementOpen(false);
-    setProgressOpen((o) => !o);
-  }, []);
+  const toggleAgreement = useCallback(() => only('agreement'), [only]);
+  const toggleProgress = useCallback(() => only('progress'), [only]);
+  const toggleClaims = useCallback(() => only('claims'), [only]);
   useEffect(
     () =>
       host.onMenuCommand((cmd) => {
         if (cmd === 'agreement-view') {
           setFilter(null);
           setProgressOpen(false);
+          setClaimsOpen(false);
           setAgreementOpen(true);
         }
       }),
     [host],
   );
   return {
-    active: agreementOpen || progressOpen || filter !== null,
+    active: agreementOpen || progressOpen || claimsOpen || filter !== null,
     filter,
     agreementOpen,
     progressOpen,
+    claimsOpen,
     toggleAgreement,
     toggleProgress,
+    toggleClaims,
     openDisagreements: setFilter,
     backToAgreement: useCallback(() => setFilter(null), []),
     close: useCallback(() => {
       setFilter(null);
       setProgressOpen(false);
       setAgreementOpen(false);
+      setClaimsOpen(false);
     }, []),
   };
 }
@@ -73,14 +83,18 @@ export function ReviewViews({
   review,
   adjudicator,
   onMessage,
+  onOpenSpan,
 }: {
   review: ReviewView;
   adjudicator: string;
   onMessage: (text: string, tone?: 'info' | 'error') => void;
+  /** Leaves the review views for the annotate view, at this span. */
+  onOpenSpan: (end: LinkEndpoint) => void;
 }) {
   return (
     <>
       {review.progressOpen && <ProgressPage onClose={review.close} />}
+      {review.claimsOpen && <ClaimsPage onClose={review.close} onOpen={onOpenSpan} onMessage={onMessage} />}
       {review.agreementOpen && (
         <AgreementPage
           hidden={review.filter !== null}

@@ -9,6 +9,7 @@ import type { Relation } from '../../../renderer/src/core/links/link';
 import type { Span } from '../../../renderer/src/core/model/span';
 import { CodePointIndex } from '../../../renderer/src/core/text/code-points';
 import { loadSeeds } from '../../shared/agreement-data';
+import type { ClaimsJson } from '../../shared/claims-json';
 import { marginalia, ROOT, workDir } from './spawn-cli';
 
 /**
@@ -90,16 +91,7 @@ const dir = workDir({
 });
 const file = (name: string): string => join(dir, name);
 
-interface ClaimsOut {
-  clusters: {
-    id: string;
-    mentions: { doc_id: string; start: number; end: number; text: string }[];
-    supports: string[];
-    contradicts: string[];
-    articles: number;
-    annotators: string[];
-  }[];
-}
+type ClaimsOut = ClaimsJson;
 
 describe('marginalia claims', () => {
   it('--format json: the "winding down" claims form one cluster that contradicts the "continues" claim', () => {
