@@ -2,12 +2,13 @@ import { computeAgreement } from '../../renderer/src/core/agreement/report';
 import type { AgreementReport } from '../../renderer/src/core/agreement/types';
 import {
   buildStudyInput,
+  studyLinkAgreement,
   type SourceDocument,
   type SourceSet,
 } from '../../renderer/src/core/agreement-report/study-input';
 import { parseImportFile } from '../../renderer/src/core/formats/import';
 import type { ImportedLink } from '../../renderer/src/core/formats/import-types';
-import { linkAgreement, type LinkAgreementReport } from '../../renderer/src/core/links/agreement';
+import type { LinkAgreementReport } from '../../renderer/src/core/links/agreement';
 import { isLabel } from '../../renderer/src/core/model/labels';
 import { flag, opt, parseArgs } from '../args';
 import type { CommandIo } from '../io';
@@ -139,7 +140,7 @@ export async function runAgreement(argv: readonly string[], io: CommandIo): Prom
   }
   const report = computeAgreement(study.input, labels ? { labels } : {});
   const docs = study.input.documents.map((d) => d.id);
-  const links = linkAgreement(loaded.links, study.input.annotators, { docs: new Set(docs) });
+  const links = studyLinkAgreement(loaded.links, study.input);
   if (format === 'json')
     io.out(JSON.stringify(agreementJson(report, study.input.annotators, docs, warnings, links)));
   else io.out(...tableReport(report, study.input.annotators, labels ?? null, warnings, links));

@@ -2,7 +2,9 @@ import { labelConfusion, type LabelConfusion } from '../agreement/confusion';
 import { compareWorstFirst, documentFigures, type DocumentFigures } from '../agreement/document-figures';
 import { ANALYSIS_SHARE, analyzeAgreement, reportFromAnalysis } from '../agreement/report';
 import type { AgreementReport } from '../agreement/types';
-import { buildStudyInput, type AgreementSource } from './study-input';
+import type { LinkAgreementReport } from '../links/agreement';
+import type { Link } from '../links/link';
+import { buildStudyInput, studyLinkAgreement, type AgreementSource } from './study-input';
 
 /** What the lead asked for: documents (null: all) and at least two annotators. */
 export interface AgreementSelection {
@@ -24,6 +26,10 @@ export interface AgreementResult {
   readonly confusions: readonly LabelConfusion[];
   readonly warnings: readonly string[];
   readonly computedAt: string;
+  /** Link agreement (as `marginalia agreement`'s `links` section). */
+  readonly links: LinkAgreementReport;
+  /** The chosen annotators' links with both ends in the studied documents: what a walk goes through. */
+  readonly studiedLinks: readonly Link[];
 }
 
 /**
@@ -52,6 +58,13 @@ export function computeAgreementResult(
     .sort(compareWorstFirst)
     .map((d) => ({ ...d, title: titles[d.id] ?? d.id }));
   const confusions = analysis.study.pairs.map((p) => labelConfusion(analysis, p.a, p.b));
+  const allLinks = source.links ?? [];
+  const links = studyLinkAgreement(allLinks, input);
+  const studied = new Set(input.documents.map((d) => d.id));
+  const chosen = new Set(input.annotators);
+  const studiedLinks = allLinks.filter(
+    (l) => chosen.has(l.annotator) && studied.has(l.from.docId) && studied.has(l.to.docId),
+  );
   onProgress(1);
   return {
     report,
@@ -61,5 +74,7 @@ export function computeAgreementResult(
     confusions,
     warnings,
     computedAt: now.toISOString(),
+    links,
+    studiedLinks,
   };
 }

@@ -1,5 +1,7 @@
 import { compareCodePoints } from '../agreement/pairs';
 import type { AgreementInput, AgreementSpan } from '../agreement/types';
+import { linkAgreement, type LinkAgreementReport } from '../links/agreement';
+import type { Link } from '../links/link';
 
 /** A document as the report knows it. */
 export interface SourceDocument {
@@ -21,6 +23,16 @@ export interface SourceSet {
 export interface AgreementSource {
   readonly documents: readonly SourceDocument[];
   readonly sets: readonly SourceSet[];
+  /** The annotators' links (issue 16); absent: none. */
+  readonly links?: readonly Link[];
+}
+
+/**
+ * Link agreement over a study (the CLI's `links` section and the Agreement view's, one function):
+ * the study's annotators, and only links whose two ends lie in the studied documents.
+ */
+export function studyLinkAgreement(links: readonly Link[], input: AgreementInput): LinkAgreementReport {
+  return linkAgreement(links, input.annotators, { docs: new Set(input.documents.map((d) => d.id)) });
 }
 
 export interface StudyInput {

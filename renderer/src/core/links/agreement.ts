@@ -126,42 +126,51 @@ export function linkAgreement(
   };
 }
 
-/** One link that only one of two annotators made, for walking through disagreements. */
+/** One link of a walk through a pair's links: whose it is (`both` when the two made it alike). */
 export interface LinkDisagreement {
   readonly key: string;
   readonly relation: Relation;
-  /** Whose link it is: `a` or `b` of the pair. */
-  readonly side: 'a' | 'b';
+  /** `a` or `b` of the pair when only one made it; `both` for a matched link (a's copy). */
+  readonly side: 'a' | 'b' | 'both';
   readonly link: Link;
 }
 
 /**
- * The links of `a` and `b` that the other did not make (optionally of one relation), ordered by
- * their first endpoint so that near misses (one character off, or the other relation between the
- * same spans) come next to each other. O(L log L).
+ * Which links behind a figure to walk through: the disagreements behind precision, recall and F1
+ * (a's and b's unmatched links), the matched ones, or one side's unmatched ones.
+ */
+export type LinkWalkKind = 'disagreements' | 'matched' | 'a_only' | 'b_only';
+
+/**
+ * The links of `a` and `b` behind a figure (default: those the other did not make), optionally of
+ * one relation, ordered by their first endpoint so that near misses (one character off, or the
+ * other relation between the same spans) come next to each other. O(L log L).
  */
 export function linkDisagreements(
   links: readonly Link[],
   a: string,
   b: string,
-  opts: LinkStudyOptions & { readonly relation?: Relation } = {},
+  opts: LinkStudyOptions & { readonly relation?: Relation; readonly kind?: LinkWalkKind } = {},
 ): LinkDisagreement[] {
   const p = prepare(links, [a, b], opts);
   const mapA = p.byKey.get(a) ?? new Map<string, Link>();
   const mapB = p.byKey.get(b) ?? new Map<string, Link>();
+  const kind = opts.kind ?? 'disagreements';
   const out: LinkDisagreement[] = [];
   const collect = (
     mine: ReadonlyMap<string, Link>,
     other: ReadonlyMap<string, Link>,
-    side: 'a' | 'b',
+    side: LinkDisagreement['side'],
   ): void => {
     for (const [key, link] of mine) {
-      if (other.has(key) || (opts.relation && link.relation !== opts.relation)) continue;
+      if (other.has(key) !== (side === 'both') || (opts.relation && link.relation !== opts.relation))
+        continue;
       out.push({ key, relation: link.relation, side, link });
     }
   };
-  collect(mapA, mapB, 'a');
-  collect(mapB, mapA, 'b');
+  if (kind === 'matched') collect(mapA, mapB, 'both');
+  if (kind === 'disagreements' || kind === 'a_only') collect(mapA, mapB, 'a');
+  if (kind === 'disagreements' || kind === 'b_only') collect(mapB, mapA, 'b');
   return out.sort((x, y) => {
     const [x1, y1] = [firstEnd(x.link), firstEnd(y.link)];
     return compareEndpoints(x1, y1) || (x.key < y.key ? -1 : x.key > y.key ? 1 : x.side < y.side ? -1 : 1);

@@ -1,5 +1,8 @@
+import Dexie from 'dexie';
+
 import { compareCodePoints } from '../../core/agreement/pairs';
 import type { AgreementSource, SourceSet } from '../../core/agreement-report/study-input';
+import type { Link } from '../../core/links/link';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
 import { goldRowAsSpanRow, type SpanRow } from '../rows';
@@ -15,6 +18,23 @@ export async function participantSpanRows(
     annotators.includes(GOLD_ANNOTATOR) ? db.goldSpans.toArray() : [],
   ]);
   return gold.length > 0 ? [...rows, ...gold.map(goldRowAsSpanRow)] : rows;
+}
+
+/** The links of `annotators` (gold's under "gold"), by the [annotator+from.docId] index. */
+async function participantLinks(db: MarginaliaDb, annotators: readonly string[]): Promise<Link[]> {
+  const per = await Promise.all(
+    annotators.map((a) =>
+      db.links.where('[annotator+from.docId]').between([a, Dexie.minKey], [a, Dexie.maxKey]).toArray(),
+    ),
+  );
+  return per.flat().map((r) => ({
+    id: r.id,
+    annotator: r.annotator,
+    relation: r.relation,
+    from: r.from,
+    to: r.to,
+    note: r.note,
+  }));
 }
 
 /** Every participant with spans or a status: the annotators, and "gold" once it has a span. */
@@ -45,14 +65,16 @@ export async function loadAgreementSource(
   docIds: readonly string[] | null,
   annotators: readonly string[],
 ): Promise<AgreementSource> {
-  return db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.progress], async () => {
-    const [docRows, spanRows, progressRows] = await Promise.all([
+  const tables = [db.documents, db.texts, db.spans, db.goldSpans, db.progress, db.links];
+  return db.transaction('r', tables, async () => {
+    const [docRows, spanRows, progressRows, links] = await Promise.all([
       db.documents.orderBy('order').toArray(),
       participantSpanRows(db, annotators),
       db.progress
         .where('annotator')
         .anyOf([...annotators])
         .toArray(),
+      participantLinks(db, annotators),
     ]);
     const wanted = docIds ? new Set(docIds) : null;
     const sets = new Map<string, { docId: string; annotator: string; spans: SourceSet['spans'][number][] }>();
@@ -78,6 +100,6 @@ export async function loadAgreementSource(
       if (!t) throw new Error(`The text of "${r.title}" is missing from the database.`);
       return { id: r.id, title: r.title, text: t.text };
     });
-    return { documents, sets: [...sets.values()] };
+    return { documents, sets: [...sets.values()], links };
   });
 }

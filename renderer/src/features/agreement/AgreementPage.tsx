@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
 import type { AgreementResult } from '../../core/agreement-report/result';
 import { isAgreementCell, type DisagreementFilter } from '../../core/model/disagreement-filter';
@@ -11,6 +11,8 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DocumentTable } from './DocumentTable';
 import { LabelBars } from './LabelBars';
+import { LinkFigures, type LinkWalkChoice } from './LinkFigures';
+import { LinkWalk } from './LinkWalk';
 import { OverallFigures } from './OverallFigures';
 import { PairHeatmap } from './PairHeatmap';
 import { ReportExport } from './ReportExport';
@@ -56,6 +58,12 @@ function filters(result: AgreementResult) {
       agreements: isAgreementCell(rowLabel, colLabel),
       title: `${a} ${rowLabel === 'O' ? 'no label' : rowLabel} × ${b} ${colLabel === 'O' ? 'no label' : colLabel}`,
     }),
+    linkEnd: (docId: string, walk: LinkWalkChoice, title: string): DisagreementFilter => ({
+      docIds: [docId],
+      annotators: [walk.a, walk.b],
+      agreements: true,
+      title: `link end in ${title}`,
+    }),
     document: (docId: string): DisagreementFilter => ({
       docIds: [docId],
       annotators,
@@ -73,6 +81,7 @@ export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage 
   const { state, run, cancel } = useAgreementRun();
   const result = state.kind === 'done' ? state.result : null;
   const f = result ? filters(result) : null;
+  const [walk, setWalk] = useState<LinkWalkChoice | null>(null);
   // Compute is disabled while running, and a figure's click hides this view: the focus would fall to
   // the page. It goes to Cancel while running, then to the results (or the error), and back here.
   useEffect(() => {
@@ -124,6 +133,16 @@ export function AgreementPage({ hidden, onOpenDisagreements, onClose, onMessage 
             result={result}
             onOpen={(a, b, x, y) => onOpenDisagreements(f.confusion(a, b, x, y))}
           />
+          <LinkFigures result={result} onWalk={setWalk} />
+          {walk && (
+            <LinkWalk
+              key={JSON.stringify(walk)}
+              result={result}
+              choice={walk}
+              onOpenEnd={(end, title) => onOpenDisagreements(f.linkEnd(end.docId, walk, title))}
+              onClose={() => setWalk(null)}
+            />
+          )}
           <DocumentTable result={result} onOpen={(id) => onOpenDisagreements(f.document(id))} />
         </div>
       )}

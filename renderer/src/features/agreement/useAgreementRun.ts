@@ -83,7 +83,7 @@ export function useAgreementRun(): {
     setState({ kind: 'idle' });
   }, [stop]);
 
-  // Once figures are shown they follow the database: spans or statuses written here, in another
+  // Once figures are shown they follow the database: spans, links or statuses written here, in another
   // window, or pulled from a team server (a lead's annotators) recompute them, quietly, once
   // writing pauses for REFRESH_MS.
   const done = state.kind === 'done';
@@ -91,13 +91,7 @@ export function useAgreementRun(): {
     if (!done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = onDatabaseChanged(db.name, (tables) => {
-      if (
-        !tables.has('spans') &&
-        !tables.has('goldSpans') &&
-        !tables.has('progress') &&
-        !tables.has('documents')
-      )
-        return;
+      if (!['spans', 'goldSpans', 'progress', 'documents', 'links'].some((t) => tables.has(t))) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (lastSelection.current) run(lastSelection.current, true);

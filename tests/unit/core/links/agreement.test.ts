@@ -93,14 +93,15 @@ describe('linkAgreement', () => {
 });
 
 describe('linkDisagreements', () => {
+  const links = [
+    link('alice', 'same_claim', A1, B1),
+    link('bob', 'same_claim', A1, B1x),
+    link('alice', 'contradicts', A2, B1),
+    link('bob', 'contradicts', B1, A2),
+    link('bob', 'supports', [DOC_C, 0, 4], A1),
+  ];
+
   it('lists the links only one side made, near misses next to each other, optionally one relation', () => {
-    const links = [
-      link('alice', 'same_claim', A1, B1),
-      link('bob', 'same_claim', A1, B1x),
-      link('alice', 'contradicts', A2, B1),
-      link('bob', 'contradicts', B1, A2),
-      link('bob', 'supports', [DOC_C, 0, 4], A1),
-    ];
     const d = linkDisagreements(links, 'alice', 'bob');
     expect(d.map((x) => `${x.side}:${x.relation}:${x.link.to.end}`)).toEqual([
       'a:same_claim:15',
@@ -108,5 +109,23 @@ describe('linkDisagreements', () => {
       'b:supports:10',
     ]);
     expect(linkDisagreements(links, 'alice', 'bob', { relation: 'supports' })).toHaveLength(1);
+  });
+
+  it('walks the links behind each figure: matched (agreeing), one side only, within the study', () => {
+    const walk = (kind: 'matched' | 'a_only' | 'b_only', docs?: Set<string>) =>
+      linkDisagreements(links, 'alice', 'bob', { kind, ...(docs ? { docs } : {}) }).map(
+        (x) => `${x.side}:${x.relation}:${x.link.annotator}`,
+      );
+    expect(walk('matched')).toEqual(['both:contradicts:alice']);
+    expect(walk('a_only')).toEqual(['a:same_claim:alice']);
+    expect(walk('b_only')).toEqual(['b:same_claim:bob', 'b:supports:bob']);
+    // The same links the figures count: each list's length is the figure's count.
+    const docs = new Set([DOC_A, DOC_B]);
+    const r = linkAgreement(links, ['alice', 'bob'], { docs }).pairs['alice|bob']?.overall;
+    expect([walk('matched', docs).length, walk('a_only', docs).length, walk('b_only', docs).length]).toEqual([
+      r?.matched,
+      r?.a_only,
+      r?.b_only,
+    ]);
   });
 });
