@@ -62,6 +62,16 @@ async function markRows(page: Page): Promise<Record<string, number[]>> {
   );
 }
 
+/** Opens the overlaps article with its four spans; the canvas rows once every label has drawn. */
+async function openOverlaps(page: Page, app: { openDocument(title: string): Promise<void> }) {
+  await addArticle(page, TEXT, 'Overlaps');
+  await seedSpans(page, TEXT, SPANS);
+  await app.openDocument('Overlaps');
+  await expect(page.locator('.article-scroller')).toHaveAttribute('data-painted', '4');
+  await expect.poll(async () => Object.values(await markRows(page)).every((r) => r.length > 0)).toBe(true);
+  return markRows(page);
+}
+
 // Twice the pixels: the docs picture is sharper, and the canvas must follow the device pixel ratio.
 test.use({ deviceScaleFactor: 2 });
 
@@ -69,14 +79,8 @@ test('overlapping claim, quote, figure and speculation each keep their own stack
   app,
   page,
 }) => {
-  await addArticle(page, TEXT, 'Overlaps');
-  await seedSpans(page, TEXT, SPANS);
-  await app.openDocument('Overlaps');
-  await expect(page.locator('.article-scroller')).toHaveAttribute('data-painted', '4');
-
   // Each label draws its own rows; stacked, the four underlines sit on different rows.
-  await expect.poll(async () => Object.values(await markRows(page)).every((r) => r.length > 0)).toBe(true);
-  const rows = await markRows(page);
+  const rows = await openOverlaps(page, app);
   const lowest = Object.fromEntries(Object.entries(rows).map(([l, r]) => [l, Math.max(...r)]));
   // The claim encloses everything and starts first: top lane; the quote nests in it (lane 1); the
   // figure comes earlier but lane 1 is free there; the speculation crosses the quote: lane 2.
@@ -106,4 +110,39 @@ test('overlapping claim, quote, figure and speculation each keep their own stack
   // The picture in docs/overlaps.png (look at it after a change to the marks).
   const box = await page.locator('.article').boundingBox();
   if (box) await page.screenshot({ path: 'test-results/overlaps.png', clip: { ...box, height: 150 } });
+});
+
+test('the underlines follow their text when the article grows taller, without measuring every span again', async ({
+  app,
+  page,
+}) => {
+  const before = await openOverlaps(page, app);
+  // Text lower, the same width (as chunks laid out above the screen do): count the span
+  // measurements (Range.getClientRects) the redraw makes.
+  const moved = await page.evaluate(async () => {
+    const first = document.querySelector('[data-testid="article"] .m-paragraph') as HTMLElement;
+    const top = first.getBoundingClientRect().top;
+    const counted = window as unknown as { rangeRects: number };
+    counted.rangeRects = 0;
+    const original = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = function (this: Range) {
+      counted.rangeRects++;
+      return original.call(this);
+    };
+    document.querySelector<HTMLElement>('[data-testid="article"]')?.style.setProperty('padding-top', '40px');
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 50));
+    return first.getBoundingClientRect().top - top;
+  });
+  expect(moved).toBeGreaterThan(20);
+  const shifted = (rows: number[] | undefined): number[] => (rows ?? []).map((y) => y + moved);
+  await expect
+    .poll(async () => {
+      const after = await markRows(page);
+      return Object.keys(before).every(
+        (l) => JSON.stringify(after[l]) === JSON.stringify(shifted(before[l])),
+      );
+    })
+    .toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { rangeRects: number }).rangeRects)).toBe(0);
 });

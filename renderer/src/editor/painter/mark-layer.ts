@@ -34,13 +34,15 @@ interface Box {
  */
 export class MarkLayer {
   private spans: readonly PaintSpan[] = [];
+  /** Per span and line: its boxes, x from the host's left, y from the top of the line's paragraph. */
   private boxes = new WeakMap<PaintSpan, Map<number, readonly Box[]>>();
   private top = 0;
   private height = 0;
   private width = 0;
   private window: { lo: number; hi: number } = { lo: 0, hi: 0 };
   private readonly resized: ResizeObserver;
-  private lastSize = '';
+  /** The host's width when the boxes were measured: only a new width re-wraps the text. */
+  private measuredWidth = -1;
   /** The pending draw of the canvas beyond the screen (a frame, then a task). */
   private rest = 0;
   private restTimer: ReturnType<typeof setTimeout> | 0 = 0;
@@ -53,11 +55,10 @@ export class MarkLayer {
     private readonly locator: DomLocator,
   ) {
     this.resized = new ResizeObserver(() => {
-      const size = `${host.clientWidth}x${host.clientHeight}`;
-      if (size === this.lastSize) return;
-      this.lastSize = size;
-      // Text moved: every measured box is stale.
-      this.boxes = new WeakMap();
+      // A new height (chunks laid out above or below, as in the open's frame) moves paragraphs, not
+      // the text inside them: the boxes stay, their paragraphs' tops are read again when drawing.
+      // Measuring every box again held the open's frame of a dense article for ~25 ms.
+      if (host.clientWidth !== this.measuredWidth) this.boxes = new WeakMap();
       this.draw(true);
     });
     this.resized.observe(host);
@@ -122,6 +123,10 @@ export class MarkLayer {
     // measuring them all (a Range per span and line) held its open's first frame for ~200 ms.
     const view = this.scroller.getBoundingClientRect();
     const origin = this.host.getBoundingClientRect();
+    if (this.host.clientWidth !== this.measuredWidth) {
+      this.measuredWidth = this.host.clientWidth;
+      this.boxes = new WeakMap();
+    }
     const margin = view.height / 4;
     this.drawBetween(view.top - origin.top - margin, view.bottom - origin.top + margin, origin);
     if (this.rest) cancelAnimationFrame(this.rest);
@@ -148,6 +153,12 @@ export class MarkLayer {
     const lines = this.linesBetween(top + origin.top, bottom + origin.top);
     if (!lines) return;
     const lanes = assignLanes(this.spans);
+    const tops = new Map<number, number>();
+    const lineTop = (line: number): number => {
+      let y = tops.get(line);
+      if (y === undefined) tops.set(line, (y = (this.lineRect(line)?.top ?? 0) - origin.top));
+      return y;
+    };
     const { lo, hi } = this.window;
     const { layout } = this;
     this.spans.forEach((s, i) => {
@@ -156,7 +167,7 @@ export class MarkLayer {
       if (last < lines[0] || first > lines[1]) return;
       const a = Math.max(first, lines[0]);
       const z = Math.min(last, lines[1]);
-      const all = this.measure(s, a, z, origin);
+      const all = this.measure(s, a, z, origin, lineTop);
       const boxes = all.filter((b) => b.bottom >= top && b.top <= bottom);
       if (boxes.length === 0) return;
       // A tick only where the span really starts or ends, not where the window or canvas cuts it.
@@ -176,12 +187,7 @@ export class MarkLayer {
     const { layout } = this;
     const lo = layout.lineOf(this.window.lo);
     const hi = layout.lineOf(Math.max(this.window.lo, Math.min(this.window.hi, layout.text.length)));
-    const rect = (line: number): DOMRect | null => {
-      const at = this.locator.locate(layout.lineStarts[line] as number, 'start');
-      if (!at) return null;
-      const el = at.node.nodeType === Node.TEXT_NODE ? at.node.parentElement : (at.node as Element);
-      return el?.getBoundingClientRect() ?? null;
-    };
+    const rect = (line: number): DOMRect | null => this.lineRect(line);
     const search = (past: (line: number) => boolean): number => {
       let a = lo;
       let b = hi + 1;
@@ -197,23 +203,39 @@ export class MarkLayer {
     return first <= last ? [first, last] : null;
   }
 
+  /** The client rectangle of the element holding line `line`'s text (null: not in the DOM). */
+  private lineRect(line: number): DOMRect | null {
+    const at = this.locator.locate(this.layout.lineStarts[line] as number, 'start');
+    if (!at) return null;
+    const el = at.node.nodeType === Node.TEXT_NODE ? at.node.parentElement : (at.node as Element);
+    return el?.getBoundingClientRect() ?? null;
+  }
+
   /** The span's line boxes on lines [first, last], in the host's coordinates. */
-  private measure(span: PaintSpan, first: number, last: number, origin: DOMRect): Box[] {
+  private measure(
+    span: PaintSpan,
+    first: number,
+    last: number,
+    origin: DOMRect,
+    lineTop: (line: number) => number,
+  ): Box[] {
     let byLine = this.boxes.get(span);
     if (!byLine) this.boxes.set(span, (byLine = new Map()));
     const out: Box[] = [];
     for (let line = first; line <= last; line++) {
       let boxes = byLine.get(line);
       if (!boxes) {
-        boxes = this.measureLine(span, line, origin);
+        boxes = this.measureLine(span, line, origin, lineTop(line));
         byLine.set(line, boxes);
       }
-      out.push(...boxes);
+      const y = lineTop(line);
+      for (const b of boxes) out.push({ left: b.left, right: b.right, top: b.top + y, bottom: b.bottom + y });
     }
     return out;
   }
 
-  private measureLine(span: PaintSpan, line: number, origin: DOMRect): Box[] {
+  /** The span's boxes on one line: x from the host's left, y from the line's top (`top`, host's). */
+  private measureLine(span: PaintSpan, line: number, origin: DOMRect, top: number): Box[] {
     const lineStart = this.layout.lineStarts[line] as number;
     const lineEnd = lineStart + (this.layout.lines[line] as string).length;
     const a = Math.max(span.start, lineStart);
@@ -231,8 +253,8 @@ export class MarkLayer {
       boxes.push({
         left: r.left - origin.left,
         right: r.right - origin.left,
-        top: r.top - origin.top,
-        bottom: r.bottom - origin.top,
+        top: r.top - origin.top - top,
+        bottom: r.bottom - origin.top - top,
       });
     }
     return boxes;
