@@ -8,14 +8,19 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  /** 0o600 for a file only its owner may read (the kept team sign-in). */
+  mode = 0o644,
+): Promise<void> {
   const dir = path.dirname(target);
   // Same folder, so the rename never crosses file systems (a cross-device rename is not atomic).
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let renamed = false;
   try {
     // 'wx': never follow or clobber something already sitting at the temp name.
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();

@@ -1,14 +1,11 @@
 /**
  * The one Content-Security-Policy of Marginalia: sent as a header by Electron's app:// protocol handler
  * and embedded as a <meta> tag in the web build. No inline script, nothing remote, no plugins.
- * One opening: `connect-src` lets the page reach a team server (docs/team.md) — any HTTPS origin
- * (the server's address is the user's choice, and a static policy cannot name it) and plain HTTP
- * on this machine only (the embedded `marginalia server` for trials and tests); plain HTTP to
- * another machine stays blocked, since the sign-in would cross the network in clear.
+ * One opening: `connect-src` lets the page reach a team server (team-servers.ts: any HTTPS origin,
+ * plain HTTP on this machine only).
  * `frame-ancestors` is ignored in <meta>, so it is only sent as a header.
  */
-/** Where a team server may be (see above). */
-export const TEAM_SERVERS = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'] as const;
+import { TEAM_SERVERS } from './team-servers';
 
 export function contentSecurityPolicy({ meta }: { meta: boolean }): string {
   const directives = [

@@ -15,6 +15,9 @@ export const CHANNELS = {
   writeExportStream: 'marginalia:export-stream-write',
   finishExportStream: 'marginalia:export-stream-finish',
   abortExportStream: 'marginalia:export-stream-abort',
+  rememberTeamSignIn: 'marginalia:team-remember-sign-in',
+  signInAgain: 'marginalia:team-sign-in-again',
+  forgetTeamSignIn: 'marginalia:team-forget-sign-in',
 } as const;
 
 /** Push events from main (menu items). */
@@ -102,6 +105,24 @@ export interface BackupInfo {
   writtenAt: string;
 }
 
+/** The team sign-in the desktop keeps (issue 15): the password goes to main once, after Connect. */
+export interface TeamSignIn {
+  /** The server the password belongs to; main signs in again only there. */
+  serverUrl: string;
+  user: string;
+  password: string;
+}
+
+/**
+ * `stored: false` with the reason when the password is not kept: the web build (the browser keeps
+ * the session cookie; `reason` null) or a desktop without real OS encryption (`reason` says so).
+ */
+export type RememberSignInResponse = { stored: true } | { stored: false; reason: string | null };
+
+/** The outcome of a sign-in with the kept password; `reason` is one sentence for the header. */
+export type SignInAgainResponse =
+  { signedIn: true; serverUrl: string; user: string } | { signedIn: false; reason: string };
+
 /** What the preload exposes as `window.marginalia`. The web build implements the same interface. */
 export interface MarginaliaApi {
   saveExport(req: SaveExportRequest): Promise<IpcResult<SaveExportResponse>>;
@@ -123,6 +144,16 @@ export interface MarginaliaApi {
   finishExportStream(id: string): Promise<IpcResult<string>>;
   /** Discards an open stream: its temp file is deleted and the chosen path is left as it was. */
   abortExportStream(id: string): Promise<IpcResult<void>>;
+  /** Keeps the team password encrypted with the OS (safeStorage), for signing in again without asking. */
+  rememberTeamSignIn(req: TeamSignIn): Promise<IpcResult<RememberSignInResponse>>;
+  /**
+   * Signs in again with the kept password, from main, to the server it was given for (the page
+   * names none: a compromised page could otherwise send the password anywhere). The session's new
+   * cookie serves the page's next requests.
+   */
+  signInAgain(): Promise<IpcResult<SignInAgainResponse>>;
+  /** Forgets the kept password (Disconnect). */
+  forgetTeamSignIn(): Promise<IpcResult<void>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -139,5 +170,8 @@ export const API_KEYS: readonly (keyof MarginaliaApi)[] = [
   'writeExportStream',
   'finishExportStream',
   'abortExportStream',
+  'rememberTeamSignIn',
+  'signInAgain',
+  'forgetTeamSignIn',
   'onMenuCommand',
 ];

@@ -9,6 +9,7 @@ import { app, BrowserWindow, Menu, screen, session } from 'electron';
 
 import { backupFolder, showAboutDialog } from './ipc/handlers/app-info';
 import { createBackupStore } from './ipc/handlers/backups';
+import { createKeptSignIn } from './ipc/handlers/team-sign-in';
 import { registerIpcHandlers } from './ipc/register';
 import { MENU_EVENT, type MenuCommand } from './ipc-contract';
 import { menuTemplate } from './menu';
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));
-  exportStreams = registerIpcHandlers(createBackupStore(backupFolder()));
+  exportStreams = registerIpcHandlers(createBackupStore(backupFolder()), createKeptSignIn());
   const actions = { send: sendMenuCommand, showAbout: () => void showAboutDialog(mainWindow) };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate(process.platform, actions, { devTools: !app.isPackaged })),

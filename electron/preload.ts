@@ -34,6 +34,9 @@ const api: MarginaliaApi = {
   writeExportStream: (id, text) => call(CHANNELS.writeExportStream, id, text),
   finishExportStream: (id) => call(CHANNELS.finishExportStream, id),
   abortExportStream: (id) => call(CHANNELS.abortExportStream, id),
+  rememberTeamSignIn: (req) => call(CHANNELS.rememberTeamSignIn, req),
+  signInAgain: () => call(CHANNELS.signInAgain),
+  forgetTeamSignIn: () => call(CHANNELS.forgetTeamSignIn),
   onMenuCommand(listener) {
     // The IpcRendererEvent stays here: handing it to the page would expose `sender` (ipcRenderer).
     const wrapped = (_event: unknown, command: unknown): void => {

@@ -1,12 +1,13 @@
 /**
  * App-wide hardening, applied to every web contents Electron creates (including any we did not expect).
  * The page shows untrusted articles, so it may never leave app://marginalia, open windows, embed
- * webviews, reach the network or be granted a permission. Links to a few known https hosts are handed
+ * webviews, reach the network (a team server excepted: team-servers.ts) or be granted a permission. Links to a few known https hosts are handed
  * to the system browser instead (see external-links.ts).
  */
 import { app, type Session, shell, type WebContents } from 'electron';
 
 import { allowedExternalUrl } from './external-links';
+import { isAllowedNetworkRequest } from './team-servers';
 
 function openExternally(url: string): void {
   const allowed = allowedExternalUrl(url);
@@ -35,25 +36,21 @@ export function installSecurity(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 }
 
-/** Schemes the app never loads from; the CSP already forbids them, this is the second lock. */
-const BLOCKED_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
-
-function isBlockedRequest(url: string): boolean {
-  try {
-    return BLOCKED_PROTOCOLS.has(new URL(url).protocol);
-  } catch {
-    return true;
-  }
-}
-
 /** Call once the app is ready (sessions exist only then). */
 export function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
-  // One catch-all filter decided by scheme: an invalid match pattern would throw at start-up.
+  // One catch-all filter (an invalid match pattern would throw at start-up). Until issue 15 it
+  // cancelled every http(s) request, so the desktop could never reach the team server its CSP allows.
   ses.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
-    callback({ cancel: isBlockedRequest(details.url) }),
+    callback({
+      cancel: !isAllowedNetworkRequest(
+        details.url,
+        details.resourceType,
+        details.webContentsId !== undefined,
+      ),
+    }),
   );
 }

@@ -14,6 +14,7 @@ import { isTrustedSender } from '../trusted-origin';
 import { publicErrorMessage } from './errors';
 import { getAppInfo } from './handlers/app-info';
 import type { BackupStore } from './handlers/backups';
+import type { KeptSignIn } from '../team-sign-in';
 import { openExportStream, openImportFiles, saveExport } from './handlers/files';
 import { ARG_SCHEMAS, type Channel, type ChannelArgs, describeIssues } from './schemas';
 
@@ -47,7 +48,7 @@ function handle<C extends Channel>(channel: C, handler: Handler<C>): void {
 }
 
 /** Returns the open export streams, so quitting can delete the temp files of unfinished ones. */
-export function registerIpcHandlers(backups: BackupStore): ExportStreams {
+export function registerIpcHandlers(backups: BackupStore, signIn: KeptSignIn): ExportStreams {
   const streams = new ExportStreams();
   handle(CHANNELS.saveExport, ([req], win) => saveExport(req, win));
   handle(CHANNELS.openExportStream, ([name], win) => openExportStream(name, win, streams));
@@ -59,5 +60,8 @@ export function registerIpcHandlers(backups: BackupStore): ExportStreams {
   handle(CHANNELS.writeBackup, ([req]) => backups.write(req));
   handle(CHANNELS.listBackups, () => backups.list());
   handle(CHANNELS.readBackup, ([name]) => backups.read(name));
+  handle(CHANNELS.rememberTeamSignIn, ([req]) => signIn.remember(req));
+  handle(CHANNELS.signInAgain, () => signIn.signInAgain());
+  handle(CHANNELS.forgetTeamSignIn, () => signIn.forget());
   return streams;
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import { BACKUP_REASONS, isBackupName } from '../backup-names';
 import { CHANNELS } from '../ipc-contract';
+import { isTeamServerUrl } from '../team-servers';
 
 export const LIMITS = {
   /** Most file systems cap a name at 255 bytes; longer is never a real file name. */
@@ -18,6 +19,8 @@ export const LIMITS = {
   keepBackups: 100,
   /** One piece of a streamed export (the page sends ~1–4 MB pieces). */
   streamPieceChars: 32 * 1024 * 1024,
+  /** A team server address or password. */
+  teamFieldChars: 2_000,
 } as const;
 
 /** What the import dialog offers; the renderer decides the format. */
@@ -44,6 +47,19 @@ const bytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMIT
 /** Stream ids are 24 hex digits made by main (export-streams.ts). */
 const streamIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
 
+/** A team server's address: https, or http on this machine (team-servers.ts); 2,000 characters at most. */
+const teamServerSchema = z
+  .string()
+  .max(LIMITS.teamFieldChars)
+  .refine(isTeamServerUrl, { message: 'must be an https address, or http on this machine' });
+const teamUserSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.fileNameChars)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being refused
+  .regex(/^[^\u0000-\u001f\u007f]+$/);
+const teamPasswordSchema = z.string().min(1).max(LIMITS.teamFieldChars);
+
 export const backupNameSchema = z.string().refine(isBackupName, { message: 'is not a backup file name' });
 
 /** Each channel's argument list, as passed to `ipcRenderer.invoke(channel, ...args)`. */
@@ -66,6 +82,11 @@ export const ARG_SCHEMAS = {
   [CHANNELS.writeExportStream]: z.tuple([streamIdSchema, z.string().max(LIMITS.streamPieceChars)]),
   [CHANNELS.finishExportStream]: z.tuple([streamIdSchema]),
   [CHANNELS.abortExportStream]: z.tuple([streamIdSchema]),
+  [CHANNELS.rememberTeamSignIn]: z.tuple([
+    z.strictObject({ serverUrl: teamServerSchema, user: teamUserSchema, password: teamPasswordSchema }),
+  ]),
+  [CHANNELS.signInAgain]: z.tuple([]),
+  [CHANNELS.forgetTeamSignIn]: z.tuple([]),
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], z.ZodType>;
 
 export type Channel = keyof typeof ARG_SCHEMAS;

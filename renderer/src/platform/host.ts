@@ -17,5 +17,8 @@ export type {
   ImportedFile,
   IpcResult,
   MenuCommand,
+  RememberSignInResponse,
   SaveExportRequest,
+  SignInAgainResponse,
+  TeamSignIn,
 } from '../../../electron/ipc-contract';

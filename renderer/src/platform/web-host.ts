@@ -1,3 +1,4 @@
+import { SIGNED_OUT } from '../core/sync/team-config';
 import type { HostApi, IpcResult } from './host';
 import { readFileObjects } from './read-file-objects';
 import { webExportFile } from './web-export-file';
@@ -72,5 +73,10 @@ export const webHost: HostApi = {
   writeExportStream: () => unsupported('Streaming to a file through the desktop shell'),
   finishExportStream: () => unsupported('Streaming to a file through the desktop shell'),
   abortExportStream: () => unsupported('Streaming to a file through the desktop shell'),
+  // The browser keeps the server's session cookie (a week on the embedded server) and never the
+  // password: when the session ends, the user types it again in Settings → Team.
+  rememberTeamSignIn: () => Promise.resolve({ ok: true, value: { stored: false, reason: null } }),
+  signInAgain: () => Promise.resolve({ ok: true, value: { signedIn: false, reason: SIGNED_OUT } }),
+  forgetTeamSignIn: () => Promise.resolve({ ok: true, value: undefined }),
   onMenuCommand: () => () => undefined,
 };

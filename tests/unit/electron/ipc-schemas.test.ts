@@ -7,6 +7,7 @@ const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 const abs = process.platform === 'win32' ? 'C:\\Users\\a\\' : '/home/a/';
 const STREAM = '0123456789abcdef01234567';
 const backup = 'marginalia-backup-2025-01-02T03-04-05-678Z-interval.jsonl';
+const SIGN_IN = { serverUrl: 'https://couch.example.org/team', user: 'alice', password: 'pw 1 ü' };
 
 /** A valid argument list per channel: each bad case below is one mutation of it. */
 const VALID: Record<Channel, unknown[]> = {
@@ -20,6 +21,9 @@ const VALID: Record<Channel, unknown[]> = {
   [CHANNELS.writeExportStream]: [STREAM, '{"a":1}\n'],
   [CHANNELS.finishExportStream]: [STREAM],
   [CHANNELS.abortExportStream]: [STREAM],
+  [CHANNELS.rememberTeamSignIn]: [SIGN_IN],
+  [CHANNELS.signInAgain]: [],
+  [CHANNELS.forgetTeamSignIn]: [],
 };
 
 const protoPayload = (json: string): unknown => JSON.parse(json);
@@ -82,6 +86,31 @@ const BAD: Record<Channel, unknown[][]> = {
   ],
   [CHANNELS.finishExportStream]: [[], [abs], [`${STREAM}0`], [1]],
   [CHANNELS.abortExportStream]: [[], [abs], [null]],
+  // The password goes only where plain text never crosses the network, and main alone picks the
+  // server it is sent to again (signInAgain takes no argument).
+  [CHANNELS.rememberTeamSignIn]: [
+    [],
+    [null],
+    [{ ...SIGN_IN, serverUrl: 'http://couch.example.org' }],
+    [{ ...SIGN_IN, serverUrl: 'http://192.168.1.5:5984' }],
+    [{ ...SIGN_IN, serverUrl: 'https://bob:pw@couch.example.org' }],
+    [{ ...SIGN_IN, serverUrl: 'https://couch.example.org/?x=1' }],
+    [{ ...SIGN_IN, serverUrl: 'file:///etc/passwd' }],
+    [{ ...SIGN_IN, serverUrl: 'javascript:alert(1)' }],
+    [{ ...SIGN_IN, serverUrl: `https://a.org/${'x'.repeat(3000)}` }],
+    [{ ...SIGN_IN, serverUrl: 'not a url' }],
+    [{ ...SIGN_IN, user: '' }],
+    [{ ...SIGN_IN, user: 'al\nice' }],
+    [{ ...SIGN_IN, user: TEN_MB }],
+    [{ ...SIGN_IN, password: '' }],
+    [{ ...SIGN_IN, password: TEN_MB }],
+    [{ ...SIGN_IN, password: 42 }],
+    [{ ...SIGN_IN, role: 'lead' }],
+    [protoPayload('{"serverUrl":"https://a.org","user":"a","password":"p","__proto__":{"x":1}}')],
+    [SIGN_IN, 'extra'],
+  ],
+  [CHANNELS.signInAgain]: [['https://evil.example.org'], [SIGN_IN], [null]],
+  [CHANNELS.forgetTeamSignIn]: [['alice'], [{}]],
   [CHANNELS.readBackup]: [
     [],
     [42],
@@ -142,6 +171,9 @@ describe('no channel reads a path the page names (issue 14)', () => {
       'marginalia:open-import-files',
       'marginalia:read-backup',
       'marginalia:save-export',
+      'marginalia:team-forget-sign-in',
+      'marginalia:team-remember-sign-in',
+      'marginalia:team-sign-in-again',
       'marginalia:write-backup',
     ]);
   });
@@ -168,6 +200,14 @@ describe('describeIssues', () => {
     ]);
     expect(result.success).toBe(false);
     if (!result.success) expect(describeIssues(result.error).length).toBeLessThanOrEqual(301);
+  });
+});
+
+describe('rememberTeamSignIn', () => {
+  it('accepts plain HTTP on this machine only (the embedded server), and any HTTPS server', () => {
+    const schema = ARG_SCHEMAS[CHANNELS.rememberTeamSignIn];
+    for (const serverUrl of ['http://127.0.0.1:4441', 'http://localhost:5984', 'https://10.0.0.2:6984/couch'])
+      expect(schema.safeParse([{ ...SIGN_IN, serverUrl }]).success, serverUrl).toBe(true);
   });
 });
 

@@ -1,6 +1,12 @@
 import { emptySpanSet, type SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
-import { ADMIN, cli, type RunningServer } from './server-process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll } from 'vitest';
+
+import { ADMIN, cli, type RunningServer, startServer } from './server-process';
 
 export const PROJECT = 'demo';
 export const TEXTS = [
@@ -47,3 +53,41 @@ export function spanSet(docId: string, annotator: string, spans: SpanSetDoc['spa
 
 export const articlesJsonl = (): string =>
   TEXTS.map((text, i) => JSON.stringify({ id: `a${i}`, title: `Article ${i}`, text })).join('\n') + '\n';
+
+/** A fresh in-memory server holding the project of setUpProject. */
+export async function startProjectServer(): Promise<RunningServer> {
+  const s = await startServer();
+  const file = join(mkdtempSync(join(tmpdir(), 'team-project-')), 'articles.jsonl');
+  writeFileSync(file, articlesJsonl());
+  await setUpProject(s, file);
+  return s;
+}
+
+/** Polls `cond` every 50 ms; throws naming `what` after `ms`. */
+export async function until(
+  what: string,
+  cond: () => Promise<boolean> | boolean,
+  ms = 15_000,
+): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+/** The project's server for one test file: started before its tests, stopped after. */
+export function projectServer(): () => RunningServer {
+  let s: RunningServer | undefined;
+  beforeAll(async () => {
+    s = await startProjectServer();
+  }, 120_000);
+  afterAll(async () => {
+    await s?.stop();
+  }, 60_000);
+  return () => {
+    if (!s) throw new Error('the project server did not start');
+    return s;
+  };
+}

@@ -1,10 +1,6 @@
 import 'fake-indexeddb/auto';
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { AnnotationCommand } from '../../../renderer/src/core/commands/annotate';
 import type { Link } from '../../../renderer/src/core/links/link';
@@ -20,26 +16,14 @@ import { setStatus } from '../../../renderer/src/db/repositories/progress';
 import { teamStatuses } from '../../../renderer/src/db/repositories/sync';
 import { signIn, teamClient } from '../../../renderer/src/session/sync/connect';
 import { SyncService } from '../../../renderer/src/session/sync/sync-service';
-import { ADMIN, http, startServer, type RunningServer } from './server-process';
-import { articlesJsonl, IDS, PROJECT, setUpProject, team } from './project-fixture';
+import { ADMIN, http } from './server-process';
+import { IDS, PROJECT, projectServer, team, until } from './project-fixture';
 
 // The app's sync service driven from Node against the embedded server: the same code the app runs,
 // with fake-indexeddb for Dexie and a client-side cookie jar for Node's fetch.
-let s: RunningServer;
+const server = projectServer();
 const node = fetch as unknown as FetchLike;
 let n = 0;
-
-beforeAll(async () => {
-  s = await startServer();
-  const dir = mkdtempSync(join(tmpdir(), 'sync-svc-'));
-  const file = join(dir, 'articles.jsonl');
-  writeFileSync(file, articlesJsonl());
-  await setUpProject(s, file);
-}, 120_000);
-
-afterAll(async () => {
-  await s?.stop();
-}, 60_000);
 
 interface Machine {
   db: MarginaliaDb;
@@ -58,8 +42,8 @@ async function connect(
 ): Promise<Machine> {
   const db = new MarginaliaDb(`sync-${process.pid}-${n++}`);
   await db.open();
-  const client = teamClient(s.url, via, true);
-  const signed = await signIn(client, { serverUrl: s.url, project: PROJECT, user, password }, 'test');
+  const client = teamClient(server().url, via, true);
+  const signed = await signIn(client, { serverUrl: server().url, project: PROJECT, user, password }, 'test');
   if (!signed.ok) throw new Error(signed.error);
   const states: SyncState[] = [];
   const problems: string[] = [];
@@ -80,15 +64,6 @@ async function connect(
   return { db, service, config: signed.value, states, problems };
 }
 
-async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
 const synced = (m: Machine) => until('Synced', () => m.service.current.kind === 'synced');
 const span = (id: string, start: number, end: number, note = ''): Span => ({
   id,
@@ -102,7 +77,7 @@ const label = (m: Machine, docId: string, cmd: AnnotationCommand) =>
 
 async function serverSet(user: string, docId: string): Promise<SpanSetDoc | null> {
   const r = await http(
-    s.url,
+    server().url,
     'GET',
     `${userDb(PROJECT, user)}/${encodeURIComponent(`spans:${docId}`)}`,
     ADMIN,
@@ -115,12 +90,16 @@ const docB = IDS[1] as string;
 
 describe('an annotator connects and syncs', () => {
   it('refuses a wrong password and a non-member in one sentence', async () => {
-    const c = teamClient(s.url, node, true);
-    const bad = await signIn(c, { serverUrl: s.url, project: PROJECT, user: 'alice', password: 'nope' }, 'x');
-    expect(bad).toEqual({ ok: false, error: `Wrong user name or password for ${s.url}.` });
+    const c = teamClient(server().url, node, true);
+    const bad = await signIn(
+      c,
+      { serverUrl: server().url, project: PROJECT, user: 'alice', password: 'nope' },
+      'x',
+    );
+    expect(bad).toEqual({ ok: false, error: `Wrong user name or password for ${server().url}.` });
     const other = await signIn(
       c,
-      { serverUrl: s.url, project: 'other', user: 'alice', password: 'apw' },
+      { serverUrl: server().url, project: 'other', user: 'alice', password: 'apw' },
       'x',
     );
     expect(other.ok).toBe(false);
@@ -199,7 +178,7 @@ describe('an annotator connects and syncs', () => {
 
   it('refuses a pulled article whose text does not hash to its id, with a message', async () => {
     const fakeId = `sha256:${'0'.repeat(64)}`;
-    const put = await http(s.url, 'PUT', `${articlesDb(PROJECT)}/${fakeId}`, ADMIN, {
+    const put = await http(server().url, 'PUT', `${articlesDb(PROJECT)}/${fakeId}`, ADMIN, {
       type: 'article',
       title: 'Tampered',
       text: 'Not the text that was hashed.',
@@ -207,7 +186,7 @@ describe('an annotator connects and syncs', () => {
       meta: {},
     });
     expect(put.status).toBe(201);
-    await team(s.url, 'assign', '--user', 'bob', '--docs', fakeId);
+    await team(server().url, 'assign', '--user', 'bob', '--docs', fakeId);
     const b = await connect('bob', 'bpw', 'bob-laptop');
     await synced(b);
     expect(await b.db.documents.get(fakeId)).toBeUndefined();
@@ -371,7 +350,7 @@ describe('an annotator connects and syncs', () => {
     expect(users(asked)).toContain(userDb(PROJECT, 'bob'));
     expect(users(asked)).not.toContain(userDb(PROJECT, 'alice'));
     expect(asked).toContain(feedDb(PROJECT));
-    const entry = await http(s.url, 'GET', `${feedDb(PROJECT)}/feed%3Abob`, ADMIN);
+    const entry = await http(server().url, 'GET', `${feedDb(PROJECT)}/feed%3Abob`, ADMIN);
     expect(Object.keys(entry.json ?? {}).sort()).toEqual(['_id', '_rev', 'at', 'type']);
     lead.service.stop();
     bob.service.stop();

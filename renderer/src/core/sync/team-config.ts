@@ -65,6 +65,8 @@ export function syncStateText(s: SyncState): string | null {
   }
 }
 
+export const SIGNED_OUT = 'you are signed out. Sign in again in Settings → Team.';
+
 /** A failed request, in the words the header shows: what happened and what to do. */
 export function syncErrorMessage(
   e: { readonly kind: string; readonly status: number; readonly reason: string },
@@ -72,7 +74,7 @@ export function syncErrorMessage(
 ): string {
   switch (e.kind) {
     case 'unauthorized':
-      return 'you are signed out. Sign in again in Settings → Team.';
+      return SIGNED_OUT;
     case 'forbidden':
       return `the server refused (${e.reason}). Your account may not write this project: ask your lead.`;
     case 'too_large':

@@ -6,7 +6,8 @@ import './team.css';
 
 /**
  * Settings → Team: sign in to a team server (docs/team.md). The password lives in this form's state
- * until the sign-in request is sent, and nowhere else.
+ * until the sign-in request is sent; on the desktop main then keeps it encrypted by the OS, to sign
+ * in again when the session ends (docs/electron.md), and says so when it cannot.
  */
 export function TeamSettings({ onMessage }: { onMessage: (text: string, tone?: 'info' | 'error') => void }) {
   const team = useTeamSync();
@@ -22,11 +23,12 @@ export function TeamSettings({ onMessage }: { onMessage: (text: string, tone?: '
     const r = await team.connect({ serverUrl, project, user, password });
     setBusy(false);
     setPassword('');
-    if (r.ok)
+    if (r.ok) {
+      const { config, kept } = r.value;
       onMessage(
-        `Connected to "${r.value.project}" as ${r.value.user} (${r.value.role}). Your work now syncs with the team.`,
+        `Connected to "${config.project}" as ${config.user} (${config.role}). Your work now syncs with the team.${kept ? ` ${kept}` : ''}`,
       );
-    else onMessage(r.error, 'error');
+    } else onMessage(r.error, 'error');
   };
   const disconnect = async () => {
     setBusy(true);

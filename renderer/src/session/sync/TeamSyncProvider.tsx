@@ -6,6 +6,7 @@ import { articlesDb } from '../../core/sync/project-layout';
 import type { SyncState, TeamConfig, TeamForm } from '../../core/sync/team-config';
 import type { FetchLike } from '../../couch/http';
 import { getSetting, setSetting } from '../../db/repositories/settings';
+import type { HostApi } from '../../platform/host';
 import type { LibraryScope } from '../library/useLibrary';
 import { useServices } from '../providers';
 import { signIn, teamClient } from './connect';
@@ -19,7 +20,8 @@ export interface TeamSync {
   readonly state: SyncState;
   /** Things sync refused (an article whose text does not hash to its id…), newest last. */
   readonly problems: readonly string[];
-  connect(form: TeamForm): Promise<Result<TeamConfig, string>>;
+  /** `kept`: null, or why this computer keeps no password to sign in again with (no keyring). */
+  connect(form: TeamForm): Promise<Result<{ config: TeamConfig; kept: string | null }, string>>;
   disconnect(): Promise<void>;
 }
 
@@ -28,6 +30,15 @@ const TeamSyncContext = createContext<TeamSync | null>(null);
 
 // The browser's fetch, typed as the client's (credentials: 'include' carries the session cookie).
 const browserFetch: FetchLike = (url, init) => fetch(url, init as RequestInit);
+
+/** The host's sign-in with its kept password, as the sync service takes it. */
+async function hostSignInAgain(
+  host: HostApi,
+): Promise<{ signedIn: true } | { signedIn: false; reason: string }> {
+  const r = await host.signInAgain();
+  if (!r.ok) return { signedIn: false, reason: r.error };
+  return r.value.signedIn ? { signedIn: true } : r.value;
+}
 
 function newReplicaId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
@@ -46,7 +57,7 @@ export function TeamSyncProvider({
   children: ReactNode;
   fetchImpl?: FetchLike;
 }) {
-  const { db } = useServices();
+  const { db, host } = useServices();
   const stored = useLiveQuery(async () => ({ team: (await getSetting(db, 'team')) ?? null }), [db]);
   const config = stored?.team ?? null;
   const [state, setState] = useState<SyncState>(OFF);
@@ -75,6 +86,7 @@ export function TeamSyncProvider({
         replica,
         newId: () => crypto.randomUUID(),
         onProblem: (text) => setProblems((p) => [...p.slice(-19), text]),
+        signInAgain: () => hostSignInAgain(host),
       });
       svc.subscribe(setState);
       setState(svc.current);
@@ -92,10 +104,10 @@ export function TeamSyncProvider({
     };
     // `key` stands for config's fields: a re-read of the same settings must not restart the sync.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, key, fetchImpl]);
+  }, [db, host, key, fetchImpl]);
 
   const connect = useCallback(
-    async (form: TeamForm): Promise<Result<TeamConfig, string>> => {
+    async (form: TeamForm): Promise<Result<{ config: TeamConfig; kept: string | null }, string>> => {
       const client = teamClient(form.serverUrl.trim().replace(/\/+$/, ''), fetchImpl);
       const signed = await signIn(client, form, globalThis.location?.origin ?? 'this app');
       if (!signed.ok) return signed;
@@ -108,17 +120,29 @@ export function TeamSyncProvider({
           `Signed in, but the settings could not be saved: ${e instanceof Error ? e.message : String(e)}`,
         );
       }
+      // The desktop keeps the password encrypted by the OS, to sign in again when the session ends;
+      // the web keeps nothing (reason null). A desktop without a keyring says why it keeps nothing.
+      const kept = await host.rememberTeamSignIn({
+        serverUrl: signed.value.serverUrl,
+        user: signed.value.user,
+        password: form.password,
+      });
       setProblems([]);
-      return ok(signed.value);
+      return ok({
+        config: signed.value,
+        kept: !kept.ok ? kept.error : kept.value.stored ? null : kept.value.reason,
+      });
     },
-    [db, fetchImpl],
+    [db, host, fetchImpl],
   );
 
   const disconnect = useCallback(async () => {
     service?.stop();
+    // Forgotten first: a failed sign-out (server down) must not leave the password behind.
+    await host.forgetTeamSignIn();
     if (config) await teamClient(config.serverUrl, fetchImpl).logOut();
     await setSetting(db, 'team', null);
-  }, [db, service, config, fetchImpl]);
+  }, [db, host, service, config, fetchImpl]);
 
   const value = useMemo<TeamSync>(
     () => ({

@@ -22,6 +22,7 @@ import {
   syncedIds,
 } from '../../db/repositories/sync';
 import { FeedWriter, LeadFeed } from './feed';
+import { ReSignIn, type SignInAgain } from './re-sign-in';
 import { followedTargets, waitingChanges, type Target } from './targets';
 
 export interface SyncOptions {
@@ -40,6 +41,12 @@ export interface SyncOptions {
   readonly longpollMs?: number;
   readonly pageSize?: number;
   readonly now?: () => number;
+  /**
+   * Signs in again without asking when the server answers 401 (the desktop, with the password kept
+   * by the OS: platform `signInAgain`); the web has nothing kept and says why. Absent: the 401 is
+   * shown as is.
+   */
+  readonly signInAgain?: SignInAgain;
 }
 
 /** Thrown inside a round to leave it with the request's error. */
@@ -76,6 +83,7 @@ export class SyncService {
   private abortLongpoll: () => void = () => undefined;
   private lastDeviceWrite = 0;
   private lastFullRound = 0;
+  private readonly reSignIn: ReSignIn;
   private readonly now: () => number;
   private readonly feedWriter: FeedWriter;
   private readonly feed: LeadFeed;
@@ -84,6 +92,7 @@ export class SyncService {
     this.now = o.now ?? Date.now;
     this.feedWriter = new FeedWriter(o.client, o.config.project, o.config.user);
     this.feed = new LeadFeed(o.client, o.config.project, o.longpollMs ?? 20_000);
+    this.reSignIn = new ReSignIn(o.signInAgain, o.config.serverUrl);
   }
 
   get current(): SyncState {
@@ -140,14 +149,21 @@ export class SyncService {
       try {
         await this.round();
         backoff = 500;
+        this.reSignIn.reset();
       } catch (e) {
         failed = true;
-        if (!(e instanceof RoundError)) {
+        if (e instanceof RoundError && e.couch.kind === 'unauthorized') {
+          // The session ended (expired cookie, server secret changed): sign in again, then retry at once.
+          const refused = await this.reSignIn.attempt();
+          if (refused === null && this.running) continue;
+          if (refused !== null) this.set({ kind: 'error', message: refused });
+        } else if (!(e instanceof RoundError)) {
           this.set({
             kind: 'error',
             message: `${e instanceof Error ? e.message : String(e)}. It will be retried.`,
           });
         } else if (e.couch.kind === 'unreachable') {
+          this.reSignIn.reset();
           this.set({ kind: 'offline', waiting: await waitingChanges(this.o, this.now()) });
         } else {
           const message = syncErrorMessage(e.couch, {
