@@ -20,6 +20,10 @@ export const CHANNELS = {
   forgetTeamSignIn: 'marginalia:team-forget-sign-in',
 } as const;
 
+/** Why a file is opened: the dialog says so in its title and offers only what fits. */
+export const OPEN_PURPOSES = ['import', 'restore'] as const;
+export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
+
 /** Push events from main (menu items). */
 export const MENU_EVENT = 'marginalia:menu-command';
 
@@ -131,7 +135,7 @@ export interface MarginaliaApi {
    * dropped File itself, through Chromium, which lets a renderer read only the files the user gave it.
    * Main never reads a path the page names (issue 14).
    */
-  openImportFiles(): Promise<IpcResult<ImportedFile[]>>;
+  openImportFiles(purpose?: OpenPurpose): Promise<IpcResult<ImportedFile[]>>;
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   writeBackup(req: BackupRequest): Promise<IpcResult<BackupInfo>>;
   listBackups(): Promise<IpcResult<BackupInfo[]>>;

@@ -25,7 +25,8 @@ async function call<T>(channel: string, ...args: unknown[]): Promise<IpcResult<T
 
 const api: MarginaliaApi = {
   saveExport: (req) => call(CHANNELS.saveExport, req),
-  openImportFiles: () => call(CHANNELS.openImportFiles),
+  openImportFiles: (purpose) =>
+    purpose ? call(CHANNELS.openImportFiles, purpose) : call(CHANNELS.openImportFiles),
   getAppInfo: () => call(CHANNELS.getAppInfo),
   writeBackup: (req) => call(CHANNELS.writeBackup, req),
   listBackups: () => call(CHANNELS.listBackups),

@@ -55,7 +55,7 @@ export function registerIpcHandlers(backups: BackupStore, signIn: KeptSignIn): E
   handle(CHANNELS.writeExportStream, ([id, text]) => trackWrite(streams.write(id, text)));
   handle(CHANNELS.finishExportStream, ([id]) => trackWrite(streams.finish(id)));
   handle(CHANNELS.abortExportStream, ([id]) => trackWrite(streams.abort(id)));
-  handle(CHANNELS.openImportFiles, (_args, win) => openImportFiles(win));
+  handle(CHANNELS.openImportFiles, ([purpose], win) => openImportFiles(win, purpose));
   handle(CHANNELS.getAppInfo, () => getAppInfo());
   handle(CHANNELS.writeBackup, ([req]) => backups.write(req));
   handle(CHANNELS.listBackups, () => backups.list());

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 import { BACKUP_REASONS, isBackupName } from '../backup-names';
-import { CHANNELS } from '../ipc-contract';
+import { CHANNELS, OPEN_PURPOSES } from '../ipc-contract';
 import { isTeamServerUrl } from '../team-servers';
 
 export const LIMITS = {
@@ -67,7 +67,7 @@ export const ARG_SCHEMAS = {
   [CHANNELS.saveExport]: z.tuple([
     z.strictObject({ suggestedName: fileNameSchema, content: z.union([contentSchema, bytesSchema]) }),
   ]),
-  [CHANNELS.openImportFiles]: z.tuple([]),
+  [CHANNELS.openImportFiles]: z.union([z.tuple([]), z.tuple([z.enum(OPEN_PURPOSES)])]),
   [CHANNELS.getAppInfo]: z.tuple([]),
   [CHANNELS.writeBackup]: z.tuple([
     z.strictObject({

@@ -106,6 +106,44 @@ test('skip links reach the article and the spans from the top of the page', asyn
   expect(await page.evaluate(() => !!document.activeElement?.closest('.sidebar'))).toBe(true);
 });
 
+// Review of issue 19: on a page just loaded the article took the focus, so the first Tab went on to
+// the span filters and the skip links were never reached from the top.
+test('Tab from the start of a loaded page reaches the skip links first; each moves the focus to its target', async ({
+  app,
+  page,
+}) => {
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      return a?.getAttribute('aria-label') ?? a?.textContent?.trim() ?? '';
+    });
+  await page.reload();
+  await expect(app.article.locator('p').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Skip to the article');
+  await expect(page.getByRole('link', { name: 'Skip to the article' })).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(app.article).toBeFocused();
+
+  await page.reload();
+  await expect(app.article.locator('p').first()).toBeVisible();
+  const path: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Tab');
+    path.push(await focused());
+  }
+  expect(path).toEqual(['Skip to the article', 'Skip to the spans']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.sidebar'))).toBe(true);
+  // Past the skip links the Tab goes on to the header, in page order.
+  await page.reload();
+  await expect(app.article.locator('p').first()).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('header'))).toBe(true);
+});
+
 test('the Import report, Compute and the disagreements keep the focus', async ({ app }) => {
   const { page } = app;
   const { alice, ben } = twoAnnotators(seeds);
@@ -144,7 +182,8 @@ test('the Import report, Compute and the disagreements keep the focus', async ({
   const figure = view.getByRole('region', { name: 'Overall figures' }).getByRole('button').first();
   await figure.focus();
   await page.keyboard.press('Enter');
-  const heading = page.getByRole('heading', { name: /^Disagreements:/ });
+  // The heading says what is listed (an overall figure opens disagreements and agreements).
+  const heading = page.getByRole('heading', { name: /^Disagreements and agreements:/ });
   await expect(heading).toBeFocused();
   await page.getByRole('button', { name: '‹ Back' }).click();
   await expect.poll(() => focused(page)).not.toBe('body');

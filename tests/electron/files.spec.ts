@@ -44,6 +44,31 @@ test('import reads the files chosen in the open dialog', async ({ electronApp, a
   expect(JSON.stringify(result)).not.toContain(outside);
 });
 
+// Issue 19 review: restoring from a file showed the import dialog ("Import articles or annotations").
+test('restore from a file opens a dialog titled for a restore, one backup file', async ({
+  electronApp,
+  appPage,
+}) => {
+  await electronApp.evaluate(({ dialog }) => {
+    const seen: unknown[] = [];
+    (globalThis as unknown as { seenDialogs: unknown[] }).seenDialogs = seen;
+    dialog.showOpenDialog = (async (...args: unknown[]) => {
+      seen.push(args.at(-1));
+      return { canceled: true, filePaths: [] };
+    }) as typeof dialog.showOpenDialog;
+  });
+  const result = await appPage.evaluate(() =>
+    (window as unknown as BridgedWindow).marginalia.openImportFiles('restore'),
+  );
+  expect(result).toEqual({ ok: true, value: [] });
+  const seen = await electronApp.evaluate(
+    () => (globalThis as unknown as { seenDialogs: { title: string; properties: string[] }[] }).seenDialogs,
+  );
+  expect(seen).toHaveLength(1);
+  expect(seen[0]?.title).toBe('Restore from a backup file (replaces your library)');
+  expect(seen[0]?.properties).toEqual(['openFile']);
+});
+
 test('a cancelled open dialog imports nothing', async ({ electronApp, appPage }) => {
   await electronApp.evaluate(({ dialog }) => {
     dialog.showOpenDialog = (async () => ({ canceled: true, filePaths: [] })) as typeof dialog.showOpenDialog;

@@ -5,16 +5,17 @@
 import os from 'node:os';
 import path from 'node:path';
 
-import { app, type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, type BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 
 import type { ExportStreams } from '../../export-streams';
 import type {
   ImportedFile,
   OpenExportStreamResponse,
+  OpenPurpose,
   SaveExportRequest,
   SaveExportResponse,
 } from '../../ipc-contract';
-import { IMPORT_EXTENSIONS } from '../schemas';
+import { openDialogOptions } from '../../open-dialog-options';
 import { readImportFiles } from './read-files';
 import { writeChosenExport } from './save-export';
 
@@ -27,15 +28,11 @@ function documentsFolder(): string {
   }
 }
 
-export async function openImportFiles(win: BrowserWindow | null): Promise<ImportedFile[]> {
-  const options: OpenDialogOptions = {
-    title: 'Import articles or annotations',
-    properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'Articles and annotations', extensions: [...IMPORT_EXTENSIONS] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  };
+export async function openImportFiles(
+  win: BrowserWindow | null,
+  purpose: OpenPurpose = 'import',
+): Promise<ImportedFile[]> {
+  const options = openDialogOptions(purpose);
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   if (result.canceled || result.filePaths.length === 0) return [];
   return readImportFiles(result.filePaths);

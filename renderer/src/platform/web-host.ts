@@ -1,5 +1,6 @@
 import { SIGNED_OUT } from '../core/sync/team-config';
 import type { HostApi, IpcResult } from './host';
+import type { OpenPurpose } from '../../../electron/ipc-contract';
 import { readFileObjects } from './read-file-objects';
 import { webExportFile } from './web-export-file';
 
@@ -23,12 +24,13 @@ function downloadBlob(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function pickFiles(): Promise<File[]> {
+function pickFiles(purpose: OpenPurpose): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = true;
-    input.accept = '.txt,.md,.html,.htm,.jsonl,.json,.ann';
+    // A restore reads one backup (.jsonl); an import takes several files of any format it reads.
+    input.multiple = purpose === 'import';
+    input.accept = purpose === 'restore' ? '.jsonl' : '.txt,.md,.html,.htm,.jsonl,.json,.ann';
     input.addEventListener('change', () => resolve(Array.from(input.files ?? [])), { once: true });
     input.addEventListener('cancel', () => resolve([]), { once: true });
     input.click();
@@ -48,8 +50,8 @@ export const webHost: HostApi = {
     // The browser decides the folder (and may rename the file); the name asked for is what is known.
     return { ok: true, value: { saved: true, fileName: req.suggestedName } };
   },
-  async openImportFiles() {
-    return readFileObjects(await pickFiles());
+  async openImportFiles(purpose = 'import') {
+    return readFileObjects(await pickFiles(purpose));
   },
   readDroppedFiles: readFileObjects,
   openExportFile: webExportFile(downloadBlob),

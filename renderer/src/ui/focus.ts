@@ -32,6 +32,18 @@ export function firstFocusable(root: ParentNode): HTMLElement | null {
   return null;
 }
 
+// Nothing has had the focus since the page loaded: a Tab then starts at the top of the page, where
+// the skip links are. Taking the focus into the article there would skip them (review of issue 19).
+let focusedSinceLoad = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener('focusin', () => (focusedSinceLoad = true), { capture: true, once: true });
+}
+
+/** True while the page is as loaded: nothing has had the focus yet. */
+export function atPageStart(): boolean {
+  return !focusedSinceLoad && focusLost();
+}
+
 /**
  * True when the focus is on a control that opens a document (a library row, `data-opens-document`):
  * once the document is open, the keyboard user is taken on to its text.

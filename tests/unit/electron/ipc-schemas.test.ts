@@ -51,7 +51,7 @@ const BAD: Record<Channel, unknown[][]> = {
     [{ suggestedName: 'a.jsonl', content: '' }, 'extra argument'],
     [['a.jsonl', '']],
   ],
-  [CHANNELS.openImportFiles]: [[undefined], ['/etc/passwd'], [{}]],
+  [CHANNELS.openImportFiles]: [[undefined], ['/etc/passwd'], [{}], ['export'], ['restore', 'extra']],
   [CHANNELS.getAppInfo]: [[1], [TEN_MB]],
   [CHANNELS.writeBackup]: [
     [],
@@ -132,6 +132,11 @@ describe.each(Object.keys(ARG_SCHEMAS) as Channel[])('%s', (channel) => {
 
   it('accepts a well-formed call', () => {
     expect(schema.safeParse(VALID[channel]).success).toBe(true);
+    if (channel === CHANNELS.openImportFiles) {
+      // The dialog's purpose (issue 19 review: the restore dialog said "Import").
+      expect(schema.safeParse(['import']).success).toBe(true);
+      expect(schema.safeParse(['restore']).success).toBe(true);
+    }
   });
 
   it.each(BAD[channel].map((args, i) => [i, args] as const))('refuses malformed call #%i', (_i, args) => {

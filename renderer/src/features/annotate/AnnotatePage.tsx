@@ -6,7 +6,7 @@ import { spansAt, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
 import { describeCommand } from '../../core/commands/annotate';
-import { focusLost, focusOnDocumentOpener } from '../../ui/focus';
+import { atPageStart, focusLost, focusOnDocumentOpener } from '../../ui/focus';
 import { CaretSpeech } from './CaretSpeech';
 import { FindBar } from './FindBar';
 import { ComparePanel } from './ComparePanel';
@@ -197,8 +197,9 @@ export const AnnotatePage = memo(function AnnotatePage({
   const onReady = useCallback(() => {
     if (initialScrollTop > 0) editor.current?.setScrollTop(initialScrollTop);
     // The focus fell with the previous document's article (`]`, `n`, a library click that re-rendered),
-    // or is on the library row that opened this one: a keyboard user goes on in the new text.
-    if (focusLost() || focusOnDocumentOpener()) editor.current?.focusText();
+    // or is on the library row that opened this one: a keyboard user goes on in the new text. On a
+    // page just loaded it stays at the top, so the first Tab reaches the skip links.
+    if ((focusLost() && !atPageStart()) || focusOnDocumentOpener()) editor.current?.focusText();
   }, [initialScrollTop]);
   const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
 

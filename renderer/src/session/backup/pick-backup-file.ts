@@ -5,7 +5,7 @@ import type { HostApi } from '../../platform/host';
  * the web build's file input. Null when nothing was chosen; a file that is not UTF-8 is an error.
  */
 export async function pickBackupFile(host: HostApi): Promise<{ content: string; name: string } | null> {
-  const picked = await host.openImportFiles();
+  const picked = await host.openImportFiles('restore');
   if (!picked.ok) throw new Error(picked.error);
   const file = picked.value[0];
   if (!file) return null;
