@@ -28,6 +28,50 @@ const featuresNotApp = intoLayers(
   'features/ never import app/: shared services and state live in session/.',
 );
 
+// Features render and dispatch: every user-data write goes through session/ (a command store or
+// session/commands/user-writes.ts), where the read-only gate is checked once. Reads stay allowed.
+const WRITE_VERBS =
+  '^(apply|set|save|store|add|seed|replace|restore|commit|create|put|write|delete|remove|update|clear|follow|pack)[A-Z]';
+const featuresNeverWrite = [
+  {
+    regex: '(^|/)db/',
+    importNamePattern: WRITE_VERBS,
+    message:
+      'features never write to the database: go through session/ (a command store, or useUserWrites), which checks read-only once.',
+  },
+  {
+    regex: '(^|/)db/database$',
+    allowTypeImports: true,
+    message: 'features never open a database: take it from useServices().',
+  },
+  {
+    regex: '(^|/)session/import/runImportWorker$',
+    importNames: ['startImportJob'],
+    message: 'features never write to the database: start an import with useUserWrites().importJob.',
+  },
+  {
+    group: ['dexie'],
+    allowTypeImports: true,
+    message: 'features never write to the database: Dexie stays in db/.',
+  },
+];
+const featureWriteSyntax = [
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(put|add|bulkPut|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear|modify)$/][callee.object.object.name='db']",
+    message: 'features never write to the database: go through session/ (useUserWrites or a command store).',
+  },
+  {
+    selector:
+      "CallExpression[callee.object.name='backups'][callee.property.name=/^(restore|restoreEntry|setKeep)$/]",
+    message: 'features never write to the database: restore and the backup count go through useUserWrites().',
+  },
+  {
+    selector: "CallExpression[callee.object.name='db'][callee.property.name='transaction']",
+    message: 'features never open a database transaction: go through session/.',
+  },
+];
+
 const LAYERS = [
   {
     files: ['renderer/src/core/**/*.ts'],
@@ -106,7 +150,7 @@ const LAYERS = [
   },
   {
     files: ['renderer/src/features/**/*.{ts,tsx}'],
-    patterns: [featuresNotApp],
+    patterns: [featuresNotApp, ...featuresNeverWrite],
   },
   {
     // A feature never reaches into another feature (its files sit directly in features/<task>/), nor
@@ -114,6 +158,7 @@ const LAYERS = [
     files: ['renderer/src/features/*/*.{ts,tsx}'],
     patterns: [
       featuresNotApp,
+      ...featuresNeverWrite,
       {
         regex: '^\\.\\./(?!\\.\\./)[^/]+/',
         message: 'A feature never imports another feature: move shared pieces to ui/, session/ or core/.',
@@ -195,6 +240,10 @@ export default tseslint.config(
     },
   },
   ...layerConfigs,
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...htmlSinks, ...featureWriteSyntax] },
+  },
   {
     files: ['electron/**/*.ts'],
     rules: {

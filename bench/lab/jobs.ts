@@ -7,7 +7,7 @@ import { serializeNativeRecord, joinJsonl } from '../../renderer/src/core/format
 import type { Span } from '../../renderer/src/core/model/span';
 import { documentIdForText } from '../../renderer/src/core/text/text-hash';
 import { openDatabase } from '../../renderer/src/db/database';
-import { startImportJob } from '../../renderer/src/features/import/runImportWorker';
+import { startImportJob } from '../../renderer/src/session/import/runImportWorker';
 import { article, spans } from '../corpus';
 import { longestTaskDuring } from './frame';
 

@@ -6,41 +6,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { addArticle } from './helpers';
+import { addArticle, fillDisk, storedDump as dump } from './helpers';
 import { AnnotatePage } from './pages/AnnotatePage';
-
-/** Every store of the main database, rows sorted, write times dropped (a restore rewrites them). */
-async function dump(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('marginalia');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    // Key order inside stored objects is not data (a backup writes canonical, sorted JSON).
-    const canon = (v: unknown): unknown =>
-      Array.isArray(v)
-        ? v.map(canon)
-        : v && typeof v === 'object'
-          ? Object.fromEntries(
-              Object.keys(v)
-                .sort()
-                .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
-            )
-          : v;
-    const out: Record<string, string[]> = {};
-    // spanPacks is derived from spans (rebuilt when a document opens), not data.
-    for (const name of Array.from(db.objectStoreNames).filter((n) => n !== 'spanPacks')) {
-      const rows = await new Promise<Record<string, unknown>[]>((resolve) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-      });
-      out[name] = rows.map(({ updatedAt: _u, ...r }) => JSON.stringify(canon(r))).sort();
-    }
-    db.close();
-    return out;
-  });
-}
 
 async function deleteMainDb(page: Page): Promise<void> {
   // The app closes its connection on versionchange (db/database.ts), so the delete is not blocked.
@@ -87,21 +54,7 @@ test('a full disk: plain message, read-only, nothing stored changes, a backup ca
   const { page } = app;
   await tag(app, 0, 6, '1');
   const before = await dump(page);
-  // Chromium raises QuotaExceededError from the object store when the origin's quota is used up.
-  await page.evaluate(() => {
-    const w = window as unknown as { __diskFull: boolean };
-    w.__diskFull = true;
-    for (const m of ['put', 'add', 'delete', 'clear'] as const) {
-      const orig = IDBObjectStore.prototype[m] as (...a: unknown[]) => IDBRequest;
-      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[m] = function (
-        this: IDBObjectStore,
-        ...a: unknown[]
-      ) {
-        if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return orig.apply(this, a);
-      };
-    }
-  });
+  await fillDisk(page);
   await app.keyboardSelect(10, 5);
   await page.keyboard.press('2');
   await expect(page.getByTestId('read-only')).toContainText('The disk is full');

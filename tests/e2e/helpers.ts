@@ -70,3 +70,64 @@ export async function storedNotes(page: Page): Promise<string[]> {
   const rows = await storedRows<{ note: string }>(page, 'spans');
   return rows.map((r) => r.note).sort();
 }
+
+/** Every store of the main database, rows sorted, write times dropped (a restore rewrites them). */
+export async function storedDump(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('marginalia');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    // Key order inside stored objects is not data (a backup writes canonical, sorted JSON).
+    const canon = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(canon)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    const out: Record<string, string[]> = {};
+    // spanPacks is derived from spans (rebuilt when a document opens), not data.
+    for (const name of Array.from(db.objectStoreNames).filter((n) => n !== 'spanPacks')) {
+      const rows = await new Promise<Record<string, unknown>[]>((resolve) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      });
+      out[name] = rows.map(({ updatedAt: _u, ...r }) => JSON.stringify(canon(r))).sort();
+    }
+    db.close();
+    return out;
+  });
+}
+
+/**
+ * A full disk in this page: every IndexedDB write request throws QuotaExceededError, as Chromium's
+ * object store does once the origin's quota is used up. `freeDisk` takes it back (the app stays
+ * read-only until it restarts, as after a real full disk).
+ */
+export async function fillDisk(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __diskFull: boolean; __diskPatched?: boolean };
+    w.__diskFull = true;
+    if (w.__diskPatched) return;
+    w.__diskPatched = true;
+    for (const m of ['put', 'add', 'delete', 'clear'] as const) {
+      const orig = IDBObjectStore.prototype[m] as (...a: unknown[]) => IDBRequest;
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[m] = function (
+        this: IDBObjectStore,
+        ...a: unknown[]
+      ) {
+        if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return orig.apply(this, a);
+      };
+    }
+  });
+}
+
+export async function freeDisk(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
+}

@@ -13,6 +13,20 @@ async function restricted(code: string, filePath: string): Promise<string[]> {
     .map((m) => m.message);
 }
 
+const NEVER_WRITE = /features never write to the database/;
+/** A file under renderer/src that imports `name` from `from` and uses it. */
+const importOf = (file: string, name: string, from: string, message: RegExp): [string, string, RegExp] => [
+  `renderer/src/${file}`,
+  `import { ${name} } from '${from}';\nexport const a = ${name};\n`,
+  message,
+];
+/** A feature file making one call on a parameter (db, backups). */
+const callIn = (call: string, message: RegExp): [string, string, RegExp] => [
+  'renderer/src/features/settings/x.ts',
+  `declare const db: any, backups: any;\nexport function f() {\n  ${call};\n}\n`,
+  message,
+];
+
 describe('layer rules', () => {
   it.each([
     [
@@ -120,6 +134,20 @@ describe('layer rules', () => {
       "import { useReadOnly } from '../session/read-only';\nexport const a = useReadOnly;\n",
       /editor\/ knows nothing/,
     ],
+    // Features never write: every user-data write goes through session/, past the read-only gate.
+    importOf('features/help/x.tsx', 'saveGuidelines', '../../db/repositories/settings', NEVER_WRITE),
+    importOf('features/library/x.ts', 'setStatus', '../../db/repositories/progress', NEVER_WRITE),
+    importOf('features/import/deeper/x.ts', 'storeImport', '../../../db/repositories/import', NEVER_WRITE),
+    importOf('features/import/x.ts', 'MarginaliaDb', '../../db/database', /features never open a database/),
+    importOf('features/import/x.ts', 'startImportJob', '../../session/import/runImportWorker', /importJob/),
+    [
+      'renderer/src/features/import/x.ts',
+      "import Dexie from 'dexie';\nexport const a = Dexie;\n",
+      /Dexie stays in db/,
+    ],
+    callIn('db.settings.put({ key: "k", value: 1 })', NEVER_WRITE),
+    callIn('db.transaction("rw")', /never open a database transaction/),
+    callIn('backups.setKeep(3)', /backup count go through useUserWrites/),
   ])('%s: refused', async (file, code, message) => {
     expect((await restricted(code, file)).join('\n')).toMatch(message);
   });
@@ -152,6 +180,14 @@ describe('layer rules', () => {
     [
       'renderer/src/app/x.ts',
       "import { useServices } from '../session/providers';\nimport { useImport } from '../features/import/useImport';\nexport const a = [useServices, useImport];\n",
+    ],
+    [
+      'renderer/src/features/library/x.ts',
+      "import type { MarginaliaDb } from '../../db/database';\nimport { getSetting } from '../../db/repositories/settings';\nimport { listSpans } from '../../db/repositories/annotations';\nexport const a = [getSetting, listSpans];\nexport type D = MarginaliaDb;\n",
+    ],
+    [
+      'renderer/src/session/x.ts',
+      "import { setSetting } from '../db/repositories/settings';\nexport const a = setSetting;\n",
     ],
   ])('%s: allowed', async (file, code) => {
     expect(await restricted(code, file)).toEqual([]);

@@ -44,6 +44,12 @@ export async function setSetting<K extends keyof Settings>(
   await db.transaction('rw', db.settings, () => db.settings.put({ key, value }));
 }
 
+/** Several settings in one transaction: all of them are stored, or none. */
+export async function setSettings(db: MarginaliaDb, values: Partial<Settings>): Promise<void> {
+  const rows = Object.entries(values).map(([key, value]) => ({ key, value: value as unknown }));
+  await db.transaction('rw', db.settings, () => db.settings.bulkPut(rows));
+}
+
 export async function getScrollPosition(db: MarginaliaDb, docId: string): Promise<number> {
   const row = await db.settings.get(`scroll:${docId}`);
   return typeof row?.value === 'number' ? row.value : 0;

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { type Guidelines as GuidelineSet } from '../../core/model/guidelines';
 import { labelDisplay } from '../../core/model/label-display';
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
-import { saveGuidelines } from '../../db/repositories/settings';
 import { useGuidelines } from '../../session/guidelines';
-import { useServices } from '../../session/providers';
+import { useUserWrites } from '../../session/commands/use-user-writes';
 import { LabelMark } from '../../ui/LabelMark';
 
 /** The label guidelines in Help: read them, and (the lead) edit them. */
@@ -45,9 +44,9 @@ export function Guidelines() {
 
 type Draft = Record<Label, { definition: string; examples: string }>;
 
-/** One definition and one example per line for each label; saved through the checked write path. */
+/** One definition and one example per line for each label; saved through the checked, gated write path. */
 function GuidelinesForm({ initial, onDone }: { initial: GuidelineSet; onDone: () => void }) {
-  const { db } = useServices();
+  const writes = useUserWrites();
   const [draft, setDraft] = useState<Draft>(
     () =>
       Object.fromEntries(
@@ -73,7 +72,7 @@ function GuidelinesForm({ initial, onDone }: { initial: GuidelineSet; onDone: ()
             { definition: draft[l].definition, examples: draft[l].examples.split('\n') },
           ]),
         );
-        void saveGuidelines(db, raw).then((r) => (r.ok ? onDone() : setError(r.error)));
+        void writes.guidelines(raw).then((failed) => (failed ? setError(failed) : onDone()));
       }}
     >
       {LABELS.map((l) => (

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 
 import type { ImportOptions, LabelTarget, OffsetUnit } from '../../core/formats/import-types';
 import { LABELS } from '../../core/model/labels';
+import { useUserWrites } from '../../session/commands/use-user-writes';
 import { useServices } from '../../session/providers';
-import type { ImportSummary } from './import-messages';
-import { firstGuess, labelRows, loadLabelMemory, saveLabelMemory, type LabelMemory } from './label-memory';
+import type { ImportSummary } from '../../session/import/import-messages';
+import { firstGuess, labelRows, loadLabelMemory, withChoices, type LabelMemory } from './label-memory';
 
 const TARGETS: readonly LabelTarget[] = [...LABELS, 'skip'];
 const UNIT_WORDS: Readonly<Record<OffsetUnit, string>> = {
@@ -35,6 +36,7 @@ export function ImportReview({
   onCancel: () => void;
 }) {
   const { db } = useServices();
+  const writes = useUserWrites();
   const rows = useMemo(() => labelRows(summaries), [summaries]);
   const [memory, setMemory] = useState<LabelMemory | null>(null);
   const [chosen, setChosen] = useState<Record<string, LabelTarget>>({});
@@ -66,7 +68,8 @@ export function ImportReview({
   }, [db, rows]);
 
   const confirm = async () => {
-    if (memory && rows.length > 0) await saveLabelMemory(db, memory, rows, chosen);
+    // Only a convenience for next time: the import goes on when it cannot be remembered.
+    if (memory && rows.length > 0) await writes.importLabelMaps(withChoices(memory, rows, chosen));
     const next: ImportOptions = {
       ...options,
       labelMap: { ...options.labelMap, ...chosen },

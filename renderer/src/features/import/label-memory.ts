@@ -1,8 +1,8 @@
 import type { LabelTarget } from '../../core/formats/import-types';
 import { guessLabel, isLabelTarget } from '../../core/formats/label-resolve';
 import type { MarginaliaDb } from '../../db/database';
-import { getSetting, setSetting } from '../../db/repositories/settings';
-import type { ImportSummary } from './import-messages';
+import { getSetting } from '../../db/repositories/settings';
+import type { ImportSummary } from '../../session/import/import-messages';
 
 /** One row of the mapping step: a foreign label, its spans in all files, the formats it came from. */
 export interface LabelRow {
@@ -52,18 +52,17 @@ export function firstGuess(row: LabelRow, memory: LabelMemory): LabelTarget {
   return guessLabel(row.name);
 }
 
-/** Remembers the choices under every format each label came from. One settings write. */
-export async function saveLabelMemory(
-  db: MarginaliaDb,
+/** The memory with the choices under every format each label came from (saved as one setting). */
+export function withChoices(
   memory: LabelMemory,
   rows: readonly LabelRow[],
   chosen: Readonly<Record<string, LabelTarget>>,
-): Promise<void> {
+): LabelMemory {
   const next: LabelMemory = { ...memory };
   for (const row of rows) {
     const target = chosen[row.name];
     if (!target) continue;
     for (const f of row.formats) next[f] = { ...next[f], [row.name]: target };
   }
-  await setSetting(db, 'importLabelMaps', next);
+  return next;
 }

@@ -1,11 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 
 import type { ImportFile, ImportOptions } from '../../core/formats/import-types';
-import { useServices } from '../../session/providers';
-import type { FileOutcome, ImportSummary } from './import-messages';
-import { ImportCancelled, startImportJob, type ImportJob } from './runImportWorker';
+import { useUserWrites } from '../../session/commands/use-user-writes';
+import type { FileOutcome, ImportSummary } from '../../session/import/import-messages';
+import { ImportCancelled, type ImportJob } from '../../session/import/runImportWorker';
 
-export type { FileOutcome } from './import-messages';
+export type { FileOutcome } from '../../session/import/import-messages';
 
 export type ImportState =
   | { phase: 'idle' }
@@ -41,7 +41,7 @@ export function needsReview(summaries: readonly ImportSummary[]): boolean {
  * the files already committed before it.
  */
 export function useImport() {
-  const { db } = useServices();
+  const writes = useUserWrites();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const job = useRef<ImportJob | null>(null);
   const lastFiles = useRef<ImportFile[]>([]);
@@ -78,7 +78,7 @@ export function useImport() {
         lastFiles.current = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
         lastOptions.current = options;
         setState({ phase: 'parsing', fraction: 0, file: files[0]?.name ?? '' });
-        const run = startImportJob(files, options, db.name, (phase, fraction, file) =>
+        const run = writes.importJob(files, options, (phase, fraction, file) =>
           setState(
             phase === 'parse' ? { phase: 'parsing', fraction, file } : { phase: 'storing', fraction, file },
           ),
@@ -90,7 +90,7 @@ export function useImport() {
           setState({ phase: 'needs-annotator', summaries });
         else await store(null);
       }),
-    [db, finish, store],
+    [writes, finish, store],
   );
 
   const start = useCallback(

@@ -1,18 +1,7 @@
 import { useState } from 'react';
 
+import { ANNOTATOR_NAME_MAX, annotatorNameProblem } from '../../core/model/annotator-name';
 import { Dialog } from '../../ui/Dialog';
-
-export const ANNOTATOR_NAME_MAX = 64;
-
-/** Validates an annotator name; returns the problem in words, or null. */
-export function annotatorNameProblem(name: string): string | null {
-  const n = name.trim();
-  if (n === '') return 'Please enter a name.';
-  if (n.length > ANNOTATOR_NAME_MAX) return `Use at most ${ANNOTATOR_NAME_MAX} characters.`;
-  if (n.toLowerCase() === 'gold') return '"gold" is reserved for adjudicated annotations.';
-  if (/\p{Cc}/u.test(n)) return 'The name cannot contain control characters.';
-  return null;
-}
 
 /** First-run (and "change name") dialog: annotations are stored under this name. */
 export function NameDialog({

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 
+import { useUserWrites } from '../../session/commands/use-user-writes';
 import { useDurability } from '../../session/durability';
 import type { BackupEntry } from '../../session/backup/backup-sink';
 import { BackupChooser } from './BackupChooser';
@@ -14,6 +15,7 @@ export function BackupSettings({
   onMessage: (text: string, tone?: 'info' | 'error') => void;
 }) {
   const { backups } = useDurability();
+  const writes = useUserWrites();
   const [newest, setNewest] = useState<BackupEntry | null>(null);
   const [keep, setKeep] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
@@ -80,7 +82,12 @@ export function BackupSettings({
             onChange={(e) => {
               const n = Number(e.target.value);
               setKeep(n);
-              if (n >= 2) void backups.setKeep(n);
+              if (n >= 2)
+                void writes.backupKeep(n).then((failed) => {
+                  if (!failed) return;
+                  onMessage(`Not saved: ${failed}`, 'error');
+                  void backups.keep().then(setKeep);
+                });
             }}
           />
         </label>

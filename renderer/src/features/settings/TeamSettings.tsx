@@ -32,8 +32,11 @@ export function TeamSettings({ onMessage }: { onMessage: (text: string, tone?: '
   };
   const disconnect = async () => {
     setBusy(true);
-    await team.disconnect().catch(() => undefined);
+    const failed = await team
+      .disconnect()
+      .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
     setBusy(false);
+    if (failed) return onMessage(`Not disconnected: ${failed}`, 'error');
     onMessage('Disconnected from the team. Everything stays on this computer; the library shows all of it.');
   };
 

@@ -4,6 +4,7 @@ import { describeCounts, restoredText, type RestorePlan } from '../../core/backu
 import type { Result } from '../../core/result';
 import type { BackupService } from '../../session/backup/backup-service';
 import { pickBackupFile } from '../../session/backup/pick-backup-file';
+import { useUserWrites } from '../../session/commands/use-user-writes';
 import { useServices } from '../../session/providers';
 
 type Say = (text: string, tone?: 'info' | 'error') => void;
@@ -16,6 +17,7 @@ export const when = (iso: string | null): string => (iso ? new Date(iso).toLocal
  */
 export function useRestoreFlow(backups: BackupService, say: Say) {
   const { host } = useServices();
+  const writes = useUserWrites();
   const [plan, setPlan] = useState<RestorePlan | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -63,7 +65,7 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
         if (!plan) return;
         setPlan(null);
         say(`Restoring ${describeCounts(plan.backup)}…`);
-        const r = await backups
+        const r = await writes
           .restore(plan.content, plan.name, { withoutCopy: plan.copyProblem !== null })
           .catch((e: unknown) => {
             fail(e);
@@ -77,7 +79,7 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
           say(`Not restored yet: ${r.error}`, 'error');
         } else say(`Not restored: ${r.error}`, 'error');
       }),
-    [backups, plan, run, say, fail],
+    [writes, plan, run, say, fail],
   );
   const cancel = useCallback(() => {
     setPlan(null);

@@ -31,8 +31,10 @@ import {
 import { applyDocumentDetailsEdit, DetailsConflictError } from '../../db/repositories/document-details';
 import { applyLinkCommand, LinkRefusedError } from '../../db/repositories/links';
 import { afterNextPaint } from '../after-paint';
+import type { BackupService } from '../backup/backup-service';
 import type { StoreRegistry } from './registry';
 import { CommandStore } from './command-store';
+import { UserWrites } from './user-writes';
 import { WriteQueue, type WriteGate } from './write-queue';
 
 /** `undefined` until the spans were read. Link commands made in this view share its history. */
@@ -117,7 +119,15 @@ export function documentDetailsStore(
   });
 }
 
-/** Writes that are not undoable document commands (status, settings, import): one ordered queue. */
-export function sessionWrites(stores: StoreRegistry, gate: WriteGate): WriteQueue {
-  return stores.get('session-writes', () => new WriteQueue(gate));
+/** Settings, status, team, import and restore writes of this app session (user-writes.ts). */
+export function userWrites(
+  stores: StoreRegistry,
+  db: MarginaliaDb,
+  gate: WriteGate,
+  backups: BackupService,
+): UserWrites {
+  return stores.get(
+    'user-writes',
+    () => new UserWrites(db, new WriteQueue(gate), new WriteQueue(gate), backups),
+  );
 }

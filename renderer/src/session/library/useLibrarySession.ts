@@ -7,11 +7,10 @@ import { STATUS_TITLES, type DocStatus } from '../../core/model/status';
 import type { Span } from '../../core/model/span';
 import { listSpans } from '../../db/repositories/annotations';
 import { getDocument, listDocuments } from '../../db/repositories/documents';
-import { setStatus } from '../../db/repositories/progress';
-import { getScrollPosition, getSetting, setScrollPosition, setSetting } from '../../db/repositories/settings';
+import { getScrollPosition, getSetting } from '../../db/repositories/settings';
 import { useTeamSync } from '../sync/TeamSyncProvider';
 import { useLibrary } from './useLibrary';
-import { sessionWrites } from '../commands/stores';
+import { userWrites } from '../commands/stores';
 import { useServices } from '../providers';
 import { useDurability } from '../durability';
 import { useReadOnly } from '../read-only';
@@ -35,6 +34,12 @@ type Say = (text: string, tone?: 'info' | 'error') => void;
 export function useLibrarySession(say: Say) {
   const { db, stores } = useServices();
   const readOnly = useReadOnly();
+  const { backups } = useDurability();
+  // Read per call: a restore forgets the session's stores, this one included.
+  const writes = useCallback(
+    () => userWrites(stores, db, readOnly.gate, backups),
+    [stores, db, readOnly, backups],
+  );
   const settings = useLiveQuery(
     async () => ({
       annotator: (await getSetting(db, 'annotator')) ?? null,
@@ -47,18 +52,10 @@ export function useLibrarySession(say: Say) {
   const entries = useLibrary(annotator ?? '', useTeamSync().libraryScope);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  // Where the annotator was (last document, scroll, sidebar) is saved in passing. Such a write
-  // failing is no loss, but a full disk found that way puts the app in read-only mode at once, with
-  // its plain message, before any annotation is attempted; unhandled, it was a page error (issue 14).
-  const { report } = readOnly;
-  const remember = useCallback(
-    (write: Promise<unknown>): Promise<void> =>
-      write.then(
-        () => undefined,
-        (e: unknown) => void report(e),
-      ),
-    [report],
-  );
+  // Where the annotator was (last document, scroll, sidebar) is saved in passing, through the gate
+  // like every write: refused in silence while read-only. Such a write failing is no loss, but a
+  // full disk found that way puts the app in read-only mode at once, with its plain message, before
+  // any annotation is attempted (the queue reports it; issue 14).
 
   // Opens are numbered and only the newest is shown: a quick second choice (or the annotator's
   // click while the start-up reopen is still reading) must not be overtaken by a slower first read.
@@ -80,14 +77,13 @@ export function useLibrarySession(say: Say) {
         spans: annotator && spans ? { annotator, spans } : null,
         restores: restores.current,
       });
-      await remember(setSetting(db, 'lastDocId', id));
+      await writes().remember('lastDocId', id);
     },
-    [db, say, annotator, remember],
+    [db, say, annotator, writes],
   );
 
   // After a restore the open document is read again, so every view shows the restored data at once
   // (issue 19 item 3); when the backup does not hold it, the backup's first document opens.
-  const { backups } = useDurability();
   const shownId = useRef<string | null>(null);
   shownId.current = open?.doc.id ?? null;
   useEffect(
@@ -137,38 +133,32 @@ export function useLibrarySession(say: Say) {
   const changeStatus = useCallback(
     (id: string, status: DocStatus) => {
       if (!annotator) return;
-      const queued = sessionWrites(stores, readOnly.gate).submit({
-        describe: 'status',
-        persist: () => setStatus(db, id, annotator, status),
-      });
-      if ('refused' in queued) return say(queued.refused, 'error');
-      void queued.outcome.then((failed) =>
-        failed ? say(failed, 'error') : say(`Status saved: ${STATUS_TITLES[status]}.`),
-      );
+      void writes()
+        .status(id, annotator, status)
+        .then((failed) => (failed ? say(failed, 'error') : say(`Status saved: ${STATUS_TITLES[status]}.`)));
     },
-    [db, stores, annotator, say, readOnly],
+    [writes, annotator, say],
   );
 
   const rememberScroll = useCallback(
     (docId: string, top: number) => {
       clearTimeout(scrollTimer.current);
-      scrollTimer.current = setTimeout(() => void remember(setScrollPosition(db, docId, top)), 300);
+      scrollTimer.current = setTimeout(() => void writes().rememberScroll(docId, top), 300);
     },
-    [db, remember],
+    [writes],
   );
 
   const sidebarOpen = settings?.sidebarOpen ?? true;
   const toggleSidebar = useCallback(
-    () => void remember(setSetting(db, 'sidebarOpen', !sidebarOpen)),
-    [db, sidebarOpen, remember],
+    () => void writes().remember('sidebarOpen', !sidebarOpen),
+    [writes, sidebarOpen],
   );
   const rename = useCallback(
     (name: string) =>
-      void setSetting(db, 'annotator', name).then(
-        () => say(`Annotating as ${name}.`),
-        (e: unknown) => say(report(e).message, 'error'),
-      ),
-    [db, say, report],
+      void writes()
+        .annotatorName(name)
+        .then((failed) => (failed ? say(failed, 'error') : say(`Annotating as ${name}.`))),
+    [writes, say],
   );
 
   return {

@@ -8,6 +8,7 @@ import type { FetchLike } from '../../couch/http';
 import { getSetting, setSetting } from '../../db/repositories/settings';
 import type { HostApi } from '../../platform/host';
 import type { LibraryScope } from '../library/useLibrary';
+import { useUserWrites } from '../commands/use-user-writes';
 import { useServices } from '../providers';
 import { signIn, teamClient } from './connect';
 import { SyncService } from './sync-service';
@@ -22,7 +23,8 @@ export interface TeamSync {
   readonly problems: readonly string[];
   /** `kept`: null, or why this computer keeps no password to sign in again with (no keyring). */
   connect(form: TeamForm): Promise<Result<{ config: TeamConfig; kept: string | null }, string>>;
-  disconnect(): Promise<void>;
+  /** Resolves with why the team could not be forgotten (read-only), or null. */
+  disconnect(): Promise<string | null>;
 }
 
 const OFF: SyncState = { kind: 'off' };
@@ -58,6 +60,7 @@ export function TeamSyncProvider({
   fetchImpl?: FetchLike;
 }) {
   const { db, host } = useServices();
+  const writes = useUserWrites();
   const stored = useLiveQuery(async () => ({ team: (await getSetting(db, 'team')) ?? null }), [db]);
   const config = stored?.team ?? null;
   const [state, setState] = useState<SyncState>(OFF);
@@ -108,18 +111,15 @@ export function TeamSyncProvider({
 
   const connect = useCallback(
     async (form: TeamForm): Promise<Result<{ config: TeamConfig; kept: string | null }, string>> => {
+      // Read-only: refused before the password leaves the form.
+      const refused = writes.refusal();
+      if (refused) return err(refused);
       const client = teamClient(form.serverUrl.trim().replace(/\/+$/, ''), fetchImpl);
       const signed = await signIn(client, form, globalThis.location?.origin ?? 'this app');
       if (!signed.ok) return signed;
-      try {
-        // The annotator name becomes the team user name: labels made from now on are theirs.
-        await setSetting(db, 'annotator', signed.value.user);
-        await setSetting(db, 'team', signed.value);
-      } catch (e) {
-        return err(
-          `Signed in, but the settings could not be saved: ${e instanceof Error ? e.message : String(e)}`,
-        );
-      }
+      // The annotator name becomes the team user name: labels made from now on are theirs.
+      const failed = await writes.team(signed.value);
+      if (failed) return err(`Signed in, but the settings could not be saved: ${failed}`);
       // The desktop keeps the password encrypted by the OS, to sign in again when the session ends;
       // the web keeps nothing (reason null). A desktop without a keyring says why it keeps nothing.
       const kept = await host.rememberTeamSignIn({
@@ -133,16 +133,22 @@ export function TeamSyncProvider({
         kept: !kept.ok ? kept.error : kept.value.stored ? null : kept.value.reason,
       });
     },
-    [db, host, fetchImpl],
+    [writes, host, fetchImpl],
   );
 
-  const disconnect = useCallback(async () => {
+  const disconnect = useCallback(async (): Promise<string | null> => {
+    const refused = writes.refusal();
+    if (refused) return refused;
     service?.stop();
     // Forgotten first: a failed sign-out (server down) must not leave the password behind.
     await host.forgetTeamSignIn();
-    if (config) await teamClient(config.serverUrl, fetchImpl).logOut();
-    await setSetting(db, 'team', null);
-  }, [db, host, service, config, fetchImpl]);
+    // Offline, the server's session cannot be ended; forgetting the team here still must work.
+    if (config)
+      await teamClient(config.serverUrl, fetchImpl)
+        .logOut()
+        .catch(() => undefined);
+    return writes.team(null);
+  }, [writes, host, service, config, fetchImpl]);
 
   const value = useMemo<TeamSync>(
     () => ({
