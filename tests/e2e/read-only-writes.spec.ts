@@ -86,6 +86,8 @@ async function connectTeam(page: Page): Promise<void> {
 }
 
 async function restoreNewest(page: Page): Promise<void> {
+  // The chooser shows its select once the kept backups are listed.
+  await expect(settings(page).getByRole('combobox', { name: 'Backup to restore' })).toBeVisible();
   await settings(page).getByRole('button', { name: 'Restore from backup…' }).click();
   const question = settings(page).getByRole('alertdialog', { name: 'Replace your data with this backup?' });
   await question.getByRole('button', { name: 'Replace with this backup' }).click();
