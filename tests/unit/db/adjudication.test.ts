@@ -154,4 +154,27 @@ describe('agreement and adjudication repositories', () => {
     );
     expect(await db.goldSpans.get('gold-1')).toMatchObject({ start: 4, end: 13 });
   });
+
+  it('two windows edit different boundaries of one gold span at different times: both are kept', async () => {
+    const { db, docId } = await setup();
+    const data = await loadAdjudication(db, docId, ['ann', 'bob']);
+    const d = buildDecisions(data.spans, ['ann', 'bob']).decisions[0]!;
+    const accepted = acceptAnnotator({ gold: data.gold, rejections: data.rejections }, d, 'bob', ctx);
+    if (!accepted.ok) throw new Error(accepted.error);
+    await applyAdjudicationStep(db, docId, accepted.value);
+    const seen = await loadAdjudication(db, docId, ['ann', 'bob']);
+    const state = { gold: seen.gold, rejections: seen.rejections };
+    const length = Array.from('The minister said 42 per cent.').length;
+    // Each window decides at its own time, so each edit carries its own provenance.
+    const inA = editBoundaries(state, d, 3, 17, length, { ...ctx, now: '2025-01-01T00:00:01.000Z' });
+    const inB = editBoundaries(state, d, 4, 15, length, { ...ctx, now: '2025-01-01T00:00:02.000Z' });
+    if (!inA.ok || !inB.ok) throw new Error('edit refused');
+    await applyAdjudicationStep(db, docId, inA.value);
+    await applyAdjudicationStep(db, docId, inB.value);
+    expect(await db.goldSpans.get('gold-1')).toMatchObject({
+      start: 3,
+      end: 15,
+      provenance: { action: 'edited', decidedAt: '2025-01-01T00:00:02.000Z' },
+    });
+  });
 });

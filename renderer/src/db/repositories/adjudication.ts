@@ -73,8 +73,9 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
 /**
  * A gold edit replayed onto the gold span as stored now, as annotation edits are (another window
  * may have adjudicated the same document since): only the fields the edit changes are written, its
- * provenance only when the edit changed it; a field changed elsewhere meanwhile is refused
- * (SpanConflictError, nothing of the step written). A span deleted elsewhere is written back.
+ * provenance only when the edit changed it (the newest decision); a field changed elsewhere
+ * meanwhile is refused (SpanConflictError, nothing of the step written), another field changed
+ * elsewhere is kept. A span deleted elsewhere is written back.
  */
 async function rebaseGoldEdit(
   db: MarginaliaDb,
@@ -88,15 +89,10 @@ async function rebaseGoldEdit(
   const stored = rowToGold(row);
   const merged = rebaseSpanEdit(stored, before, after);
   if (!merged.ok) throw new SpanConflictError(merged.error);
+  // Provenance says who decided this span last, so it is not a field two edits can clash on: an
+  // edit whose fields merged is the newest decision. (Re-deciding elsewhere replaces the span, a
+  // new id, and is handled above as a span deleted elsewhere.)
   const provenanceEdited = !sameJson(before.provenance, after.provenance);
-  if (
-    provenanceEdited &&
-    !sameJson(stored.provenance, before.provenance) &&
-    !sameJson(stored.provenance, after.provenance)
-  )
-    throw new SpanConflictError(
-      'This gold span was decided again in another window meanwhile; it shows as it is stored now.',
-    );
   return { ...merged.value, provenance: provenanceEdited ? after.provenance : stored.provenance };
 }
 
