@@ -35,4 +35,15 @@ describe('one place per rule and per row', () => {
     ).filter((p) => !p.startsWith('renderer/src/core/'));
     expect(outsideCore).toEqual([]);
   });
+
+  it('there is exactly one persisted command queue: WriteQueue, made only by the session stores', () => {
+    // The engine that persists user writes in order and checks read-only once.
+    expect(where(/class \w*(Queue|Outbox|Pending)\w*\b/)).toEqual([
+      'renderer/src/session/commands/write-queue.ts',
+    ]);
+    expect(where(/new WriteQueue\(/)).toEqual(['renderer/src/session/commands/stores.ts']);
+    // Every command store and the session's other writes get their queue from those factories.
+    expect(where(/new CommandStore\b/)).toEqual(['renderer/src/session/commands/stores.ts']);
+    expect(where(/new UserWrites\(/)).toEqual(['renderer/src/session/commands/stores.ts']);
+  });
 });
