@@ -40,11 +40,6 @@ const featuresNeverWrite = [
       'features never write to the database: go through session/ (a command store, or useUserWrites), which checks read-only once.',
   },
   {
-    regex: '(^|/)db/database$',
-    allowTypeImports: true,
-    message: 'features never open a database: take it from useServices().',
-  },
-  {
     regex: '(^|/)session/import/runImportWorker$',
     importNames: ['startImportJob'],
     message: 'features never write to the database: start an import with useUserWrites().importJob.',

@@ -138,7 +138,6 @@ describe('layer rules', () => {
     importOf('features/help/x.tsx', 'saveGuidelines', '../../db/repositories/settings', NEVER_WRITE),
     importOf('features/library/x.ts', 'setStatus', '../../db/repositories/progress', NEVER_WRITE),
     importOf('features/import/deeper/x.ts', 'storeImport', '../../../db/repositories/import', NEVER_WRITE),
-    importOf('features/import/x.ts', 'MarginaliaDb', '../../db/database', /features never open a database/),
     importOf('features/import/x.ts', 'startImportJob', '../../session/import/runImportWorker', /importJob/),
     [
       'renderer/src/features/import/x.ts',
