@@ -39,6 +39,10 @@ export interface LabApi {
   }>;
   /** Decoding and parsing the prepared file plus its rows written in batches: the import's floor. */
   importFloorJob(lines: number): Promise<{ ms: number; parse_ms: number }>;
+  /** The prepared file parsed by the app's parser and stored as batch rows (lab/import-batch-job.ts). */
+  importBatchJob(
+    lines: number,
+  ): Promise<{ ms: number; parse_ms: number; encode_ms: number; store_ms: number; batches: number }>;
   agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
   /** Streamed native export of a seeded library, and the floor (the same bytes written), interleaved. */
   exportCorpusJob(documents: number, annotators: number, runs: number): Promise<ExportCorpusResult>;

@@ -217,13 +217,23 @@ export async function runDataJobs(
   const longest: number[] = [];
   const parse: number[] = [];
   const floor: number[] = [];
-  for (let r = 0; DATA_JOBS.has('import') && r < runs; r++) {
+  const batch = { ms: [] as number[], parse: [] as number[], encode: [] as number[], store: [] as number[] };
+  // BENCH_DATA_JOBS=import_batch: the floor and the batch shape alone (no 100 s import per run).
+  const batchOnly = DATA_JOBS.has('import_batch') && !DATA_JOBS.has('import');
+  for (let r = 0; (DATA_JOBS.has('import') || batchOnly) && r < runs; r++) {
     await page.evaluate((lines) => window.__lab.prepareImport(lines), lines);
     await collectGarbage();
     // The floor first: the import hands the file's bytes over to its worker.
     const f = await page.evaluate((lines) => window.__lab.importFloorJob(lines), lines);
     floor.push(f.ms);
     await collectGarbage();
+    // Issue 20's storage shape, measured before the import uses it (bench/lab/import-batch-job.ts).
+    const b = await page.evaluate((lines) => window.__lab.importBatchJob(lines), lines);
+    [batch.ms, batch.parse, batch.encode, batch.store].forEach((list, k) =>
+      list.push([b.ms, b.parse_ms, b.encode_ms, b.store_ms][k]!),
+    );
+    await collectGarbage();
+    if (batchOnly) continue;
     const x = await page.evaluate(({ lines, r }) => window.__lab.importJob(lines, r), { lines, r });
     if (x.documents !== lines) problems.push(`import stored ${x.documents} of ${lines} documents`);
     imp.push(x.ms);
@@ -236,6 +246,11 @@ export async function runDataJobs(
   const hash = DATA_JOBS.has('import')
     ? await page.evaluate(({ lines, runs }) => window.__lab.hashJob(lines, runs), { lines, runs })
     : { js_ms: [], subtle_ms: [] };
+  const bm = summarize(batch.ms);
+  if (batch.ms.length > 0)
+    log(
+      `import ${lines} lines parsed by the app and stored as batch rows (not yet the app's import): ${fmt(bm)} ms (parse ${fmt(summarize(batch.parse))} ms, store ${fmt(summarize(batch.store))} ms of which rows built and encoded ${fmt(summarize(batch.encode))} ms), ${r1(bm.median / fl.median)}× the floor (${fmt(fl)} ms)`,
+    );
   if (imp.length > 0)
     log(
       `import ${lines} lines: ${fmt(i)} ms (parse ${r1(summarize(parse).median)} ms), floor ${fmt(fl)} ms, ${r1(i.median / fl.median)}× the floor; longest task ${r1(summarize(longest).median)} ms (per run: ${longest.map(r1).join(', ')}); hashing the texts: JS sha256 ${fmt(summarize(hash.js_ms))} ms, crypto.subtle ${fmt(summarize(hash.subtle_ms))} ms`,
@@ -267,7 +282,9 @@ export async function runDataJobs(
   if (gc) log(`agreement ${corpus.documents}×${corpus.annotators}×${corpus.perDoc}: ${fmt(gc)} ms`);
   const exportCorpus = DATA_JOBS.has('export_corpus') ? await runExportCorpus(page, runs, quick) : null;
   return {
-    complete: [...DATA_JOBS].length === 5,
+    complete: ['import', 'export', 'agreement', 'agreement_corpus', 'export_corpus'].every((j) =>
+      DATA_JOBS.has(j),
+    ),
     import: {
       lines,
       ms: i.median,
@@ -280,6 +297,13 @@ export async function runDataJobs(
       longest_task_max_ms: summarize(longest).max,
       hash_js_ms: summarize(hash.js_ms).median,
       hash_subtle_ms: summarize(hash.subtle_ms).median,
+      ...(batch.ms.length > 0 && {
+        batch_shape_ms: bm.median,
+        batch_shape_parse_ms: summarize(batch.parse).median,
+        batch_shape_store_ms: summarize(batch.store).median,
+        batch_shape_encode_ms: summarize(batch.encode).median,
+        batch_shape_ratio: bm.median / fl.median,
+      }),
     },
     export: { spans: docs * per, ms: e.median, min_ms: e.min, max_ms: e.max },
     agreement: {

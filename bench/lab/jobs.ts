@@ -54,6 +54,12 @@ export function prepareImport(lines: number): number {
   return prepared.bytes.length;
 }
 
+/** The prepared file's bytes, for a job that reads them before importJob takes them. */
+export function preparedBytes(lines: number): Uint8Array {
+  if (prepared?.lines !== lines) throw new Error(`prepareImport(${lines}) must run first`);
+  return prepared.bytes;
+}
+
 export async function importJob(lines: number, run: number) {
   if (prepared?.lines !== lines) throw new Error(`prepareImport(${lines}) must run first`);
   const { bytes } = prepared;

@@ -6,6 +6,7 @@ import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines'
 import { afterFramePaint } from './frame';
 import { exportCorpusJob } from './export-corpus';
 import { hashJob } from './hash-job';
+import { importBatchJob } from './import-batch-job';
 import { agreementJob, exportJob, importFloorJob, importJob, prepareImport } from './jobs';
 import { seedDatabase, setLastDocument } from './seed-db';
 import { stopWindowed, windowedBaseline } from './windowed';
@@ -41,6 +42,7 @@ const lab: LabApi = {
   prepareImport,
   importJob,
   importFloorJob,
+  importBatchJob,
   agreementJob,
   exportCorpusJob,
   hashJob,

@@ -1,0 +1,53 @@
+import type { Table } from 'dexie';
+
+import type { MarginaliaDb } from './database';
+import { batchOf, prefixOf, type BatchIndexRow } from './batch-index';
+import { decodeBatchEntry, type BatchRow } from './batch-rows';
+
+/**
+ * The store declarations schema v7 will add (docs/architecture.md, "Corpus storage in batch rows"):
+ * `batches` by batch number (library order), `batchIndex` by (id prefix, first batch of the write).
+ * Kept here until that migration lands; tests append them as a test version.
+ */
+export const BATCH_STORES = { batches: 'n', batchIndex: '[prefix+n0]' } as const;
+
+const batches = (db: MarginaliaDb): Table<BatchRow, number> => db.table('batches');
+const batchIndex = (db: MarginaliaDb): Table<BatchIndexRow, [string, number]> => db.table('batchIndex');
+
+/** Where a document lives in the batches: its row and position, or undefined (not in any batch). */
+export async function findBatchEntry(
+  db: MarginaliaDb,
+  id: string,
+): Promise<{ row: BatchRow; j: number } | undefined> {
+  const p = prefixOf(id);
+  const index = await batchIndex(db).where('[prefix+n0]').between([p, -Infinity], [p, Infinity]).toArray();
+  const n = batchOf(index, id);
+  const row = n === undefined ? undefined : await batches(db).get(n);
+  const j = row ? row.ids.indexOf(id) : -1;
+  return row && j >= 0 ? { row, j } : undefined;
+}
+
+/**
+ * Copy-on-first-write: every document of `ids` that still lives in a batch (no `documents` row)
+ * gets its per-document rows (document, text, spans, statuses) from its batch entry, in the
+ * caller's transaction, which must include those tables, `spanPacks`, `batches` and `batchIndex`.
+ * Rows are added, never put: if another tab moved the document first, the add fails and the
+ * caller's transaction aborts, so nothing is overwritten. The batch row is left as it is (a
+ * `documents` row shadows its entry for ever). Returns the ids moved.
+ */
+export async function materialize(db: MarginaliaDb, ids: readonly string[]): Promise<string[]> {
+  const moved: string[] = [];
+  for (const id of new Set(ids)) {
+    if (await db.documents.get(id)) continue;
+    const found = await findBatchEntry(db, id);
+    if (!found) continue;
+    const entry = decodeBatchEntry(found.row, found.j);
+    if (!entry) throw new Error(`The stored batch holding document ${id} is damaged.`);
+    await db.documents.add(entry.document);
+    await db.texts.add({ id, text: entry.text });
+    await db.spans.bulkAdd(entry.spans);
+    await db.progress.bulkAdd(entry.statuses);
+    moved.push(id);
+  }
+  return moved;
+}
