@@ -164,7 +164,7 @@ test('the Import report, Compute and the disagreements keep the focus', async ({
   expect(await focused(page)).not.toBe('body');
 
   await page.getByRole('button', { name: 'Agreement' }).click();
-  const view = page.getByRole('region', { name: 'Agreement' });
+  const view = page.getByRole('region', { name: 'Agreement', exact: true });
   const compute = view.getByRole('button', { name: 'Compute agreement' });
   // Compute is disabled until the live queries have read the annotators (slow under load): focus() on a
   // disabled button leaves the focus on the header's Agreement toggle, and Enter would close the view.
