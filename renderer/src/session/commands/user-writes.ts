@@ -13,6 +13,7 @@ import {
   type Settings,
 } from '../../db/repositories/settings';
 import type { BackupService, RestoreResult } from '../backup/backup-service';
+import type { RestoreProgress } from '../backup/restore-work';
 import type { FileOutcome } from '../import/import-messages';
 import { startImportJob, type ImportJob } from '../import/runImportWorker';
 import type { WriteQueue } from './write-queue';
@@ -100,10 +101,15 @@ export class UserWrites {
   }
 
   /** Replaces every table with a backup's content (backup-service.ts says how). */
-  async restore(content: string, name: string, opts: { withoutCopy?: boolean } = {}): Promise<RestoreResult> {
+  async restore(
+    content: string,
+    name: string,
+    opts: { withoutCopy?: boolean } = {},
+    progress?: RestoreProgress,
+  ): Promise<RestoreResult> {
     let result: RestoreResult | null = null;
     const reason = await this.run('restore', async () => {
-      result = await this.backups.restore(content, name, opts);
+      result = await this.backups.restore(content, name, opts, progress);
     });
     return result ?? err(reason ?? 'The restore did not run.');
   }
