@@ -3,7 +3,9 @@ import type { DocStatus } from '../../core/model/status';
 import { err, type Result } from '../../core/result';
 import type { TeamConfig } from '../../core/sync/team-config';
 import type { ImportFile, ImportOptions } from '../../core/formats/import-types';
+import type { LinkEndpoint } from '../../core/links/link';
 import type { MarginaliaDb } from '../../db/database';
+import { dismissSuggestion } from '../../db/repositories/dismissals';
 import { setStatus } from '../../db/repositories/progress';
 import {
   saveGuidelines,
@@ -29,7 +31,7 @@ type Remembered = Pick<Settings, 'lastDocId' | 'sidebarOpen'>;
 
 /**
  * Every user-data write that is not an undoable document command (those go through
- * command-store.ts): settings, document status, the team, import, restore. Each passes the one
+ * command-store.ts): settings, document status, the team, import, restore, dismissed suggestions. Each passes the one
  * read-only gate once, in `WriteQueue.submit`, and is persisted in order behind the earlier ones;
  * a storage failure is reported through the gate (a full disk turns the app read-only). Features
  * reach the database's write functions only through here or a command store (lint:
@@ -90,6 +92,11 @@ export class UserWrites {
 
   backupKeep(n: number): Promise<WriteOutcome> {
     return this.run('backups to keep', () => this.backups.setKeep(n));
+  }
+
+  /** Hides one suggested link target for a claim span from now on (issue 16). */
+  dismissSuggestion(annotator: string, span: LinkEndpoint, candidate: LinkEndpoint): Promise<WriteOutcome> {
+    return this.run('dismissed suggestion', () => dismissSuggestion(this.db, annotator, span, candidate));
   }
 
   remember<K extends keyof Remembered>(key: K, value: Settings[K]): Promise<WriteOutcome> {
