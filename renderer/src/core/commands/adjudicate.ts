@@ -1,3 +1,4 @@
+import type { GoldLink } from '../links/adjudicate';
 import { err, ok, type Result } from '../result';
 import type { Candidate, Decision } from '../model/decisions';
 import {
@@ -30,6 +31,8 @@ export interface AdjudicationState {
   readonly rejections: readonly Rejection[];
   /** The gold document's status (absent: not read, treated as 'todo'). */
   readonly status?: DocStatus;
+  /** Gold links with an end in this document (absent: not read); a deleted gold span carries its own. */
+  readonly links?: readonly GoldLink[];
 }
 
 /** Who decides and when; `newId` makes gold span ids (injected so tests are deterministic). */
@@ -76,7 +79,23 @@ export function applyStep(state: AdjudicationState, step: AdjudicationStep): Adj
     ...step.rejected,
   ];
   const status = step.status ? step.status.after : state.status;
-  return { gold, rejections, ...(status ? { status } : {}) };
+  const links = state.links && carriedLinksAfter(state.links, step.commands);
+  return { gold, rejections, ...(status ? { status } : {}), ...(links ? { links } : {}) };
+}
+
+/** The gold links once the links the commands carry went (delete) or came back (create). */
+function carriedLinksAfter(
+  links: readonly GoldLink[],
+  commands: readonly AnnotationCommand[],
+): readonly GoldLink[] {
+  let out = links;
+  for (const c of commands) {
+    if (c.kind === 'update' || !c.links) continue;
+    const ids = new Set(c.links.map((l) => l.id));
+    out = out.filter((l) => !ids.has(l.id));
+    if (c.kind === 'create') out = [...out, ...(c.links as readonly GoldLink[])];
+  }
+  return out;
 }
 
 export function decisionStatus(state: AdjudicationState, decision: Decision): DecisionStatus {

@@ -15,6 +15,9 @@ import { compareSpans } from '../../core/model/span';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
 import { SpanConflictError } from './annotations';
+import { followSpanCommand, linksOfDocument } from './links';
+import type { GoldLink } from '../../core/links/adjudicate';
+import type { LinkRow } from '../link-rows';
 import {
   goldRowAsSpanRow,
   goldSpanToRow,
@@ -39,32 +42,62 @@ export function rowToGold(row: GoldSpanRow): GoldSpan {
   return { ...rowToSpan(goldRowAsSpanRow(row)), provenance };
 }
 
+/** A stored gold link; one from a file (no provenance) is its own decision, as a gold span is. */
+export function rowToGoldLink(row: LinkRow): GoldLink {
+  const { provenance, ...link } = row;
+  return {
+    ...link,
+    provenance: isGoldProvenance(provenance)
+      ? provenance
+      : {
+          proposedBy: [],
+          decidedBy: GOLD_ANNOTATOR,
+          decidedAt: new Date(row.updatedAt).toISOString(),
+          action: 'edited',
+          decision: `manual:${row.id}`,
+        },
+  };
+}
+
 export interface AdjudicationData {
   readonly spans: SourceSpan[];
   readonly gold: GoldSpan[];
   readonly rejections: Rejection[];
   readonly status: DocStatus;
+  /** Gold links with an end in this document. */
+  readonly links: GoldLink[];
 }
 
-/** The annotators' spans, the gold spans and the rejections of one document, in one transaction. */
+/**
+ * The annotators' spans, the gold spans and links, and the rejections of one document, in one
+ * transaction.
+ */
 export async function loadAdjudication(
   db: MarginaliaDb,
   docId: string,
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
-  return db.transaction('r', [db.spans, db.goldSpans, db.decisions, db.progress], async () => {
-    const [rows, goldRows, decisions, progress] = await Promise.all([
+  return db.transaction('r', [db.spans, db.goldSpans, db.decisions, db.progress, db.links], async () => {
+    const [rows, goldRows, decisions, progress, linkRows] = await Promise.all([
       db.spans.where('docId').equals(docId).toArray(),
       db.goldSpans.where('docId').equals(docId).toArray(),
       db.decisions.where('docId').equals(docId).toArray(),
       db.progress.get([docId, GOLD_ANNOTATOR]),
+      linksOfDocument(db, docId, GOLD_ANNOTATOR),
     ]);
     const wanted = new Set(annotators);
     const spans = rows
       .filter((r) => wanted.has(r.annotator))
       .map((r) => ({ ...rowToSpan(r), annotator: r.annotator }));
     const gold = goldRows.map(rowToGold).sort(compareSpans);
-    return { spans, gold, rejections: decisions.map(rowToRejection), status: progress?.status ?? 'todo' };
+    const links = linkRows.map(rowToGoldLink);
+    return {
+      spans,
+      gold,
+      rejections: decisions.map(rowToRejection),
+      status: progress?.status ?? 'todo',
+      links,
+    };
   });
 }
 
@@ -99,6 +132,10 @@ async function rebaseGoldEdit(
 /**
  * Persists one adjudication step (gold spans, provenance and rejections) in one transaction; a gold
  * edit writes only the fields it changes (rebaseGoldEdit), so undo goes through the same check.
+ * Gold links follow the spans as an annotator's do (followSpanCommand), once every span of the
+ * step is written: a deleted extent takes its links along unless gold still holds a span there,
+ * moved boundaries move them, and a create writes back the links its command carries
+ * (core/links/gold-carry.ts puts them in the step).
  */
 export async function applyAdjudicationStep(
   db: MarginaliaDb,
@@ -106,11 +143,26 @@ export async function applyAdjudicationStep(
   step: AdjudicationStep,
 ): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', [db.goldSpans, db.decisions, db.progress], async () => {
+  await db.transaction('rw', [db.goldSpans, db.decisions, db.progress, db.links, db.documents], async () => {
+    const done: AnnotationCommand[] = [];
     for (const c of step.commands) {
       if (c.kind === 'delete') await db.goldSpans.delete(c.span.id);
       else if (c.kind === 'create') await db.goldSpans.put(goldSpanToRow(c.span as GoldSpan, docId, now));
-      else await db.goldSpans.put(goldSpanToRow(await rebaseGoldEdit(db, docId, c), docId, now));
+      else {
+        const after = await rebaseGoldEdit(db, docId, c);
+        await db.goldSpans.put(goldSpanToRow(after, docId, now));
+        done.push({ kind: 'update', before: c.before, after });
+        continue;
+      }
+      done.push(c);
+    }
+    for (const c of done) {
+      const old = c.kind === 'update' ? c.before : c.span;
+      await followSpanCommand(db, docId, GOLD_ANNOTATOR, c, async () =>
+        (await db.goldSpans.where('docId').equals(docId).toArray()).some(
+          (g) => g.id !== old.id && g.start === old.start && g.end === old.end,
+        ),
+      );
     }
     // Unrejected first: a step that replaces a rejection of the same decision keeps the new one.
     for (const r of step.unrejected) await db.decisions.delete([docId, r.decision]);

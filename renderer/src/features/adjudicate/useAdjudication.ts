@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 
 import type { AdjudicationState, AdjudicationStep, DecideContext } from '../../core/commands/adjudicate';
 import { reopenGold, withGoldStatus } from '../../core/commands/gold-status';
+import { carryGoldLinks } from '../../core/links/gold-carry';
 import { buildDecisions, type DocumentDecisions, type SourceSpan } from '../../core/model/decisions';
 import { filterDecisions, type DisagreementFilter } from '../../core/model/disagreement-filter';
 import type { Result } from '../../core/result';
@@ -53,7 +54,7 @@ export function useAdjudication(
     void loadAdjudication(db, docId, filter.annotators).then((d) => {
       if (!live) return;
       setSpans(d.spans);
-      store.load({ gold: d.gold, rejections: d.rejections, status: d.status });
+      store.load({ gold: d.gold, rejections: d.rejections, status: d.status, links: d.links });
     });
     return () => {
       live = false;
@@ -64,11 +65,11 @@ export function useAdjudication(
   useEffect(() => {
     let fresh: SourceSpan[] = [];
     return followDatabase(db, store, {
-      tables: ['spans', 'goldSpans', 'decisions', 'progress'],
+      tables: ['spans', 'goldSpans', 'decisions', 'progress', 'links'],
       read: async () => {
         const d = await loadAdjudication(db, docId, filter.annotators);
         fresh = d.spans;
-        return { gold: d.gold, rejections: d.rejections, status: d.status };
+        return { gold: d.gold, rejections: d.rejections, status: d.status, links: d.links };
       },
       onFresh: () => setSpans(fresh),
     });
@@ -97,13 +98,18 @@ export function useAdjudication(
       const current = store.getState();
       const made = make(current, ctx);
       if (!made.ok) return made.error;
-      const step = withGoldStatus(current, made.value, all.decisions, all.agreed);
+      // A gold span that goes takes its gold links along; undo brings both back.
+      const step = carryGoldLinks(
+        current,
+        withGoldStatus(current, made.value, all.decisions, all.agreed),
+        docId,
+      );
       const refused = store.perform(step);
       if (refused) return refused;
       const done = step.status?.after === 'done' ? ' Nothing is left to decide: gold is done.' : '';
       return `Gold: ${step.description}.${done}`;
     },
-    [adjudicator, store, all],
+    [adjudicator, store, all, docId],
   );
 
   const reopen = useCallback((): string => {
