@@ -15,9 +15,10 @@ import { compareSpans } from '../../core/model/span';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
 import { SpanConflictError } from './annotations';
-import { followSpanCommand, linksOfDocument } from './links';
+import { applyLinkCommand, followSpanCommand } from './links';
 import type { GoldLink } from '../../core/links/adjudicate';
-import type { LinkRow } from '../link-rows';
+import type { Link } from '../../core/links/link';
+import { goldExportLinks, readLinkAdjudication } from './gold-links';
 import {
   goldRowAsSpanRow,
   goldSpanToRow,
@@ -42,23 +43,6 @@ export function rowToGold(row: GoldSpanRow): GoldSpan {
   return { ...rowToSpan(goldRowAsSpanRow(row)), provenance };
 }
 
-/** A stored gold link; one from a file (no provenance) is its own decision, as a gold span is. */
-export function rowToGoldLink(row: LinkRow): GoldLink {
-  const { provenance, ...link } = row;
-  return {
-    ...link,
-    provenance: isGoldProvenance(provenance)
-      ? provenance
-      : {
-          proposedBy: [],
-          decidedBy: GOLD_ANNOTATOR,
-          decidedAt: new Date(row.updatedAt).toISOString(),
-          action: 'edited',
-          decision: `manual:${row.id}`,
-        },
-  };
-}
-
 export interface AdjudicationData {
   readonly spans: SourceSpan[];
   readonly gold: GoldSpan[];
@@ -66,6 +50,10 @@ export interface AdjudicationData {
   readonly status: DocStatus;
   /** Gold links with an end in this document. */
   readonly links: GoldLink[];
+  /** The chosen annotators' links with an end in this document (their link decisions). */
+  readonly annotatorLinks: Link[];
+  /** Gold spans of the other articles those links reach, as endpoint keys (a gold link needs both). */
+  readonly otherGold: Set<string>;
 }
 
 /**
@@ -77,26 +65,26 @@ export async function loadAdjudication(
   docId: string,
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
-  return db.transaction('r', [db.spans, db.goldSpans, db.decisions, db.progress, db.links], async () => {
-    const [rows, goldRows, decisions, progress, linkRows] = await Promise.all([
+  const tables = [db.spans, db.goldSpans, db.decisions, db.progress, db.links];
+  return db.transaction('r', tables, async () => {
+    const [rows, goldRows, decisions, progress, linked] = await Promise.all([
       db.spans.where('docId').equals(docId).toArray(),
       db.goldSpans.where('docId').equals(docId).toArray(),
       db.decisions.where('docId').equals(docId).toArray(),
       db.progress.get([docId, GOLD_ANNOTATOR]),
-      linksOfDocument(db, docId, GOLD_ANNOTATOR),
+      readLinkAdjudication(db, docId, annotators),
     ]);
     const wanted = new Set(annotators);
     const spans = rows
       .filter((r) => wanted.has(r.annotator))
       .map((r) => ({ ...rowToSpan(r), annotator: r.annotator }));
     const gold = goldRows.map(rowToGold).sort(compareSpans);
-    const links = linkRows.map(rowToGoldLink);
     return {
       spans,
       gold,
       rejections: decisions.map(rowToRejection),
       status: progress?.status ?? 'todo',
-      links,
+      ...linked,
     };
   });
 }
@@ -143,7 +131,9 @@ export async function applyAdjudicationStep(
   step: AdjudicationStep,
 ): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', [db.goldSpans, db.decisions, db.progress, db.links, db.documents], async () => {
+  // spans and spanPacks: a gold link command checks its ends in db/repositories/links.ts's transaction.
+  const tables = [db.goldSpans, db.decisions, db.progress, db.links, db.documents, db.spans, db.spanPacks];
+  await db.transaction('rw', tables, async () => {
     const done: AnnotationCommand[] = [];
     for (const c of step.commands) {
       if (c.kind === 'delete') await db.goldSpans.delete(c.span.id);
@@ -164,9 +154,14 @@ export async function applyAdjudicationStep(
         ),
       );
     }
+    for (const c of step.links ?? []) await applyLinkCommand(db, c);
     // Unrejected first: a step that replaces a rejection of the same decision keeps the new one.
     for (const r of step.unrejected) await db.decisions.delete([docId, r.decision]);
     for (const r of step.rejected) await db.decisions.put(rejectionToRow(r, docId));
+    for (const { rejection, docIds } of step.linkUnrejected ?? [])
+      for (const d of docIds) await db.decisions.delete([d, rejection.decision]);
+    for (const { rejection, docIds } of step.linkRejected ?? [])
+      for (const d of docIds) await db.decisions.put(rejectionToRow(rejection, d));
     // The step's status change (done when nothing is left to decide, a lead's reopening) goes
     // with it; otherwise gold counts as "read" for agreement and export once adjudication touched it.
     if (step.status) {
@@ -179,11 +174,12 @@ export async function applyAdjudicationStep(
 
 /**
  * The gold set of every document adjudication touched (library order), ready for any export
- * format: each record's `meta.gold` maps span ids to their provenance (docs/format.md). One
+ * format: each record's `meta.gold` maps span ids to their provenance (docs/format.md), and gold's
+ * links between those documents go with it. One
  * transaction, so the export is a consistent snapshot.
  */
 export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDataset> {
-  return db.transaction('r', [db.documents, db.texts, db.goldSpans, db.progress], async () => {
+  return db.transaction('r', [db.documents, db.texts, db.goldSpans, db.progress, db.links], async () => {
     const [rows, progress] = await Promise.all([
       db.goldSpans.toArray(),
       db.progress.where('annotator').equals(GOLD_ANNOTATOR).toArray(),
@@ -208,7 +204,9 @@ export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDat
         recordMeta: goldRecordMeta(doc, goldProvenanceMeta(spans)),
       };
     });
-    return { documents, sets };
+    // Gold links, with their provenance, whose two ends are in this export (issue 16).
+    const links = await goldExportLinks(db, new Set(documents.map((d) => d.id)));
+    return { documents, sets, ...(links.length > 0 ? { links } : {}) };
   });
 }
 
