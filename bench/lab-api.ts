@@ -46,8 +46,8 @@ export interface LabApi {
   agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
   /** Streamed native export of a seeded library, and the floor (the same bytes written), interleaved. */
   exportCorpusJob(documents: number, annotators: number, runs: number): Promise<ExportCorpusResult>;
-  /** The import's text hash: JS sha256 against crypto.subtle.digest on the import's texts (lab/hash-job.ts). */
-  hashJob(lines: number, runs: number): Promise<{ js_ms: number[]; subtle_ms: number[] }>;
+  /** The import's text hash in a worker: noble, the app's sha256 and crypto.subtle (lab/hash-job.ts). */
+  hashJob(lines: number, runs: number): Promise<Record<'noble' | 'js' | 'subtle', number[]>>;
 }
 
 declare global {

@@ -5,6 +5,7 @@ import type { ImportCollector } from './collect';
 import { NATIVE_SCHEMA_VERSION } from './native';
 import { importNativeLink } from './native-links';
 import { importNativeProject, PROJECT_RECORD } from './native-project';
+import { fastNativeRecord } from './native-record-fast';
 import { check, checkText, jsonObject, offset, unknownKeys, warnDropped } from './record-helpers';
 import { validateSpans, type RawSpan } from './span-rules';
 
@@ -20,7 +21,7 @@ const NativeSpan = z.looseObject({
   unsure: z.boolean().optional(),
 });
 
-const NativeRecord = z.looseObject({
+export const NativeRecord = z.looseObject({
   schema_version: z.number(),
   doc_id: z.string(),
   title: z.string(),
@@ -30,6 +31,8 @@ const NativeRecord = z.looseObject({
   spans: z.array(NativeSpan),
   meta: jsonObject.optional(),
 });
+
+export type NativeRecordData = z.output<typeof NativeRecord>;
 
 const RECORD_KEYS = new Set(Object.keys(NativeRecord.shape));
 const SPAN_KEYS = new Set(Object.keys(NativeSpan.shape));
@@ -57,7 +60,7 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
     importNativeLink(c, obj, line);
     return;
   }
-  const rec = check(c, NativeRecord, obj, line);
+  const rec = fastNativeRecord(obj) ?? check(c, NativeRecord, obj, line);
   if (!rec) return;
   const index = checkText(c, rec.text, line);
   if (!index) return;

@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from './sha256';
 
 /**
  * `sha256:<hex>` of the text's UTF-8 bytes: the document id, equal on every machine for the same
@@ -7,5 +6,5 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * the same in a worker, the CLI and tests.
  */
 export function documentIdForText(text: string): string {
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`;
+  return `sha256:${sha256Hex(text)}`;
 }

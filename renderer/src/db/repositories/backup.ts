@@ -47,7 +47,6 @@ export function validateBackup(
   content: string,
   fileName: string,
   appSchemaVersion: number = CURRENT_SCHEMA_VERSION,
-  onProgress?: (fraction: number) => void,
 ): Result<ValidBackup> {
   const envelope = readBackupEnvelope(content);
   if (!envelope.ok) return envelope;
@@ -74,7 +73,6 @@ export function validateBackup(
       name: fileName,
       bytes: new TextEncoder().encode(envelope.value.body),
       options: { format: 'native' },
-      ...(onProgress ? { onProgress } : {}),
     });
     const snap = snapshotFromImport(envelope.value, imported);
     if (!snap.ok) return snap;
