@@ -31,7 +31,7 @@ const featuresNotApp = intoLayers(
 // Features render and dispatch: every user-data write goes through session/ (a command store or
 // session/commands/user-writes.ts), where the read-only gate is checked once. Reads stay allowed.
 const WRITE_VERBS =
-  '^(apply|set|save|store|add|seed|replace|restore|commit|create|put|write|delete|remove|update|clear|follow|pack)[A-Z]';
+  '^(apply|set|save|store|add|seed|replace|restore|commit|create|put|write|delete|remove|update|clear|follow|pack|dismiss)[A-Z]';
 const featuresNeverWrite = [
   {
     regex: '(^|/)db/',

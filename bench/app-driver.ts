@@ -5,7 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 
-/** Loads the app fresh and waits until the library and the small document it reopens are settled. */
+/**
+ * Loads the app fresh and waits until the library and the small document it reopens are settled.
+ * Every article then opens at its top, as the baselines do: the app saves an article's scroll position
+ * 300 ms after the last scroll, so a phase that scrolled (and waited) made the next open start at the
+ * article's end, where "scroll while laid out" measured a few frames instead of the whole article.
+ */
 export async function loadApp(page: Page, base: string): Promise<void> {
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -15,6 +20,8 @@ export async function loadApp(page: Page, base: string): Promise<void> {
     });
     const tx = db.transaction(['settings'], 'readwrite');
     tx.objectStore('settings').put({ key: 'lastDocId', value: 'none' });
+    // Per-document scroll positions (db/repositories/settings.ts), keys 'scroll:<docId>'.
+    tx.objectStore('settings').delete(IDBKeyRange.bound('scroll:', 'scroll:\uffff'));
     await new Promise((r) => (tx.oncomplete = r));
     db.close();
   });
@@ -132,7 +139,7 @@ export async function scrollThrough(
   selector: string,
   check: boolean,
   untilLaidOut = false,
-): Promise<{ work: number[]; intervals: number[]; late: number[] }> {
+): Promise<{ work: number[]; intervals: number[]; late: number[]; startTop: number }> {
   return page.evaluate(
     async ({ selector, check, untilLaidOut }) => {
       const scroller = document.querySelector<HTMLElement>(selector);
@@ -155,6 +162,8 @@ export async function scrollThrough(
         scroller.scrollTop = 0;
         await new Promise((r) => setTimeout(r, 200));
       }
+      // Where the scroll starts (the top, for the app as for the baselines: loadApp drops saved positions).
+      const startTop = scroller.scrollTop;
       let t0 = Number.NaN;
       const onScroll = (): void => {
         if (Number.isNaN(t0)) t0 = performance.now();
@@ -174,7 +183,7 @@ export async function scrollThrough(
         if (work.length > 20_000) break;
       }
       removeEventListener('scroll', onScroll, { capture: true });
-      return { work, intervals, late };
+      return { work, intervals, late, startTop };
     },
     { selector, check, untilLaidOut },
   );

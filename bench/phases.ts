@@ -160,6 +160,7 @@ export async function runScroll(
     await openDocument(page, c.title, null);
     await installProbe(page, { ...APP_PROBE, spans: corpus });
     const s = await scrollThrough(page, APP_PROBE.scroller, true, true);
+    if (s.startTop !== 0) problems.push(`scroll during layout started at ${s.startTop} px, not the top`);
     // A 100k article (the quick bench's largest) is laid out within a few frames, leaving nothing to
     // measure; the 1M article takes seconds, so there too few frames means the measurement failed.
     if (s.work.length < 10 && c.chars >= 1_000_000)

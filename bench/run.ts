@@ -3,7 +3,7 @@
  * measures the figures of issue 6 against the two no-framework baselines. Prints a table and writes
  * results JSON. Timing never fails the run; wrong highlight counts or errors do (the CI smoke test).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -16,6 +16,7 @@ import type { SeededCase } from './lab/seed-db';
 import { gotoLab, rotation, showBaseline, type Geometry, type Subject } from './baseline-phases';
 import { runDataJobs, runLabel, runScroll } from './phases';
 import { runSync } from './sync-phase';
+import { runSuggest } from './suggest-phase';
 import { buildAndServe } from './serve';
 import { HEAD, markdownTable, summaryRows } from './report';
 import { fmt, rounded, summarize, table } from './stats';
@@ -33,7 +34,7 @@ const outFile = quick
 const problems: string[] = [];
 // For working on one figure: BENCH_CASES=1000000x10000 BENCH_PHASES=open,label (default: everything).
 const onlyCases = process.env['BENCH_CASES']?.split(',');
-const phases = new Set((process.env['BENCH_PHASES'] ?? 'open,label,scroll,data,sync').split(','));
+const phases = new Set((process.env['BENCH_PHASES'] ?? 'open,label,scroll,data,sync,suggest').split(','));
 const chosen = (quick ? QUICK_CASES : FULL_CASES).filter(
   (c) => !onlyCases || onlyCases.includes(`${c.chars}x${c.spans}`),
 );
@@ -180,13 +181,27 @@ async function main(): Promise<void> {
     const data = phases.has('data') ? await runDataJobs(page, RUNS, quick, problems, collectGarbage) : null;
     // Issue 15: team sync against an embedded server, in two fresh browser profiles of its own.
     const sync = phases.has('sync') ? await runSync(root, served.url, quick, RUNS, problems) : null;
-    if (!label || !scroll || !data?.complete || !sync) {
-      // BENCH_PHASES=sync alone refreshes only the sync figures of bench/results.json (a full run).
-      if (sync && !quick && phases.size === 1) {
-        const old = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, unknown>;
+    // Issue 16: link suggestions for one claim over 10,000 articles (core code, in Node).
+    const suggest = phases.has('suggest') ? runSuggest(quick, RUNS) : null;
+    if (suggest)
+      log(
+        `suggest: ${suggest.articles} articles, ${suggest.queries} queries, median ${suggest.ms.toFixed(1)} ms`,
+      );
+    if (!label || !scroll || !data?.complete || !sync || !suggest) {
+      // BENCH_PHASES=sync or =suggest alone refreshes only those figures of bench/results.json (a full run).
+      const only = phases.size === 1 ? (sync ? { sync } : suggest ? { suggest } : null) : null;
+      if (only && !quick) {
+        // bench/results.json is not versioned: a fresh clone has none to refresh yet.
+        const old = existsSync(outFile)
+          ? (JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, unknown>)
+          : {};
         const date = new Date().toISOString();
-        writeFileSync(outFile, `${JSON.stringify({ ...old, sync: rounded({ ...sync, date }) }, null, 2)}\n`);
-        log(`partial run (BENCH_PHASES=sync): wrote only the sync figures to ${outFile}`);
+        const [name, figures] = Object.entries(only)[0] as [string, object];
+        writeFileSync(
+          outFile,
+          `${JSON.stringify({ ...old, [name]: rounded({ ...figures, date }) }, null, 2)}\n`,
+        );
+        log(`partial run (BENCH_PHASES=${name}): wrote only the ${name} figures to ${outFile}`);
         return report();
       }
       log('partial run (BENCH_PHASES): no table, no results file');
@@ -208,6 +223,7 @@ async function main(): Promise<void> {
       memory: { chars: largest.chars, spans: largest.spans, heap_mb: open.heapMb },
       ...dataFigures,
       sync,
+      suggest,
     });
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -253,6 +269,10 @@ async function main(): Promise<void> {
                 ],
               ]
             : []),
+          [
+            `suggestions for one claim, ${results.suggest.articles} articles (target < 300 ms)`,
+            `${results.suggest.ms} ms (${results.suggest.min_ms}–${results.suggest.max_ms}), p95 ${results.suggest.p95_ms} ms over ${results.suggest.queries} queries; index built in ${results.suggest.build_ms} ms`,
+          ],
           ...(results.export_corpus
             ? [
                 [

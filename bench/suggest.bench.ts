@@ -8,24 +8,13 @@
  */
 import { bench, describe } from 'vitest';
 
-import { SentenceIndex } from '../renderer/src/core/links/suggest/sentence-index';
 import { suggestLinks } from '../renderer/src/core/links/suggest/suggest';
-import { seedDocs, seedWords, stanceItems } from '../tests/unit/core/links/seed-set';
-import { syntheticLibrary } from '../tests/unit/core/links/synthetic-library';
+import { suggestLibrary } from './suggest-phase';
 
-const docs = seedDocs();
-const library = syntheticLibrary(10_000, 1, seedWords(docs));
-const index = new SentenceIndex();
-const cpu = process.cpuUsage();
-const t0 = performance.now();
-for (const d of library) index.add(d.id, d.text);
-for (const d of docs) index.add(d.id, d.text);
-const used = process.cpuUsage(cpu);
+const { index, claims, build_ms } = suggestLibrary(10_000);
 console.log(
-  `index of ${index.documents} articles, ${index.sentences} sentences: ${(performance.now() - t0).toFixed(0)} ms wall, ` +
-    `${((used.user + used.system) / 1000).toFixed(0)} ms CPU`,
+  `index of ${index.documents} articles, ${index.sentences} sentences: ${build_ms.toFixed(0)} ms wall`,
 );
-const claims = stanceItems(docs);
 let next = 0;
 
 describe('suggestions', () => {

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 
 import { loadSeeds, nativeExport, twoAnnotators } from '../shared/agreement-data';
 import { expect, test } from './fixtures';
+import { openLinkDecisions } from './link-adjudication-helpers';
 import { AnnotatePage } from './pages/AnnotatePage';
 import { ARTICLES, connectTeam, setUpProject, startTeamServer } from './team-server';
 
@@ -14,7 +15,7 @@ import { ARTICLES, connectTeam, setUpProject, startTeamServer } from './team-ser
  * axe-core with the WCAG 2.1 A and AA rules on every view (issue 19, "Done when"): no serious or
  * critical violation in the annotate view (library, article, palette, span list, inspector), the
  * help and Formats dialogs, export, settings with its Team section, the computed agreement, the
- * agreements behind a figure, adjudication, the import report, the Claims view, and (second test, with a team server)
+ * agreements behind a figure, adjudication (with link decisions), the import report, the Claims view, and (second test, with a team server)
  * the lead's Progress dashboard. A failure lists each rule id,
  * target and summary per view; each view's screenshot is kept in the test's output.
  */
@@ -140,6 +141,17 @@ test('no serious or critical WCAG 2.1 A/AA violation on any view', async ({ app 
   await check('claims');
 
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+});
+
+// Link decisions in the Adjudication view (issue 16): two annotators' different links, one accepted.
+test('no serious or critical WCAG 2.1 A/AA violation on the link decisions', async ({ app }, testInfo) => {
+  const { links } = await openLinkDecisions(app.page);
+  const item = links.getByRole('listitem').filter({ hasText: 'alice:' }).first();
+  await item.getByRole('button', { name: 'Accept alice’s link' }).click();
+  await expect(item.locator('.gold-now')).toContainText('Gold: contradicts');
+  const found = await seriousViolations(app.page);
+  await app.page.screenshot({ path: testInfo.outputPath('link-decisions.png'), fullPage: true });
+  expect(found).toEqual([]);
 });
 
 // The lead's Progress dashboard needs a team: a server started here, alice's label on it, the lead's view.

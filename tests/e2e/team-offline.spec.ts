@@ -25,6 +25,20 @@ test('the server restarts with --data while an annotator labels: "Offline — N 
     ];
     await connectTeam(page, server.url, 'alice', 'alice-pw');
     const state = page.getByTestId('sync-state');
+    // The article must not move when the header's sync state changes its words: a reader's eye (and
+    // a drag in progress) stays on the same text. It did move, by the width the longer words added:
+    // the header did not wrap, and the page grew wider than the window to hold it.
+    const geometry = () =>
+      page.evaluate(() => {
+        const a = document.querySelector('[data-testid="article"]')?.getBoundingClientRect();
+        return {
+          left: a?.left,
+          top: a?.top,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+    const synced = await geometry();
+    expect(synced.overflow, 'the page is no wider than the window').toBeLessThanOrEqual(0);
 
     await app.openDocument(first.title);
     await app.dragSelect(4, 12);
@@ -49,6 +63,7 @@ test('the server restarts with --data while an annotator labels: "Offline — N 
     await app.expectSaved();
     // The first label of an article also sets it "In progress": one change, not two.
     await expect(state).toHaveText('Offline — 3 changes waiting', { timeout: 15_000 });
+    expect(await geometry(), 'the article stays where it was while Synced').toEqual(synced);
     await page.locator('.app-header').screenshot({ path: testInfo.outputPath('header-offline.png') });
 
     // Back on the same port and data directory: the app retries by itself (no click, no reload).

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 import { BackupChooser, RestoreConfirm, useRestoreFlow } from '../../features/settings';
 import { useDurability } from '../../session/durability';
+import { ProgressBar } from '../../ui/ProgressBar';
 
 /**
  * Shown instead of a blank page when the app cannot show what is stored (issue 14): what failed, that
@@ -34,6 +35,7 @@ export function RecoveryScreen({ error, retry }: { error: Error; retry: () => vo
         onEntry={(name) => void flow.chooseEntry(name)}
         onFile={() => void flow.chooseFile()}
       />
+      {flow.progress && <ProgressBar label={flow.progress.label} value={flow.progress.fraction} />}
       {flow.plan && (
         <RestoreConfirm
           plan={flow.plan}

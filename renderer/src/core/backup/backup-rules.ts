@@ -72,6 +72,11 @@ const SETTING_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
 
+/** Dismissed link suggestions of one annotator and document: span extent → candidate endpoint keys. */
+const isDismissals = (v: unknown): boolean =>
+  isPlainObject(v) &&
+  Object.values(v).every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
+
 const isPlainJson = (x: unknown): boolean =>
   x === null ||
   typeof x === 'string' ||
@@ -192,7 +197,9 @@ export function checkSnapshot(snap: DatabaseSnapshot): Result<DatabaseSnapshot> 
     if (problem !== null) return err(problem);
   }
   for (const [key, value] of Object.entries(snap.settings)) {
-    const check = SETTING_CHECKS[key] ?? (key.startsWith('scroll:') ? Number.isFinite : null);
+    const check =
+      SETTING_CHECKS[key] ??
+      (key.startsWith('scroll:') ? Number.isFinite : key.startsWith('dismissed:') ? isDismissals : null);
     if (check && !check(value)) return err(`The backup's setting "${key}" has a value of the wrong kind.`);
   }
   return ok(snap);

@@ -1,3 +1,5 @@
+import type { GoldLink } from '../links/adjudicate';
+import { applyLinkCommand, invertLinkCommand, type LinkCommand } from '../links/commands';
 import { err, ok, type Result } from '../result';
 import type { Candidate, Decision } from '../model/decisions';
 import {
@@ -23,6 +25,20 @@ export interface AdjudicationStep {
   readonly unrejected: readonly Rejection[];
   /** The gold document's status change this step makes (undone with it). */
   readonly status?: { readonly before: DocStatus; readonly after: DocStatus };
+  /** Gold link commands (issue 16), persisted after the step's spans, in its transaction. */
+  readonly links?: readonly LinkCommand[];
+  /** Link decisions rejected or withdrawn: stored under each document the link touches. */
+  readonly linkRejected?: readonly LinkRejection[];
+  readonly linkUnrejected?: readonly LinkRejection[];
+}
+
+/**
+ * A link decision's rejection with the documents it is stored under: both ends' articles, so the
+ * decision reads as rejected whichever of the two is being adjudicated.
+ */
+export interface LinkRejection {
+  readonly rejection: Rejection;
+  readonly docIds: readonly string[];
 }
 
 export interface AdjudicationState {
@@ -30,6 +46,8 @@ export interface AdjudicationState {
   readonly rejections: readonly Rejection[];
   /** The gold document's status (absent: not read, treated as 'todo'). */
   readonly status?: DocStatus;
+  /** Gold links with an end in this document (absent: not read); a deleted gold span carries its own. */
+  readonly links?: readonly GoldLink[];
 }
 
 /** Who decides and when; `newId` makes gold span ids (injected so tests are deterministic). */
@@ -62,6 +80,9 @@ export function invertStep(step: AdjudicationStep): AdjudicationStep {
     rejected: step.unrejected,
     unrejected: step.rejected,
     ...(step.status ? { status: { before: step.status.after, after: step.status.before } } : {}),
+    ...(step.links ? { links: [...step.links].reverse().map(invertLinkCommand) } : {}),
+    ...(step.linkUnrejected ? { linkRejected: step.linkUnrejected } : {}),
+    ...(step.linkRejected ? { linkUnrejected: step.linkRejected } : {}),
   };
 }
 
@@ -69,14 +90,33 @@ export function invertStep(step: AdjudicationStep): AdjudicationStep {
 export function applyStep(state: AdjudicationState, step: AdjudicationStep): AdjudicationState {
   let gold = state.gold as readonly GoldSpan[];
   for (const c of step.commands) gold = applyCommand(gold, c) as GoldSpan[];
-  const removed = new Set(step.unrejected.map((r) => r.decision));
-  const added = new Set(step.rejected.map((r) => r.decision));
+  const rejected = [...step.rejected, ...(step.linkRejected ?? []).map((r) => r.rejection)];
+  const unrejected = [...step.unrejected, ...(step.linkUnrejected ?? []).map((r) => r.rejection)];
+  const removed = new Set(unrejected.map((r) => r.decision));
+  const added = new Set(rejected.map((r) => r.decision));
   const rejections = [
     ...state.rejections.filter((r) => !removed.has(r.decision) && !added.has(r.decision)),
-    ...step.rejected,
+    ...rejected,
   ];
   const status = step.status ? step.status.after : state.status;
-  return { gold, rejections, ...(status ? { status } : {}) };
+  let links = state.links && carriedLinksAfter(state.links, step.commands);
+  for (const c of step.links ?? []) links = applyLinkCommand(links ?? [], c) as GoldLink[];
+  return { gold, rejections, ...(status ? { status } : {}), ...(links ? { links } : {}) };
+}
+
+/** The gold links once the links the commands carry went (delete) or came back (create). */
+function carriedLinksAfter(
+  links: readonly GoldLink[],
+  commands: readonly AnnotationCommand[],
+): readonly GoldLink[] {
+  let out = links;
+  for (const c of commands) {
+    if (c.kind === 'update' || !c.links) continue;
+    const ids = new Set(c.links.map((l) => l.id));
+    out = out.filter((l) => !ids.has(l.id));
+    if (c.kind === 'create') out = [...out, ...(c.links as readonly GoldLink[])];
+  }
+  return out;
 }
 
 export function decisionStatus(state: AdjudicationState, decision: Decision): DecisionStatus {

@@ -1,22 +1,32 @@
+import type { Span } from '../model/span';
 import { err, ok, type Result } from '../result';
 import { linkKey, RELATION_TITLES, type Link } from './link';
 import { validateLink, type LinkContext, type LinkProblem, type RawLink } from './validate';
+
+/**
+ * A span of the link's annotator made together with the link (an accepted suggestion whose target
+ * was a sentence, not yet a span): created in the link's transaction, deleted with it by its undo.
+ */
+export interface MadeSpan {
+  readonly docId: string;
+  readonly span: Span;
+}
 
 /**
  * Link actions as data, like the span commands (core/commands/annotate.ts): applied by a pure
  * function, persisted in one transaction with whatever else the action changes, inverted for undo.
  */
 export type LinkCommand =
-  | { readonly kind: 'create_link'; readonly link: Link }
-  | { readonly kind: 'delete_link'; readonly link: Link }
+  | { readonly kind: 'create_link'; readonly link: Link; readonly spans?: readonly MadeSpan[] }
+  | { readonly kind: 'delete_link'; readonly link: Link; readonly spans?: readonly MadeSpan[] }
   | { readonly kind: 'update_link'; readonly before: Link; readonly after: Link };
 
 export function invertLinkCommand(cmd: LinkCommand): LinkCommand {
   switch (cmd.kind) {
     case 'create_link':
-      return { kind: 'delete_link', link: cmd.link };
+      return { kind: 'delete_link', link: cmd.link, ...(cmd.spans ? { spans: cmd.spans } : {}) };
     case 'delete_link':
-      return { kind: 'create_link', link: cmd.link };
+      return { kind: 'create_link', link: cmd.link, ...(cmd.spans ? { spans: cmd.spans } : {}) };
     case 'update_link':
       return { kind: 'update_link', before: cmd.after, after: cmd.before };
   }

@@ -15,6 +15,10 @@ import { compareSpans } from '../../core/model/span';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
 import { SpanConflictError } from './annotations';
+import { applyLinkCommand, followSpanCommand } from './links';
+import type { GoldLink } from '../../core/links/adjudicate';
+import type { Link } from '../../core/links/link';
+import { goldExportLinks, readLinkAdjudication } from './gold-links';
 import {
   goldRowAsSpanRow,
   goldSpanToRow,
@@ -44,27 +48,44 @@ export interface AdjudicationData {
   readonly gold: GoldSpan[];
   readonly rejections: Rejection[];
   readonly status: DocStatus;
+  /** Gold links with an end in this document. */
+  readonly links: GoldLink[];
+  /** The chosen annotators' links with an end in this document (their link decisions). */
+  readonly annotatorLinks: Link[];
+  /** Gold spans of the other articles those links reach, as endpoint keys (a gold link needs both). */
+  readonly otherGold: Set<string>;
 }
 
-/** The annotators' spans, the gold spans and the rejections of one document, in one transaction. */
+/**
+ * The annotators' spans, the gold spans and links, and the rejections of one document, in one
+ * transaction.
+ */
 export async function loadAdjudication(
   db: MarginaliaDb,
   docId: string,
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
-  return db.transaction('r', [db.spans, db.goldSpans, db.decisions, db.progress], async () => {
-    const [rows, goldRows, decisions, progress] = await Promise.all([
+  const tables = [db.spans, db.goldSpans, db.decisions, db.progress, db.links];
+  return db.transaction('r', tables, async () => {
+    const [rows, goldRows, decisions, progress, linked] = await Promise.all([
       db.spans.where('docId').equals(docId).toArray(),
       db.goldSpans.where('docId').equals(docId).toArray(),
       db.decisions.where('docId').equals(docId).toArray(),
       db.progress.get([docId, GOLD_ANNOTATOR]),
+      readLinkAdjudication(db, docId, annotators),
     ]);
     const wanted = new Set(annotators);
     const spans = rows
       .filter((r) => wanted.has(r.annotator))
       .map((r) => ({ ...rowToSpan(r), annotator: r.annotator }));
     const gold = goldRows.map(rowToGold).sort(compareSpans);
-    return { spans, gold, rejections: decisions.map(rowToRejection), status: progress?.status ?? 'todo' };
+    return {
+      spans,
+      gold,
+      rejections: decisions.map(rowToRejection),
+      status: progress?.status ?? 'todo',
+      ...linked,
+    };
   });
 }
 
@@ -99,6 +120,10 @@ async function rebaseGoldEdit(
 /**
  * Persists one adjudication step (gold spans, provenance and rejections) in one transaction; a gold
  * edit writes only the fields it changes (rebaseGoldEdit), so undo goes through the same check.
+ * Gold links follow the spans as an annotator's do (followSpanCommand), once every span of the
+ * step is written: a deleted extent takes its links along unless gold still holds a span there,
+ * moved boundaries move them, and a create writes back the links its command carries
+ * (core/links/gold-carry.ts puts them in the step).
  */
 export async function applyAdjudicationStep(
   db: MarginaliaDb,
@@ -106,15 +131,37 @@ export async function applyAdjudicationStep(
   step: AdjudicationStep,
 ): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', [db.goldSpans, db.decisions, db.progress], async () => {
+  // spans and spanPacks: a gold link command checks its ends in db/repositories/links.ts's transaction.
+  const tables = [db.goldSpans, db.decisions, db.progress, db.links, db.documents, db.spans, db.spanPacks];
+  await db.transaction('rw', tables, async () => {
+    const done: AnnotationCommand[] = [];
     for (const c of step.commands) {
       if (c.kind === 'delete') await db.goldSpans.delete(c.span.id);
       else if (c.kind === 'create') await db.goldSpans.put(goldSpanToRow(c.span as GoldSpan, docId, now));
-      else await db.goldSpans.put(goldSpanToRow(await rebaseGoldEdit(db, docId, c), docId, now));
+      else {
+        const after = await rebaseGoldEdit(db, docId, c);
+        await db.goldSpans.put(goldSpanToRow(after, docId, now));
+        done.push({ kind: 'update', before: c.before, after });
+        continue;
+      }
+      done.push(c);
     }
+    for (const c of done) {
+      const old = c.kind === 'update' ? c.before : c.span;
+      await followSpanCommand(db, docId, GOLD_ANNOTATOR, c, async () =>
+        (await db.goldSpans.where('docId').equals(docId).toArray()).some(
+          (g) => g.id !== old.id && g.start === old.start && g.end === old.end,
+        ),
+      );
+    }
+    for (const c of step.links ?? []) await applyLinkCommand(db, c);
     // Unrejected first: a step that replaces a rejection of the same decision keeps the new one.
     for (const r of step.unrejected) await db.decisions.delete([docId, r.decision]);
     for (const r of step.rejected) await db.decisions.put(rejectionToRow(r, docId));
+    for (const { rejection, docIds } of step.linkUnrejected ?? [])
+      for (const d of docIds) await db.decisions.delete([d, rejection.decision]);
+    for (const { rejection, docIds } of step.linkRejected ?? [])
+      for (const d of docIds) await db.decisions.put(rejectionToRow(rejection, d));
     // The step's status change (done when nothing is left to decide, a lead's reopening) goes
     // with it; otherwise gold counts as "read" for agreement and export once adjudication touched it.
     if (step.status) {
@@ -127,11 +174,12 @@ export async function applyAdjudicationStep(
 
 /**
  * The gold set of every document adjudication touched (library order), ready for any export
- * format: each record's `meta.gold` maps span ids to their provenance (docs/format.md). One
+ * format: each record's `meta.gold` maps span ids to their provenance (docs/format.md), and gold's
+ * links between those documents go with it. One
  * transaction, so the export is a consistent snapshot.
  */
 export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDataset> {
-  return db.transaction('r', [db.documents, db.texts, db.goldSpans, db.progress], async () => {
+  return db.transaction('r', [db.documents, db.texts, db.goldSpans, db.progress, db.links], async () => {
     const [rows, progress] = await Promise.all([
       db.goldSpans.toArray(),
       db.progress.where('annotator').equals(GOLD_ANNOTATOR).toArray(),
@@ -156,7 +204,9 @@ export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDat
         recordMeta: goldRecordMeta(doc, goldProvenanceMeta(spans)),
       };
     });
-    return { documents, sets };
+    // Gold links, with their provenance, whose two ends are in this export (issue 16).
+    const links = await goldExportLinks(db, new Set(documents.map((d) => d.id)));
+    return { documents, sets, ...(links.length > 0 ? { links } : {}) };
   });
 }
 

@@ -47,6 +47,7 @@ export function validateBackup(
   content: string,
   fileName: string,
   appSchemaVersion: number = CURRENT_SCHEMA_VERSION,
+  onProgress?: (fraction: number) => void,
 ): Result<ValidBackup> {
   const envelope = readBackupEnvelope(content);
   if (!envelope.ok) return envelope;
@@ -73,6 +74,7 @@ export function validateBackup(
       name: fileName,
       bytes: new TextEncoder().encode(envelope.value.body),
       options: { format: 'native' },
+      ...(onProgress ? { onProgress } : {}),
     });
     const snap = snapshotFromImport(envelope.value, imported);
     if (!snap.ok) return snap;

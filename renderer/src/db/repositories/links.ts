@@ -1,4 +1,5 @@
 import type { AnnotationCommand } from '../../core/commands/annotate';
+import { applyAnnotationCommand } from './annotations';
 import type { LinkCommand } from '../../core/links/commands';
 import { linkKey, RELATION_TITLES, sameEndpoint, type Link, type LinkEndpoint } from '../../core/links/link';
 import { validateLink, type LinkContext } from '../../core/links/validate';
@@ -70,14 +71,21 @@ const EDITABLE = ['relation', 'note'] as const;
  * the same thing); an update writes only the fields it changes onto the stored row, refusing when
  * another window or a sync changed that field meanwhile; an update of a link deleted elsewhere
  * writes it back when its ends are still spans. A delete of a link already gone does nothing.
+ * Spans the command carries (an accepted suggestion's new end) are created before the link is
+ * checked and deleted after it, in the same transaction, so the link and its span come and go together.
  */
 export async function applyLinkCommand(db: MarginaliaDb, cmd: LinkCommand): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', [db.links, db.spans, db.goldSpans, db.documents], async () => {
+  await db.transaction('rw', [db.links, db.spans, db.spanPacks, db.goldSpans, db.documents], async () => {
     if (cmd.kind === 'delete_link') {
       await db.links.delete(cmd.link.id);
+      for (const made of cmd.spans ?? [])
+        await applyAnnotationCommand(db, made.docId, cmd.link.annotator, { kind: 'delete', span: made.span });
       return;
     }
+    if (cmd.kind === 'create_link')
+      for (const made of cmd.spans ?? [])
+        await applyAnnotationCommand(db, made.docId, cmd.link.annotator, { kind: 'create', span: made.span });
     const wanted = cmd.kind === 'create_link' ? cmd.link : cmd.after;
     const stored = await db.links.get(wanted.id);
     if (cmd.kind === 'update_link' && stored) {

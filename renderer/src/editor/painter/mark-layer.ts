@@ -1,20 +1,10 @@
-import { labelDisplay, type LabelLine } from '../../core/model/label-display';
 import { assignLanes } from '../../core/model/overlaps';
 import type { TextLayout } from '../text-layout';
+import { drawMarks, type Box, type SpanMarks } from './mark-draw';
 import type { DomLocator, PaintSpan } from './painter';
 
-/** Gap between stacked underlines, and the first one's distance below the text's box (CSS px). */
-export const LANE_GAP = 3.5;
-const FIRST_LANE = 1.5;
 /** Lanes drawn; deeper spans share the last (their boundary ticks still show). */
 export const MAX_LANES = 4;
-
-interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
 
 /**
  * Draws, on one canvas over the article, what CSS highlights cannot show cheaply: an underline per
@@ -161,6 +151,7 @@ export class MarkLayer {
     };
     const { lo, hi } = this.window;
     const { layout } = this;
+    const items: SpanMarks[] = [];
     this.spans.forEach((s, i) => {
       const first = layout.lineOf(Math.max(s.start, lo));
       const last = layout.lineOf(Math.max(s.start, Math.min(s.end, hi) - 1));
@@ -175,8 +166,9 @@ export class MarkLayer {
         start: s.start >= lo && a === first && boxes[0] === all[0],
         end: s.end <= hi && z === last && boxes[boxes.length - 1] === all[all.length - 1],
       };
-      drawSpan(ctx, s, boxes, Math.min(lanes[i] as number, MAX_LANES - 1), ends);
+      items.push({ span: s, boxes, lane: Math.min(lanes[i] as number, MAX_LANES - 1), ends });
     });
+    drawMarks(ctx, items);
   }
 
   /**
@@ -259,84 +251,4 @@ export class MarkLayer {
     }
     return boxes;
   }
-}
-
-const DASH: Record<LabelLine, number[]> = { solid: [], dashed: [5, 3], dotted: [2, 2.5], double: [] };
-
-function drawSpan(
-  ctx: CanvasRenderingContext2D,
-  span: PaintSpan,
-  boxes: readonly Box[],
-  lane: number,
-  ends: { start: boolean; end: boolean },
-): void {
-  const d = labelDisplay(span.label);
-  ctx.strokeStyle = d.colour;
-  ctx.fillStyle = d.colour;
-  const offset = FIRST_LANE + lane * LANE_GAP;
-  for (const b of boxes) {
-    const y = b.bottom + offset;
-    if (d.line === 'double') {
-      ctx.lineWidth = 1;
-      ctx.setLineDash([]);
-      line(ctx, b.left, y - 1, b.right, y - 1);
-      line(ctx, b.left, y + 1, b.right, y + 1);
-    } else {
-      ctx.lineWidth = d.line === 'dotted' ? 2 : 1.5;
-      ctx.setLineDash(DASH[d.line]);
-      line(ctx, b.left, y, b.right, y);
-    }
-  }
-  // Boundary ticks: a bracket foot at the start and the end, rising into the lower half of the text.
-  ctx.setLineDash([]);
-  ctx.lineWidth = 1.5;
-  const head = boxes[0] as Box;
-  const tail = boxes[boxes.length - 1] as Box;
-  if (ends.start)
-    line(
-      ctx,
-      head.left + 0.75,
-      head.bottom - (head.bottom - head.top) * 0.45,
-      head.left + 0.75,
-      head.bottom + offset + 1,
-    );
-  if (ends.end)
-    line(
-      ctx,
-      tail.right - 0.75,
-      tail.bottom - (tail.bottom - tail.top) * 0.45,
-      tail.right - 0.75,
-      tail.bottom + offset + 1,
-    );
-  if (span.note && ends.end) {
-    // A folded corner at the top right of the span's end: it carries a note.
-    ctx.beginPath();
-    ctx.moveTo(tail.right - 6, tail.top);
-    ctx.lineTo(tail.right, tail.top);
-    ctx.lineTo(tail.right, tail.top + 6);
-    ctx.closePath();
-    ctx.fill();
-  }
-  if (span.linked && ends.start) {
-    // Two linked rings above the span's start: it has links (a shape, not a colour).
-    ctx.setLineDash([]);
-    ctx.lineWidth = 1.25;
-    for (const dx of [0, 4]) {
-      ctx.beginPath();
-      ctx.arc(head.left + 2 + dx, head.top - 1, 2.5, 0, 2 * Math.PI);
-      ctx.stroke();
-    }
-  }
-  if (span.unsure && ends.end) {
-    ctx.font = 'bold 11px system-ui, sans-serif';
-    ctx.textBaseline = 'top';
-    ctx.fillText('?', tail.right + 1, tail.top - 5);
-  }
-}
-
-function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
-  ctx.beginPath();
-  ctx.moveTo(x0, y0);
-  ctx.lineTo(x1, y1);
-  ctx.stroke();
 }

@@ -20,6 +20,7 @@ import { useServices } from '../../session/providers';
 import { AgreedList } from './AgreedList';
 import { DecisionPanel } from './DecisionPanel';
 import { GoldExport } from './GoldExport';
+import { LinkDecisionsPanel } from './LinkDecisionsPanel';
 import { Lanes, type Lane } from './Lanes';
 import { useAdjudication } from './useAdjudication';
 import { useDecisionKeys } from './useDecisionKeys';
@@ -208,6 +209,13 @@ function DocumentAdjudication({
           />
         )}
       </div>
+      <LinkDecisionsPanel
+        docId={doc.id}
+        links={s.links}
+        state={s.state}
+        annotators={filter.annotators}
+        onDecide={(make, decision) => say(s.decideLink(make, decision))}
+      />
     </div>
   );
 }

@@ -17,6 +17,8 @@ import { useSpanHistory } from '../../session/sync/useSpanHistory';
 import { SpanInspector } from './SpanInspector';
 import { SpanLinks } from './SpanLinks';
 import { SpanList } from './SpanList';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import './suggestions.css';
 import { useAnnotationSession } from './useAnnotationSession';
 import { useFind } from './useFind';
 import { useFindKey } from './useFindKey';
@@ -73,6 +75,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   const editor = useRef<ArticleEditorHandle>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
+  const [laidOut, setLaidOut] = useState(false);
   const spans = useMemo(() => session.spans ?? [], [session.spans]);
   const loadedSpans = useRef<readonly Span[] | null>(null);
   useEffect(() => {
@@ -87,6 +90,8 @@ export const AnnotatePage = memo(function AnnotatePage({
     return pick && !here.includes(pick) ? [pick, ...here] : here;
   }, [spans, caret, picked]);
   const activeIds = useMemo(() => new Set(atCaret.map((s) => s.id)), [atCaret]);
+  // Link suggestions are asked for the first claim at the caret.
+  const claimAtCaret = atCaret.find((s) => s.label === 'claim');
   // The span L links from and Enter links to: the one exactly selected, else the first at the caret.
   const atCaretNow = useRef(atCaret);
   atCaretNow.current = atCaret;
@@ -104,6 +109,7 @@ export const AnnotatePage = memo(function AnnotatePage({
     annotator,
     current: currentSpan,
     editor,
+    ready: laidOut,
     perform: session.link,
     onOpenDocument: useCallback((id: string) => onOpenDocument?.(id), [onOpenDocument]),
     onMessage,
@@ -200,6 +206,7 @@ export const AnnotatePage = memo(function AnnotatePage({
     // or is on the library row that opened this one: a keyboard user goes on in the new text. On a
     // page just loaded it stays at the top, so the first Tab reaches the skip links.
     if ((focusLost() && !atPageStart()) || focusOnDocumentOpener()) editor.current?.focusText();
+    setLaidOut(true);
   }, [initialScrollTop]);
   const handleScroll = useCallback((top: number) => onScroll(doc.id, top), [onScroll, doc.id]);
 
@@ -299,6 +306,20 @@ export const AnnotatePage = memo(function AnnotatePage({
               />
             )}
           />
+          {claimAtCaret && (
+            <SuggestionsPanel
+              key={`${claimAtCaret.start}-${claimAtCaret.end}`}
+              span={{
+                docId: doc.id,
+                start: claimAtCaret.start,
+                end: claimAtCaret.end,
+                text: index.slice(claimAtCaret.start, claimAtCaret.end),
+              }}
+              annotator={annotator}
+              onAccept={linking.accept}
+              onDismiss={linking.dismiss}
+            />
+          )}
           <ComparePanel docId={doc.id} annotator={annotator} mine={spans} excerpt={excerpt} onPick={pick} />
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />
         </aside>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 import { useUserWrites } from '../../session/commands/use-user-writes';
 import { useDurability } from '../../session/durability';
+import { ProgressBar } from '../../ui/ProgressBar';
 import type { BackupEntry } from '../../session/backup/backup-sink';
 import { BackupChooser } from './BackupChooser';
 import { RestoreConfirm } from './RestoreConfirm';
@@ -62,6 +63,7 @@ export function BackupSettings({
         onEntry={(name) => void flow.chooseEntry(name)}
         onFile={() => void flow.chooseFile()}
       />
+      {flow.progress && <ProgressBar label={flow.progress.label} value={flow.progress.fraction} />}
       {flow.plan && (
         <RestoreConfirm
           plan={flow.plan}

@@ -4,10 +4,17 @@ import { describeCounts, restoredText, type RestorePlan } from '../../core/backu
 import type { Result } from '../../core/result';
 import type { BackupService } from '../../session/backup/backup-service';
 import { pickBackupFile } from '../../session/backup/pick-backup-file';
+import type { RestorePhase } from '../../session/backup/restore-work';
 import { useUserWrites } from '../../session/commands/use-user-writes';
 import { useServices } from '../../session/providers';
 
 type Say = (text: string, tone?: 'info' | 'error') => void;
+
+const PHASES: Record<RestorePhase, string> = {
+  checking: 'Checking the backup',
+  copying: 'Keeping a copy of your current data',
+  writing: 'Writing the backup into the library',
+};
 
 export const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
 
@@ -20,6 +27,12 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
   const writes = useUserWrites();
   const [plan, setPlan] = useState<RestorePlan | null>(null);
   const [busy, setBusy] = useState(false);
+  // The heavy work runs in a worker (session/backup/restore-engine.ts); the page shows how far it is.
+  const [progress, setProgress] = useState<{ label: string; fraction: number } | null>(null);
+  const onProgress = useCallback(
+    (phase: RestorePhase, fraction: number) => setProgress({ label: PHASES[phase], fraction }),
+    [],
+  );
 
   const run = useCallback(async (task: () => Promise<void>) => {
     setBusy(true);
@@ -27,6 +40,7 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
       await task();
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }, []);
   const show = useCallback(
@@ -45,9 +59,9 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
     (name: string) =>
       run(() => {
         say('Reading and checking the backup…');
-        return backups.prepareEntry(name).then(show, fail);
+        return backups.prepareEntry(name, onProgress).then(show, fail);
       }),
-    [backups, run, show, fail, say],
+    [backups, run, show, fail, say, onProgress],
   );
   const chooseFile = useCallback(
     () =>
@@ -55,9 +69,9 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
         const file = await pickBackupFile(host).catch((e: unknown) => void fail(e));
         if (!file) return;
         say(`Reading and checking ${file.name}…`);
-        show(await backups.prepare(file.content, file.name));
+        show(await backups.prepare(file.content, file.name, onProgress));
       }),
-    [backups, host, run, show, fail, say],
+    [backups, host, run, show, fail, say, onProgress],
   );
   const confirm = useCallback(
     () =>
@@ -66,7 +80,7 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
         setPlan(null);
         say(`Restoring ${describeCounts(plan.backup)}…`);
         const r = await writes
-          .restore(plan.content, plan.name, { withoutCopy: plan.copyProblem !== null })
+          .restore(plan.content, plan.name, { withoutCopy: plan.copyProblem !== null }, onProgress)
           .catch((e: unknown) => {
             fail(e);
             return null;
@@ -79,7 +93,7 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
           say(`Not restored yet: ${r.error}`, 'error');
         } else say(`Not restored: ${r.error}`, 'error');
       }),
-    [writes, plan, run, say, fail],
+    [writes, plan, run, say, fail, onProgress],
   );
   const cancel = useCallback(() => {
     setPlan(null);
@@ -91,5 +105,5 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
     [backups, say, fail],
   );
 
-  return { plan, busy, chooseEntry, chooseFile, confirm, cancel, saveRaw };
+  return { plan, busy, progress, chooseEntry, chooseFile, confirm, cancel, saveRaw };
 }

@@ -1,13 +1,6 @@
 import type { MarginaliaDb } from '../../db/database';
 import type { RestorePlan } from '../../core/backup/restore-summary';
-import {
-  createBackup,
-  NOTHING_CHANGED,
-  restoreFromBackup,
-  validateBackup,
-  type RestoreReport,
-  type ValidBackup,
-} from '../../db/repositories/backup';
+import { createBackup, NOTHING_CHANGED, type RestoreReport } from '../../db/repositories/backup';
 import { classifyStorageError } from '../../db/storage-errors';
 import type { SerializedBackup } from '../../core/backup/backup-file';
 import { dumpRawData } from '../../db/raw-dump';
@@ -16,6 +9,8 @@ import { getSetting, setSetting } from '../../db/repositories/settings';
 import type { HostApi } from '../../platform/host';
 import { err, ok, type Result } from '../../core/result';
 import type { BackupEntry, BackupReason, BackupSink } from './backup-sink';
+import { restoreEngine, type RestoreEngine } from './restore-engine';
+import type { RestoreProgress } from './restore-work';
 
 /** A restore's result; a refusal because the current data cannot be copied first says why. */
 export type RestoreResult =
@@ -25,6 +20,7 @@ export type RestoreResult =
 export type RestoreOutcome = RestoreReport & { readonly savedAs: string | null };
 
 export const DEFAULT_KEEP = 20;
+const none: RestoreProgress = () => undefined;
 /** At least two: the copy made before a restore must never replace the only other backup. */
 export const MIN_KEEP = 2;
 export const APP_VERSION = import.meta.env.VITE_APP_VERSION ?? '0.0.0';
@@ -38,7 +34,10 @@ export class BackupService {
   private readonly listeners = new Set<() => void>();
   private readonly restoredListeners = new Set<() => void>();
   private readonly channel: BroadcastChannel | null = null;
-  private prepared: { content: string; valid: ValidBackup } | null = null;
+  /** The content the engine last checked (and still holds) for the confirmation. */
+  private prepared: string | null = null;
+  /** Parsing, validation, digests and the bulk writes of a restore: in a Web Worker in the app. */
+  private readonly engine: RestoreEngine;
   lastBackupAt: string | null = null;
 
   constructor(
@@ -46,6 +45,7 @@ export class BackupService {
     readonly sink: BackupSink,
     private readonly host: HostApi,
   ) {
+    this.engine = restoreEngine(db);
     // Other tabs and windows on the same database hear of a restore too: their open views reload
     // like this one's (each tab has its own service; a restore replaces everything at once).
     if (typeof BroadcastChannel === 'function') {
@@ -124,28 +124,22 @@ export class BackupService {
    * Reads and checks a backup without changing anything, and says what a restore of it would
    * replace (for the confirmation). Errors are values: a refused backup never reaches the database.
    */
-  async prepare(content: string, name: string): Promise<Result<RestorePlan>> {
-    const valid = validateBackup(content, name, this.db.verno);
-    if (!valid.ok) return err(`${valid.error} ${NOTHING_CHANGED}`);
-    const { snapshot, createdAt } = valid.value;
+  async prepare(
+    content: string,
+    name: string,
+    progress: RestoreProgress = none,
+  ): Promise<Result<RestorePlan>> {
+    this.prepared = null;
+    const checked = await this.engine.check(content, name, progress);
+    if (!checked.ok) return checked;
     const current = await libraryCounts(this.db);
-    // Kept so the restore that follows the confirmation does not check the same file again.
-    this.prepared = { content, valid: valid.value };
-    return ok({
-      name,
-      content,
-      current,
-      copyProblem: null,
-      backup: {
-        documents: snapshot.documents.length,
-        spans: snapshot.annotations.reduce((n, a) => n + a.spans.length, 0),
-        createdAt,
-      },
-    });
+    // Kept (by the engine) so the restore that follows the confirmation does not check it again.
+    this.prepared = content;
+    return ok({ name, content, current, copyProblem: null, backup: checked.value });
   }
 
-  async prepareEntry(name: string): Promise<Result<RestorePlan>> {
-    return this.prepare(await this.sink.read(name), name);
+  async prepareEntry(name: string, progress: RestoreProgress = none): Promise<Result<RestorePlan>> {
+    return this.prepare(await this.sink.read(name), name, progress);
   }
 
   /**
@@ -156,12 +150,17 @@ export class BackupService {
    * choice) replaces it. A content just checked by `prepare` is not checked again. Listeners of
    * `onRestored` hear of every success.
    */
-  async restore(content: string, name: string, opts: { withoutCopy?: boolean } = {}): Promise<RestoreResult> {
+  async restore(
+    content: string,
+    name: string,
+    opts: { withoutCopy?: boolean } = {},
+    progress: RestoreProgress = none,
+  ): Promise<RestoreResult> {
     let savedAs: string | null = null;
     if (!opts.withoutCopy && !(await isDatabaseEmpty(this.db))) {
       let made: SerializedBackup;
       try {
-        made = await createBackup(this.db, { reason: 'before-restore', appVersion: APP_VERSION });
+        made = await this.engine.copy('before-restore', APP_VERSION, progress);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         // Data that cannot be serialised is damaged; a storage failure is not the data's fault.
@@ -183,9 +182,9 @@ export class BackupService {
         );
       }
     }
-    const prepared = this.prepared?.content === content ? this.prepared.valid : undefined;
+    const prepared = this.prepared === content;
     this.prepared = null;
-    const result = await restoreFromBackup(this.db, content, name, prepared);
+    const result = await this.engine.restore(prepared ? null : content, name, progress);
     this.lastContent = null;
     if (!result.ok) return result;
     this.tellRestored();

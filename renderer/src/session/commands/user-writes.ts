@@ -3,7 +3,9 @@ import type { DocStatus } from '../../core/model/status';
 import { err, type Result } from '../../core/result';
 import type { TeamConfig } from '../../core/sync/team-config';
 import type { ImportFile, ImportOptions } from '../../core/formats/import-types';
+import type { LinkEndpoint } from '../../core/links/link';
 import type { MarginaliaDb } from '../../db/database';
+import { dismissSuggestion } from '../../db/repositories/dismissals';
 import { setStatus } from '../../db/repositories/progress';
 import {
   saveGuidelines,
@@ -13,6 +15,7 @@ import {
   type Settings,
 } from '../../db/repositories/settings';
 import type { BackupService, RestoreResult } from '../backup/backup-service';
+import type { RestoreProgress } from '../backup/restore-work';
 import type { FileOutcome } from '../import/import-messages';
 import { startImportJob, type ImportJob } from '../import/runImportWorker';
 import type { WriteQueue } from './write-queue';
@@ -28,7 +31,7 @@ type Remembered = Pick<Settings, 'lastDocId' | 'sidebarOpen'>;
 
 /**
  * Every user-data write that is not an undoable document command (those go through
- * command-store.ts): settings, document status, the team, import, restore. Each passes the one
+ * command-store.ts): settings, document status, the team, import, restore, dismissed suggestions. Each passes the one
  * read-only gate once, in `WriteQueue.submit`, and is persisted in order behind the earlier ones;
  * a storage failure is reported through the gate (a full disk turns the app read-only). Features
  * reach the database's write functions only through here or a command store (lint:
@@ -91,6 +94,11 @@ export class UserWrites {
     return this.run('backups to keep', () => this.backups.setKeep(n));
   }
 
+  /** Hides one suggested link target for a claim span from now on (issue 16). */
+  dismissSuggestion(annotator: string, span: LinkEndpoint, candidate: LinkEndpoint): Promise<WriteOutcome> {
+    return this.run('dismissed suggestion', () => dismissSuggestion(this.db, annotator, span, candidate));
+  }
+
   remember<K extends keyof Remembered>(key: K, value: Settings[K]): Promise<WriteOutcome> {
     return this.run('where you were', () => setSetting(this.db, key, value));
   }
@@ -100,10 +108,15 @@ export class UserWrites {
   }
 
   /** Replaces every table with a backup's content (backup-service.ts says how). */
-  async restore(content: string, name: string, opts: { withoutCopy?: boolean } = {}): Promise<RestoreResult> {
+  async restore(
+    content: string,
+    name: string,
+    opts: { withoutCopy?: boolean } = {},
+    progress?: RestoreProgress,
+  ): Promise<RestoreResult> {
     let result: RestoreResult | null = null;
     const reason = await this.run('restore', async () => {
-      result = await this.backups.restore(content, name, opts);
+      result = await this.backups.restore(content, name, opts, progress);
     });
     return result ?? err(reason ?? 'The restore did not run.');
   }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { CodePointIndex } from '../../../../renderer/src/core/text/code-points';
 import { documentIdForText } from '../../../../renderer/src/core/text/text-hash';
 
-const root = join(__dirname, '..', '..', '..', '..');
+// The repository root. bench/bench.mjs bundles this file as an ES module, where there is no
+// __dirname (a top-level use stopped every `npm run bench`); the bench runs from the root.
+const repoRoot = (): string =>
+  typeof __dirname === 'string' ? join(__dirname, '..', '..', '..', '..') : process.cwd();
 
 export interface SeedDoc {
   readonly file: string;
@@ -22,7 +25,7 @@ export interface StanceItem {
 
 /** The five seed articles, as the app loads them (exact text; id = sha256 of it). */
 export function seedDocs(): SeedDoc[] {
-  const dir = join(root, 'seeds');
+  const dir = join(repoRoot(), 'seeds');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
@@ -34,7 +37,9 @@ export function seedDocs(): SeedDoc[] {
 
 /** The hand-labelled stance sentences (tests/fixtures/links/seed-stances.json), with code point offsets. */
 export function stanceItems(docs: readonly SeedDoc[]): StanceItem[] {
-  const raw = JSON.parse(readFileSync(join(root, 'tests/fixtures/links/seed-stances.json'), 'utf8')) as {
+  const raw = JSON.parse(
+    readFileSync(join(repoRoot(), 'tests/fixtures/links/seed-stances.json'), 'utf8'),
+  ) as {
     items: { file: string; stance: 'keeps' | 'ends'; text: string }[];
   };
   return raw.items.map((it) => {
