@@ -76,7 +76,17 @@ test('two tabs: a change that clashes with the other tab’s is refused and show
   await a.dragSelect(0, 7);
   await page.keyboard.press('1');
   await a.expectSaved();
-  const b = new AnnotatePage(await page.context().newPage());
+  // B's writes are not announced to other tabs (Dexie's cross-tab channel is muted in B only), so
+  // A surely acts before it heard of B's change: on a loaded machine the announcement could arrive
+  // between the test finding A's "Label of claim" and choosing, and A then relabelled B's figure.
+  const bPage = await page.context().newPage();
+  await bPage.addInitScript(() => {
+    const post = BroadcastChannel.prototype.postMessage;
+    BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, m: unknown) {
+      if (this.name !== 'x-storagemutated-1') post.call(this, m);
+    };
+  });
+  const b = new AnnotatePage(bPage);
   await b.open();
   await expect(b.spanItems()).toHaveCount(1);
 
