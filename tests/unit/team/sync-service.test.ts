@@ -325,6 +325,45 @@ describe('an annotator connects and syncs', () => {
     for (const m of [a, b, lead]) m.service.stop();
   }, 90_000);
 
+  // Issue 16, a stale link: a's link into docB, whose span there b deleted offline. The deletion
+  // arriving at a takes the link along (as deleting the span on a would), and its tombstone reaches b.
+  it('a stale link: its other-article span deleted on another machine, it goes when the deletion arrives', async () => {
+    const a = await connect('alice', 'apw', 'stale-laptop');
+    await synced(a);
+    await label(a, docA, { kind: 'create', span: span('st-a', 5, 9) });
+    await label(a, docB, { kind: 'create', span: span('st-b', 8, 12) });
+    await until('spans pushed', async () => (await serverSet('alice', docB))?.spans['st-b'] !== undefined);
+    const b = await connect('alice', 'apw', 'stale-desktop');
+    await synced(b);
+    await until('the span on b', async () => (await b.db.spans.get('st-b')) !== undefined);
+
+    a.service.stop();
+    b.service.stop();
+    const k: Link = {
+      id: 'stale-k',
+      annotator: 'alice',
+      relation: 'supports',
+      from: { docId: docA, start: 5, end: 9 },
+      to: { docId: docB, start: 8, end: 12 },
+      note: '',
+    };
+    await applyLinkCommand(a.db, { kind: 'create_link', link: k });
+    await label(b, docB, { kind: 'delete', span: span('st-b', 8, 12) });
+    b.service.start();
+    await until('deletion pushed', async () =>
+      Boolean((await serverSet('alice', docB))?.spans['st-b']?.['deleted' as never]),
+    );
+    a.service.start();
+    await until('st-b gone on a', async () => (await a.db.spans.get('st-b')) === undefined);
+    for (const m of [a, b])
+      await until('the stale link gone', async () => (await m.db.links.get('stale-k')) === undefined);
+    await until('its tombstone on the server', async () =>
+      Boolean((await serverSet('alice', docA))?.links['stale-k']?.['deleted' as never]),
+    );
+    expect(await a.db.spans.get('st-a')).toBeDefined();
+    for (const m of [a, b]) m.service.stop();
+  }, 90_000);
+
   it('a lead follows the project feed: no polling of user databases, then only the one the feed names', async () => {
     // Every `_changes` the lead asks for, by database.
     const asked: string[] = [];

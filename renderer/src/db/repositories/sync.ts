@@ -117,6 +117,7 @@ async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): P
   // as deleting the span here would have. The other article's end cannot be checked yet (its set
   // may come in a later page).
   const extents = new Set(live.map((s) => `${s.start}-${s.end}`));
+  await dropStaleLinks(db, doc, current.spans, extents);
   const here = (e: { docId: string; start: number; end: number }) =>
     e.docId !== doc.doc_id || extents.has(`${e.start}-${e.end}`);
   const links = liveLinks(doc)
@@ -134,6 +135,28 @@ async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): P
       status,
       updatedAt: doc.status.updated_at,
     });
+}
+
+/**
+ * A span deletion that arrives (another machine deleted it) takes along the participant's links
+ * that other articles' sets hold with an end at its extent, unless a span still has that extent:
+ * what deleting it here does (followSpanCommand). Deleting them changes those sets, so for an own
+ * set the next push sends the links' tombstones. The other order (a link arriving after its other
+ * end's span was deleted here) is left to the machine that made the link: it deletes the link
+ * when this deletion reaches it, and that tombstone comes back here.
+ */
+async function dropStaleLinks(
+  db: MarginaliaDb,
+  doc: SpanSetDoc,
+  before: readonly SpanRow[],
+  liveExtents: ReadonlySet<string>,
+): Promise<void> {
+  const lost = new Set(before.map((r) => `${r.start}-${r.end}`).filter((extent) => !liveExtents.has(extent)));
+  if (lost.size === 0) return;
+  const stale = (await db.links.where('[annotator+to.docId]').equals([doc.annotator, doc.doc_id]).toArray())
+    .filter((l) => l.from.docId !== doc.doc_id && lost.has(`${l.to.start}-${l.to.end}`))
+    .map((l) => l.id);
+  if (stale.length > 0) await db.links.bulkDelete(stale);
 }
 
 const baseOf = (row: { doc: Record<string, unknown> | null } | undefined): SpanSetDoc | null =>
