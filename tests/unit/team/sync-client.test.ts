@@ -7,6 +7,7 @@ import type { FetchLike } from '../../../renderer/src/couch/http';
 import {
   type PulledPage,
   pullChanges,
+  pullPipelined,
   pushSpanSet,
   readCheckpoint,
   resolveConflicts,
@@ -184,6 +185,70 @@ describe('couch client', () => {
     const all = new Set([...seen, ...rest].filter((id) => id.startsWith('device:')));
     expect(all.size).toBe(25);
     expect(rest.filter((id) => seen.includes(id))).toEqual([]);
+  });
+
+  it('prepares the next slice of a page while the previous one is stored, each with a checkpoint to resume from', async () => {
+    const c = await machine();
+    const docs = Array.from({ length: 25 }, (_, i) => ({
+      _id: `pipe:${String(i).padStart(2, '0')}`,
+      type: 'device',
+      last_sync_at: '',
+    }));
+    expect((await c.bulkDocs(DB, docs)).ok).toBe(true);
+    // Each store waits (up to 2 s) until the next slice is being prepared: a pull that prepares
+    // the next slice only after storing this one would wait the whole time, and say so.
+    const events: string[] = [];
+    let prepared = 0;
+    let nextPrepared: () => void = () => undefined;
+    const stored: { ids: string[]; seq: string | number }[] = [];
+    const end = await pullPipelined<{ _id: string }, PulledPage<{ _id: string }>>(c, DB, 0, 1_000, 10, {
+      prepare: async (slice) => {
+        prepared++;
+        nextPrepared();
+        return slice;
+      },
+      store: async (slice) => {
+        const n = stored.length + 1;
+        const overlapped = await Promise.race([
+          new Promise<boolean>((resolve) => {
+            nextPrepared = () => resolve(true);
+            if (prepared > n) resolve(true);
+          }),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
+        ]);
+        events.push(`store ${n}${overlapped ? '' : ' alone'}`);
+        stored.push({ ids: slice.docs.map((d) => d._id), seq: slice.lastSeq });
+      },
+    });
+    expect(end.ok).toBe(true);
+    const slices = stored.length;
+    expect(slices).toBeGreaterThanOrEqual(3);
+    // Every slice but the last was stored while the next one was prepared, in order.
+    expect(events.filter((e) => e.endsWith(' alone'))).toEqual([`store ${slices} alone`]);
+    const ids = stored.flatMap((p) => p.ids);
+    expect(ids.filter((id) => id.startsWith('pipe:'))).toEqual(docs.map((d) => d._id));
+    expect(end.ok && end.value).toEqual(stored[slices - 1]?.seq);
+    // A slice's checkpoint (its last change's seq) is one the server resumes from: exactly the rest.
+    const rest: string[] = [];
+    const resumed = await pullChanges<{ _id: string }>(c, DB, stored[1]?.seq ?? 0, 1_000, async (page) => {
+      rest.push(...page.docs.map((d) => d._id));
+    });
+    expect(resumed.ok).toBe(true);
+    expect(rest).toEqual(stored.slice(2).flatMap((p) => p.ids));
+  });
+
+  it('a pipelined pull stops at a failed store: no later slice is stored, the last checkpoint stands', async () => {
+    const c = await machine();
+    const stored: (string | number)[] = [];
+    const run = await pullPipelined<{ _id: string }, PulledPage<{ _id: string }>>(c, DB, 0, 1_000, 5, {
+      prepare: async (slice) => slice,
+      store: async (slice) => {
+        if (stored.length === 1) throw new Error('killed mid-sync');
+        stored.push(slice.lastSeq);
+      },
+    }).catch((e: Error) => e.message);
+    expect(run).toBe('killed mid-sync');
+    expect(stored).toHaveLength(1);
   });
 
   it('long-polls _changes until a change arrives, and asks _revs_diff which revisions the server lacks', async () => {

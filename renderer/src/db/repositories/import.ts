@@ -24,6 +24,14 @@ export interface StoredImport {
 
 const CHUNK = 5_000;
 
+export interface StoreImportOptions {
+  /**
+   * The file is a small page against a large library (team sync): look its ids up rather than read
+   * every stored document; titles are then not compared (`sameTitleOtherText` stays empty).
+   */
+  readonly lookUpIds?: boolean;
+}
+
 /**
  * Stores one validated file in ONE strict transaction (the import worker calls it; it runs anywhere
  * IndexedDB does): all of it or, on any failure, nothing.
@@ -49,6 +57,7 @@ export async function storeImport(
   annotatorForUnnamed: string | null,
   newId: () => string,
   onProgress: (fraction: number) => void = () => undefined,
+  opts: StoreImportOptions = {},
 ): Promise<StoredImport> {
   // spanPacks: adding rows drops the packs of the sets they join (span-packs middleware).
   const tables: Table[] = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
@@ -62,20 +71,25 @@ export async function storeImport(
       spansAlreadyPresent: 0,
       sameTitleOtherText: [],
     };
-    // Whole-table reads (getAll / getAllKeys are one request each) instead of one get per row: on a
-    // 100,000-line file, per-row requests cost tens of seconds.
-    const storedDocs = await db.documents.toArray();
-    const existing = new Set(storedDocs.map((d) => d.id));
     const wanted = new Set(file.documents.map((d) => d.id));
+    // Whole-table reads (getAll / getAllKeys are one request each) instead of one get per row: on a
+    // 100,000-line file, per-row requests cost tens of seconds. A sync page, though, is a few hundred
+    // articles against a growing library: reading every row per page made a first pull quadratic.
+    const storedDocs = opts.lookUpIds
+      ? (await db.documents.bulkGet([...wanted])).filter((d) => d !== undefined)
+      : await db.documents.toArray();
+    const existing = new Set(storedDocs.map((d) => d.id));
     const last = await db.documents.orderBy('order').last();
     let order = (last?.order ?? -1) + 1;
     const fresh = file.documents.filter((d) => !existing.has(d.id));
     out.documentsExisting = [...wanted].filter((id) => existing.has(id)).length;
     // Same title, different text: a different document (its id differs). Say so, never merge.
-    const freshTitles = new Set(fresh.map((d) => d.title));
-    out.sameTitleOtherText = [
-      ...new Set(storedDocs.filter((d) => freshTitles.has(d.title)).map((d) => d.title)),
-    ];
+    if (!opts.lookUpIds) {
+      const freshTitles = new Set(fresh.map((d) => d.title));
+      out.sameTitleOtherText = [
+        ...new Set(storedDocs.filter((d) => freshTitles.has(d.title)).map((d) => d.title)),
+      ];
+    }
     const totalRows = fresh.length + file.annotations.reduce((n, a) => n + a.spans.length, 0) || 1;
     for (let i = 0; i < fresh.length; i += CHUNK) {
       onProgress(i / totalRows);
@@ -108,26 +122,8 @@ export async function storeImport(
       const needed = set.status && (set.status !== 'todo' || existing.has(set.docId));
       if (needed) progress.push({ docId: set.docId, annotator, status: set.status, updatedAt: now });
     }
-    // A set with no pack needs no pack deleted when its rows are added (nothing here writes packs):
-    // one delete request per set for nothing otherwise (20,000 in a 20,000-line import).
-    const packed = new Set(
-      (await db.spanPacks.toCollection().primaryKeys()).map((k) => packSetKey(...(k as [string, string]))),
-    );
-    declareAbsentPacks(
-      tx.idbtrans,
-      new Set(rows.map((r) => packSetKey(r.docId, r.annotator)).filter((k) => !packed.has(k))),
-    );
-    // Span ids are unique across annotators' and gold's tables (a backup holds them side by side).
-    const taken = new Set(
-      [
-        ...(await db.spans.toCollection().primaryKeys()),
-        ...(await db.goldSpans.toCollection().primaryKeys()),
-      ].map(String),
-    );
-    for (const r of rows) {
-      if (taken.has(r.id)) r.id = newId();
-      taken.add(r.id);
-    }
+    // Articles alone (a sync page) need none of the span-key reads below, each of a whole index.
+    if (rows.length > 0) await renewTakenIds(db, tx.idbtrans, rows, newId);
     // A gold set (a gold export imported back) goes to gold's own table (schema v4).
     const gold = rows.filter((r) => r.annotator === GOLD_ANNOTATOR);
     if (gold.length > 0) await db.goldSpans.bulkAdd(gold.map((r) => goldSpanToRow(r, r.docId, r.updatedAt)));
@@ -142,6 +138,37 @@ export async function storeImport(
     onProgress(1);
     return out;
   });
+}
+
+/**
+ * Before span rows are added: the sets without a pack are declared so (nothing here writes packs:
+ * one delete request per set for nothing otherwise, 20,000 in a 20,000-line import), and a span id
+ * already taken gets a fresh one (ids are unique across annotators' and gold's tables; a backup
+ * holds them side by side).
+ */
+async function renewTakenIds(
+  db: MarginaliaDb,
+  idbtrans: IDBTransaction,
+  rows: SpanRow[],
+  newId: () => string,
+): Promise<void> {
+  const packed = new Set(
+    (await db.spanPacks.toCollection().primaryKeys()).map((k) => packSetKey(...(k as [string, string]))),
+  );
+  declareAbsentPacks(
+    idbtrans,
+    new Set(rows.map((r) => packSetKey(r.docId, r.annotator)).filter((k) => !packed.has(k))),
+  );
+  const taken = new Set(
+    [
+      ...(await db.spans.toCollection().primaryKeys()),
+      ...(await db.goldSpans.toCollection().primaryKeys()),
+    ].map(String),
+  );
+  for (const r of rows) {
+    if (taken.has(r.id)) r.id = newId();
+    taken.add(r.id);
+  }
 }
 
 /**

@@ -290,6 +290,8 @@ export async function storePulledPage(
         { documents: page.articles.map((a) => a.doc), annotations: [] },
         null,
         newId,
+        undefined,
+        { lookUpIds: true },
       );
       articlesAdded = stored.documentsAdded;
       await db.syncDocs.bulkPut(

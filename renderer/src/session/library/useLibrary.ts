@@ -9,7 +9,7 @@ import { countSpansByDocument } from '../../db/repositories/span-counts';
 import { listDocuments } from '../../db/repositories/documents';
 import { listStatuses } from '../../db/repositories/progress';
 import { syncedIds, teamStatuses, type TeamStatus } from '../../db/repositories/sync';
-import { libraryRefresh } from './library-refresh';
+import { libraryRefresh, RefreshGate } from './library-refresh';
 
 export interface LibraryEntry {
   id: string;
@@ -76,19 +76,20 @@ export function useLibrary(annotator: string, scope: LibraryScope | null = null)
   const [entries, setEntries] = useState<LibraryEntry[] | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    let asked = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = (): void => {
-      clearTimeout(timer);
-      const mine = ++asked;
-      void readLibrary(db, annotator, scope).then(
+    const gate = new RefreshGate(() =>
+      readLibrary(db, annotator, scope).then(
         (e) => {
-          if (live && mine === asked) setEntries(e);
+          if (live) setEntries(e);
         },
         // A failed read (a closing database, a storage error) leaves the last library shown; the
         // read-only and startup paths report storage problems.
         () => undefined,
-      );
+      ),
+    );
+    const load = (): void => {
+      clearTimeout(timer);
+      gate.request();
     };
     load();
     const off = onDatabaseChanged(db.name, (tables) => {
@@ -101,6 +102,7 @@ export function useLibrary(annotator: string, scope: LibraryScope | null = null)
     return () => {
       live = false;
       clearTimeout(timer);
+      gate.close();
       off();
     };
     // The scope's fields, not its identity: a re-render must not re-read the library.

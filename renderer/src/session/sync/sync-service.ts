@@ -1,17 +1,8 @@
-import { checkPulledArticle } from '../../core/sync/article-doc';
-import {
-  articlesDb,
-  deviceId,
-  userDb,
-  type AssignmentDoc,
-  type DeviceDoc,
-} from '../../core/sync/project-layout';
-import type { SpanSetDoc } from '../../core/sync/span-set';
+import { articlesDb, deviceId, userDb } from '../../core/sync/project-layout';
 import { syncErrorMessage, type SyncState, type TeamConfig } from '../../core/sync/team-config';
-import { validateSpanSet } from '../../core/sync/validate';
 import type { CouchClient } from '../../couch/client';
 import type { CouchError } from '../../couch/http';
-import { pullChanges, pushSpanSet } from '../../couch/span-set-sync';
+import { pullPipelined, pushSpanSet } from '../../couch/span-set-sync';
 import type { MarginaliaDb } from '../../db/database';
 import { onDatabaseChanged } from '../../db/observe-changes';
 import {
@@ -20,8 +11,10 @@ import {
   readSyncCheckpoint,
   storePulledPage,
   syncedIds,
+  type PulledPage,
 } from '../../db/repositories/sync';
 import { FeedWriter, LeadFeed } from './feed';
+import { ARTICLE_BATCH, pageBroughtAnything, preparePage, type PageContext } from './pull-page';
 import { ReSignIn, type SignInAgain } from './re-sign-in';
 import { followedTargets, waitingChanges, type Target } from './targets';
 
@@ -59,10 +52,11 @@ class RoundError extends Error {
   }
 }
 
-const ARTICLE_BATCH = 200;
-/** Assignments, new articles and roster changes are not announced in the feed: read them this often. */
+/** New articles and roster changes are not announced in the feed (assignments are): read them this often. */
 const FULL_ROUND_MS = 30_000;
 const MAX_BACKOFF_MS = 5_000;
+/** Changes stored per transaction: the next slice's articles are fetched while one is stored. */
+const SLICE = 100;
 
 /**
  * The team sync of one installation (docs/team.md, "Step 2"): pushes the span sets changed here
@@ -303,70 +297,47 @@ export class SyncService {
     const articles = articlesDb(this.o.config.project);
     const since = (await readSyncCheckpoint(db, t.db)) ?? 0;
     const pageSize = this.o.pageSize ?? (t.mode === 'articles' ? ARTICLE_BATCH : 500);
+    let have: Promise<Set<string>> | null = null;
+    const ctx: PageContext = {
+      client,
+      target: t,
+      articlesDb: articles,
+      have: () => (have ??= syncedIds(db, articles)),
+      ...(this.o.onProblem ? { onProblem: this.o.onProblem } : {}),
+    };
     let total: number | null = null;
     let done = 0;
     let any = false;
-    const r = await pullChanges<Record<string, unknown>>(client, t.db, since, pageSize, async (page) => {
+    const stopped = (): void => {
       if (!this.running) throw new RoundError({ kind: 'server', status: 0, reason: 'stopped' });
-      if (total === null) {
-        const info = await client.info(t.db);
-        total = info.ok ? info.value.doc_count : 0;
-      }
-      this.set({ kind: 'syncing', progress: { done, total: Math.max(total, done) } });
-      const spanSets: SpanSetDoc[] = [];
-      const assignments: AssignmentDoc[] = [];
-      const pulledArticles: { doc: Record<string, unknown> }[] = [];
-      const devices: DeviceDoc[] = [];
-      for (const doc of page.docs) {
-        const id = String(doc['_id'] ?? '');
-        if (id.startsWith('_design/')) continue; // the validation function, not data
-        if (t.mode === 'articles') pulledArticles.push({ doc });
-        else if (id.startsWith('spans:')) {
-          const v = validateSpanSet(doc);
-          if (v.ok) spanSets.push(v.value);
-          else this.o.onProblem?.(`A span set from the server was not stored: ${v.error.join(' ')}`);
-        } else if (id.startsWith('assign:')) assignments.push(doc as unknown as AssignmentDoc);
-        else if (id.startsWith('device:')) devices.push(doc as unknown as DeviceDoc);
-      }
-      if (t.mode === 'own') {
-        const have = await syncedIds(db, articles);
-        const wanted = [...new Set(assignments.map((a) => a.doc_id))].filter((d) => !have.has(d));
-        for (let i = 0; i < wanted.length; i += ARTICLE_BATCH) {
-          const got = await client.getMany<Record<string, unknown>>(
-            articles,
-            wanted.slice(i, i + ARTICLE_BATCH),
-          );
-          if (!got.ok) throw new RoundError(got.error);
-          pulledArticles.push(...got.value.map((doc) => ({ doc })));
-        }
-      }
-      const checked = [];
-      for (const { doc } of pulledArticles) {
-        const c = checkPulledArticle(doc);
-        if (c.ok) checked.push({ doc: c.value, rev: String(doc['_rev'] ?? '') });
-        else this.o.onProblem?.(c.error);
-      }
-      await storePulledPage(
-        db,
-        {
-          dbName: t.db,
-          mode: t.mode === 'own' ? 'own' : 'mirror',
-          spanSets,
-          assignments,
-          devices,
-          deleted: page.deleted,
-          articles: checked,
-          articlesDb: articles,
-          lastSeq: page.lastSeq,
+    };
+    const r = await pullPipelined<Record<string, unknown>, { page: PulledPage; rows: number }>(
+      client,
+      t.db,
+      since,
+      pageSize,
+      SLICE,
+      {
+        prepare: async (page) => {
+          stopped();
+          if (total === null) {
+            const info = await client.info(t.db);
+            total = info.ok ? info.value.doc_count : 0;
+            this.set({ kind: 'syncing', progress: { done, total: Math.max(total, done) } });
+          }
+          const prepared = await preparePage(ctx, page);
+          if (!prepared.ok) throw new RoundError(prepared.error);
+          return { page: prepared.value, rows: page.docs.length + page.deleted.length };
         },
-        replica,
-        this.now(),
-        newId,
-      );
-      done += page.docs.length + page.deleted.length;
-      if (spanSets.length + assignments.length + checked.length + page.deleted.length > 0) any = true;
-      this.set({ kind: 'syncing', progress: { done, total: Math.max(total, done) } });
-    });
+        store: async ({ page, rows }) => {
+          stopped();
+          await storePulledPage(db, page, replica, this.now(), newId);
+          done += rows;
+          if (pageBroughtAnything(page)) any = true;
+          this.set({ kind: 'syncing', progress: { done, total: Math.max(total ?? 0, done) } });
+        },
+      },
+    );
     if (!r.ok) throw new RoundError(r.error);
     return any;
   }
