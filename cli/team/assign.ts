@@ -1,8 +1,11 @@
 import {
   articlesDb,
   assignmentId,
+  feedDb,
+  feedId,
   userDb,
   type AssignmentDoc,
+  type FeedDoc,
   type MemberDoc,
 } from '../../renderer/src/core/sync/project-layout';
 import type { CouchClient } from '../../renderer/src/couch/client';
@@ -98,6 +101,30 @@ export async function assign(
         return { fail: `The server at ${c.url} refused an assignment: ${r.reason ?? r.error}.` };
     }
   }
+  if (added > 0) await announce(c, user, Date.parse(now) || Date.now());
   const requested = 'docs' in selection ? new Set(selection.docs).size : chosen.ids.length;
   return { added, already: 'count' in selection ? 0 : requested - added };
+}
+
+/**
+ * Touches `feed:<user>` as the user's own pushes do (docs/team.md, "The lead's live feed"): a lead
+ * between full rounds pulls only the databases the feed names, so new assignments would reach
+ * its library and Progress only at the next full round (every 30 s). The user's app needs no
+ * hint: it long-polls its own database, where the assignments are. A hint only: a project made
+ * before the feed existed, or a lost race, leaves it to the full round.
+ */
+async function announce(c: Connection, user: string, at: number): Promise<void> {
+  const db = feedDb(c.project);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const cur = await c.client.get<FeedDoc>(db, feedId(user));
+    if (!cur.ok) return;
+    const rev = cur.value?._rev;
+    const put = await c.client.put(db, {
+      _id: feedId(user),
+      type: 'feed',
+      at,
+      ...(rev ? { _rev: rev } : {}),
+    });
+    if (put.ok || put.error.kind !== 'conflict') return;
+  }
 }

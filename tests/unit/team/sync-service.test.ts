@@ -9,6 +9,7 @@ import { articlesDb, feedDb, userDb } from '../../../renderer/src/core/sync/proj
 import type { SpanSetDoc } from '../../../renderer/src/core/sync/span-set';
 import type { SyncState, TeamConfig } from '../../../renderer/src/core/sync/team-config';
 import type { FetchLike } from '../../../renderer/src/couch/http';
+import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/annotations';
 import { applyLinkCommand } from '../../../renderer/src/db/repositories/links';
@@ -394,4 +395,36 @@ describe('an annotator connects and syncs', () => {
     lead.service.stop();
     bob.service.stop();
   }, 60_000);
+
+  it('team assign announces itself: the lead and the annotator have the new assignment within seconds', async () => {
+    // A full round only every 60 s: what arrives sooner came through the feed (the lead) or the
+    // long-poll of the annotator's own database.
+    const lead = await connect('lena', 'lpw', 'lead-assign', node, 60_000);
+    const a = await connect('alice', 'apw', 'alice-assign');
+    await synced(lead);
+    await synced(a);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const text = 'A late article, assigned after everyone synced.';
+    const dir = mkdtempSync(join(tmpdir(), 'sync-assign-'));
+    writeFileSync(join(dir, 'late.jsonl'), `${JSON.stringify({ title: 'Late', text })}\n`);
+    await team(s.url, 'add-articles', join(dir, 'late.jsonl'));
+    const id = documentIdForText(text);
+    const t0 = Date.now();
+    await team(s.url, 'assign', '--user', 'alice', '--docs', id);
+    const assigned = Date.now();
+    await until(
+      'the assignment at the lead',
+      async () => (await lead.db.syncDocs.get([userDb(PROJECT, 'alice'), `assign:${id}`])) !== undefined,
+      10_000,
+    );
+    const atLead = Date.now();
+    await until('the article at alice', async () => (await a.db.documents.get(id)) !== undefined, 10_000);
+    const atAlice = Date.now();
+    expect((await teamStatuses(lead.db, PROJECT)).get(id)).toEqual([{ annotator: 'alice', status: 'todo' }]);
+    process.stdout.write(
+      `team assign took ${assigned - t0} ms; then at the lead ${atLead - assigned} ms, at alice ${atAlice - assigned} ms\n`,
+    );
+    lead.service.stop();
+    a.service.stop();
+  }, 90_000);
 });
