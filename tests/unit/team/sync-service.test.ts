@@ -1,5 +1,9 @@
 import 'fake-indexeddb/auto';
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import type { AnnotationCommand } from '../../../renderer/src/core/commands/annotate';
@@ -407,10 +411,10 @@ describe('an annotator connects and syncs', () => {
     const text = 'A late article, assigned after everyone synced.';
     const dir = mkdtempSync(join(tmpdir(), 'sync-assign-'));
     writeFileSync(join(dir, 'late.jsonl'), `${JSON.stringify({ title: 'Late', text })}\n`);
-    await team(s.url, 'add-articles', join(dir, 'late.jsonl'));
+    await team(server().url, 'add-articles', join(dir, 'late.jsonl'));
     const id = documentIdForText(text);
     const t0 = Date.now();
-    await team(s.url, 'assign', '--user', 'alice', '--docs', id);
+    await team(server().url, 'assign', '--user', 'alice', '--docs', id);
     const assigned = Date.now();
     await until(
       'the assignment at the lead',
