@@ -28,6 +28,10 @@ const WORDS: [number, number][] = [
 ];
 let server: TeamServer;
 
+// The polling test counts on the spans the first one labelled: after a failure Playwright starts a
+// new worker, whose beforeAll makes a fresh project where the second test could only time out.
+test.describe.configure({ mode: 'serial' });
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   server = await startTeamServer(origin);
@@ -80,7 +84,10 @@ test('a span alice labels shows in the lead’s Agreement view by itself, each w
   const bob = await profile(browser, 'bob', 'bob-pw');
   // Every `_changes` the lead asks for, by database, to show it follows the feed and does not poll.
   const asked: string[] = [];
+  // When the lead starts a full round: it reads the feed's info first (sync-service.ts, round).
+  const fullRounds: number[] = [];
   lead.page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/marginalia_demo_feed') fullRounds.push(Date.now());
     const m = /\/([^/?]+)\/_changes/.exec(r.url());
     if (m?.[1]) asked.push(m[1]);
   });
@@ -99,12 +106,25 @@ test('a span alice labels shows in the lead’s Agreement view by itself, each w
   await view.getByRole('button', { name: 'Compute agreement' }).click();
   await expect(view.getByTestId('basis')).toContainText('spans: alice 1, bob 1', { timeout: 30_000 });
 
-  // Quiet for 3 s: the lead waits on the feed, it does not ask the annotators' databases.
+  // Quiet for 3 s: the lead waits on the feed, it does not ask the users' databases. Its full round
+  // asks them all by design every 30 s (new articles and roster changes are not announced); whether
+  // one falls into the window depends only on how long the steps above took (under load they took
+  // 30 s), so a window a full round touched is taken again once, after it.
   await lead.page.waitForTimeout(1_000);
   expect(asked).toContain('marginalia_demo_feed');
-  asked.length = 0;
-  await lead.page.waitForTimeout(3_000);
-  expect(asked.filter((db) => db.includes('_user_'))).toEqual([]);
+  const quiet = async () => {
+    asked.length = 0;
+    const from = Date.now();
+    await lead.page.waitForTimeout(3_000);
+    const users = asked.filter((db) => db.includes('_user_'));
+    return { users, fullRound: fullRounds.some((t) => t > from - 2_000) };
+  };
+  let window = await quiet();
+  if (window.fullRound) {
+    await lead.page.waitForTimeout(2_000);
+    window = await quiet();
+  }
+  expect(window).toEqual({ users: [], fullRound: false });
 
   const delays: number[] = [];
   for (const [i, [start, end]] of WORDS.entries()) {

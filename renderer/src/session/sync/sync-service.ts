@@ -59,6 +59,19 @@ const MAX_BACKOFF_MS = 5_000;
 const SLICE = 100;
 
 /**
+ * What a lead pulls between full rounds: only what the feed announced. Every user's push names
+ * them (the lead's own other machine names the lead), a lead's gold push names that lead and an
+ * assignment names its annotator, so with anyone named the articles and gold are read too, and with
+ * no one named (a local change, a long-poll that timed out) nothing is: asking its own database and
+ * gold on each such round had the lead poll a user database every long-poll timeout.
+ */
+function announced(targets: readonly Target[], users: readonly string[], project: string): Target[] {
+  if (users.length === 0) return [];
+  const named = new Set(users.map((u) => userDb(project, u)));
+  return targets.filter((t) => named.has(t.db) || t.mode === 'articles' || t.annotator === 'gold');
+}
+
+/**
  * The team sync of one installation (docs/team.md, "Step 2"): pushes the span sets changed here
  * (merging on 409), pulls the followed databases' `_changes` page by page with their checkpoints,
  * and fetches the articles of new assignments by id — all through db/ repository functions, so
@@ -229,31 +242,34 @@ export class SyncService {
 
   /**
    * One round: push what changed here, then pull the followed databases up to date — for a lead
-   * between full rounds only those of the users the feed named (and gold).
+   * between full rounds only what the feed announced (see `announced`).
    */
   private async round(): Promise<void> {
     const followed = await followedTargets(this.o);
     if (!followed.ok) throw new RoundError(followed.error);
-    let targets = followed.value;
+    const targets = followed.value;
     const { project, role } = this.o.config;
     const full =
       role !== 'lead' ||
       !this.feed.available ||
       this.now() - this.lastFullRound >= (this.o.fullRoundMs ?? FULL_ROUND_MS);
+    let pulled = targets;
     if (full && role === 'lead') {
       await this.feed.mark();
       this.lastFullRound = this.now();
       this.feed.take();
-    } else if (!full) {
-      const named = new Set(this.feed.take().map((u) => userDb(project, u)));
-      targets = targets.filter((t) => t.mode !== 'mirror' || named.has(t.db));
-    }
+    } else if (!full) pulled = announced(targets, this.feed.take(), project);
     let worked = await this.push(targets);
-    for (const t of targets) if (await this.pull(t)) worked = true;
+    for (const t of pulled) if (await this.pull(t)) worked = true;
     // Pulled sets left to the push (changed here too) are merged by pushing them now.
     if (worked) await this.push(targets);
-    if ((worked && this.now() - this.lastDeviceWrite > 30_000) || this.lastDeviceWrite === 0)
+    if ((worked && this.now() - this.lastDeviceWrite > 30_000) || this.lastDeviceWrite === 0) {
       await this.recordDevice();
+      // A lead pulls its own database between full rounds only when the feed names it: its "last
+      // sync" just written is read back now, so its dashboard row equals `team status`.
+      const own = targets.find((t) => t.mode === 'own' && t.annotator === this.o.config.user);
+      if (role === 'lead' && own) await this.pull(own);
+    }
     if (!this.running) return;
     const waiting = await waitingChanges(this.o, this.now());
     this.set(waiting > 0 ? { kind: 'syncing', progress: null } : { kind: 'synced' });
