@@ -5,6 +5,7 @@ import type {
   DecisionRow,
   DocumentRow,
   GoldSpanRow,
+  GoldStatusRow,
   ProgressRow,
   SettingRow,
   SpanPackRow,
@@ -40,6 +41,8 @@ export class MarginaliaDb extends Dexie {
   decisions!: Table<DecisionRow, [string, string]>;
   /** Links between spans (schema v6), one row per link of one annotator. */
   links!: Table<LinkRow, string>;
+  /** Gold's document status (schema v7); every other participant's is in `progress`. */
+  goldStatus!: Table<GoldStatusRow, string>;
   /** Called when another window upgrades or deletes the database and this connection closed. */
   onReplaced: (() => void) | null = null;
 

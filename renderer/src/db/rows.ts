@@ -71,6 +71,9 @@ export interface ProgressRow {
   updatedAt: number;
 }
 
+/** `goldStatus` row (schema v7): gold's status for a document, key `docId`. */
+export type GoldStatusRow = Omit<ProgressRow, 'annotator'>;
+
 /**
  * `syncDocs` row: the last version of one server document this replica and the server had in
  * common (schema v3): a span set (the merge base) or an assignment in full, an article as its id
@@ -129,6 +132,17 @@ export function goldSpanToRow(
  * annotator (agreement, exports, backups, team sync); `provenance` rides along as an extra field.
  */
 export function goldRowAsSpanRow(row: GoldSpanRow): SpanRow & { provenance?: GoldProvenance } {
+  return { ...row, annotator: GOLD_ANNOTATOR };
+}
+
+/** The `goldStatus` row of gold's status row. */
+export function goldStatusToRow(row: ProgressRow): GoldStatusRow {
+  const { annotator: _gold, ...rest } = row;
+  return rest;
+}
+
+/** A `goldStatus` row as the status row of the participant "gold" (backups, exports, sync). */
+export function goldStatusAsProgressRow(row: GoldStatusRow): ProgressRow {
   return { ...row, annotator: GOLD_ANNOTATOR };
 }
 

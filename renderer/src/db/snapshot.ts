@@ -4,6 +4,8 @@ import { compareSpans } from '../core/model/span';
 import {
   CORE_TABLES,
   DERIVED_TABLES,
+  GOLD_SPANS_TABLE,
+  GOLD_STATUS_TABLE,
   isExtraTable,
   NATIVE_SPAN_FIELDS,
   RECORD_TABLES,
@@ -11,9 +13,11 @@ import {
 import type { DatabaseSnapshot, SnapshotAnnotation } from '../core/backup/snapshot';
 import {
   goldRowAsSpanRow,
+  goldStatusAsProgressRow,
   rowToSpan,
   type DocumentRow,
   type GoldSpanRow,
+  type GoldStatusRow,
   type ProgressRow,
   type SettingRow,
   type SpanRow,
@@ -32,8 +36,10 @@ export { CORE_TABLES, DERIVED_TABLES };
 export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<DatabaseSnapshot> {
   const core = CORE_TABLES.map((n) => db.table(n));
   const others = db.tables.filter((t) => isExtraTable(t.name));
-  // Gold (schema v4) travels as the records of the participant "gold", as exports carry it.
+  // Gold (schema v4, its status v7) travels as the records of the participant "gold", as exports
+  // carry it; an older database being backed up before its upgrade has neither table.
   const gold = db.tables.filter((t) => RECORD_TABLES.includes(t.name));
+  const goldTable = (name: string) => gold.find((t) => t.name === name);
   return db.transaction('r', [...core, ...others, ...gold], async () => {
     const [docs, texts, spans, progress, settings] = (await Promise.all(core.map((t) => t.toArray()))) as [
       DocumentRow[],
@@ -48,7 +54,8 @@ export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<Da
     docs.sort((a, b) => a.order - b.order);
     const sets = new Map<string, { docId: string; annotator: string; rows: SpanRow[] }>();
     const spanExtras: Record<string, Record<string, unknown>> = {};
-    const goldRows = gold.length > 0 ? ((await gold[0]?.toArray()) as GoldSpanRow[]) : [];
+    const goldRows = ((await goldTable(GOLD_SPANS_TABLE)?.toArray()) ?? []) as GoldSpanRow[];
+    const goldStatus = ((await goldTable(GOLD_STATUS_TABLE)?.toArray()) ?? []) as GoldStatusRow[];
     for (const r of [...spans, ...goldRows.map(goldRowAsSpanRow)]) {
       const key = `${r.docId}\u0000${r.annotator}`;
       let set = sets.get(key);
@@ -71,7 +78,11 @@ export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<Da
         return { id, title, text, meta, source, order, addedAt };
       }),
       annotations,
-      statuses: progress.map((p) => ({ docId: p.docId, annotator: p.annotator, status: p.status })),
+      statuses: [...progress, ...goldStatus.map(goldStatusAsProgressRow)].map((p) => ({
+        docId: p.docId,
+        annotator: p.annotator,
+        status: p.status,
+      })),
       settings: Object.fromEntries(settings.map((s) => [s.key, s.value])),
       spanExtras,
       extraTables,

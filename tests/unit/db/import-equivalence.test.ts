@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../../renderer/src/core/formats/import-types';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
-import type { MarginaliaDb } from '../../../renderer/src/db/database';
+import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { exportAnnotatorLines } from '../../../renderer/src/db/repositories/export';
 import { listAnnotators } from '../../../renderer/src/db/repositories/export-dataset';
@@ -158,7 +158,12 @@ async function both(setup: (db: MarginaliaDb, store: typeof storeImport) => Prom
   const newOut = await setup(newDbOpen, (db, f, who, _id, p) =>
     storeImport(db, f, who, () => `id-${m++}`, p),
   );
-  return { oldDb, newDb: newDbOpen, oldOut, newOut };
+  // Today's readers read today's schema: the reference's v4 database is upgraded as a user's would
+  // be (v7 moves gold's status to its own table), then compared.
+  oldDb.close();
+  const upgraded = new MarginaliaDb(oldDb.name);
+  await upgraded.open();
+  return { oldDb: upgraded, newDb: newDbOpen, oldOut, newOut };
 }
 
 describe('the fast import leaves what the old import left', () => {

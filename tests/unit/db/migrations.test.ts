@@ -18,12 +18,20 @@ const sortRows = (rows: unknown[]) => [...rows].map((r) => JSON.stringify(r)).so
 type Row = Record<string, unknown>;
 
 /**
- * What an older fixture's rows become at today's version: v4 moved gold spans (annotator "gold")
+ * What an older fixture's rows become at today's version: v7 moved gold's status (below); v4 moved gold spans (annotator "gold")
  * from `spans` to `goldSpans` (same fields minus `annotator`) and each document's rejections from
  * the setting `adjudication:rejections:<docId>` to `decisions` rows (fields plus `docId`).
  */
 function expectedStores(fixture: DbFixture): Record<string, Row[]> {
   const stores = { ...fixture.stores } as Record<string, Row[]>;
+  if (fixture.version < 7) {
+    // v7 moved gold's status rows (annotator "gold") from `progress` to `goldStatus`.
+    const progress = stores['progress'] ?? [];
+    stores['progress'] = progress.filter((r) => r['annotator'] !== 'gold');
+    stores['goldStatus'] = progress
+      .filter((r) => r['annotator'] === 'gold')
+      .map(({ annotator: _gold, ...rest }) => rest);
+  }
   if (fixture.version >= 4) return stores;
   const spans = stores['spans'] ?? [];
   stores['spans'] = spans.filter((r) => r['annotator'] !== 'gold');

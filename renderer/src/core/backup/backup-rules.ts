@@ -18,11 +18,14 @@ export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings
 export const DERIVED_TABLES: readonly string[] = ['spanPacks'];
 
 /**
- * Tables a backup carries in its records rather than verbatim (schema v4): gold spans are the
- * native records of the participant "gold", their provenance a span extra, exactly as exports
- * and older backups carry them; only a restore decides which table they go to.
+ * Tables a backup carries in its records rather than verbatim: gold spans (schema v4) are the
+ * native records of the participant "gold", their provenance a span extra, and gold's status
+ * (schema v7) the status of those records, exactly as exports and older backups carry them; only
+ * a restore decides which table they go to.
  */
-export const RECORD_TABLES: readonly string[] = ['goldSpans'];
+export const GOLD_SPANS_TABLE = 'goldSpans';
+export const GOLD_STATUS_TABLE = 'goldStatus';
+export const RECORD_TABLES: readonly string[] = [GOLD_SPANS_TABLE, GOLD_STATUS_TABLE];
 
 /** The table of rejected adjudication decisions (schema v4), carried as an extra table. */
 export const DECISIONS_TABLE = 'decisions';

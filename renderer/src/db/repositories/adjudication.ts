@@ -19,6 +19,7 @@ import { applyLinkCommand, followSpanCommand } from './links';
 import type { GoldLink } from '../../core/links/adjudicate';
 import type { Link } from '../../core/links/link';
 import { goldExportLinks, readLinkAdjudication } from './gold-links';
+import { readStatus, statusesOf, statusTables, writeStatuses } from './progress';
 import {
   goldRowAsSpanRow,
   goldSpanToRow,
@@ -65,13 +66,13 @@ export async function loadAdjudication(
   docId: string,
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
-  const tables = [db.spans, db.goldSpans, db.decisions, db.progress, db.links];
+  const tables = [db.spans, db.goldSpans, db.decisions, ...statusTables(db), db.links];
   return db.transaction('r', tables, async () => {
     const [rows, goldRows, decisions, progress, linked] = await Promise.all([
       db.spans.where('docId').equals(docId).toArray(),
       db.goldSpans.where('docId').equals(docId).toArray(),
       db.decisions.where('docId').equals(docId).toArray(),
-      db.progress.get([docId, GOLD_ANNOTATOR]),
+      readStatus(db, docId, GOLD_ANNOTATOR),
       readLinkAdjudication(db, docId, annotators),
     ]);
     const wanted = new Set(annotators);
@@ -132,7 +133,15 @@ export async function applyAdjudicationStep(
 ): Promise<void> {
   const now = Date.now();
   // spans and spanPacks: a gold link command checks its ends in db/repositories/links.ts's transaction.
-  const tables = [db.goldSpans, db.decisions, db.progress, db.links, db.documents, db.spans, db.spanPacks];
+  const tables = [
+    db.goldSpans,
+    db.decisions,
+    ...statusTables(db),
+    db.links,
+    db.documents,
+    db.spans,
+    db.spanPacks,
+  ];
   await db.transaction('rw', tables, async () => {
     const done: AnnotationCommand[] = [];
     for (const c of step.commands) {
@@ -164,11 +173,10 @@ export async function applyAdjudicationStep(
       for (const d of docIds) await db.decisions.put(rejectionToRow(rejection, d));
     // The step's status change (done when nothing is left to decide, a lead's reopening) goes
     // with it; otherwise gold counts as "read" for agreement and export once adjudication touched it.
-    if (step.status) {
-      await db.progress.put({ docId, annotator: GOLD_ANNOTATOR, status: step.status.after, updatedAt: now });
-    } else if (!(await db.progress.get([docId, GOLD_ANNOTATOR]))) {
-      await db.progress.put({ docId, annotator: GOLD_ANNOTATOR, status: 'in_progress', updatedAt: now });
-    }
+    const gold = (status: DocStatus) =>
+      writeStatuses(db, [{ docId, annotator: GOLD_ANNOTATOR, status, updatedAt: now }]);
+    if (step.status) await gold(step.status.after);
+    else if (!(await readStatus(db, docId, GOLD_ANNOTATOR))) await gold('in_progress');
   });
 }
 
@@ -179,11 +187,9 @@ export async function applyAdjudicationStep(
  * transaction, so the export is a consistent snapshot.
  */
 export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDataset> {
-  return db.transaction('r', [db.documents, db.texts, db.goldSpans, db.progress, db.links], async () => {
-    const [rows, progress] = await Promise.all([
-      db.goldSpans.toArray(),
-      db.progress.where('annotator').equals(GOLD_ANNOTATOR).toArray(),
-    ]);
+  const tables = [db.documents, db.texts, db.goldSpans, ...statusTables(db), db.links];
+  return db.transaction('r', tables, async () => {
+    const [rows, progress] = await Promise.all([db.goldSpans.toArray(), statusesOf(db, [GOLD_ANNOTATOR])]);
     const byDoc = new Map<string, GoldSpan[]>(progress.map((p) => [p.docId, []]));
     for (const r of rows) byDoc.set(r.docId, [...(byDoc.get(r.docId) ?? []), rowToGold(r)]);
     const docRows = (await db.documents.orderBy('order').toArray()).filter((d) => byDoc.has(d.id));

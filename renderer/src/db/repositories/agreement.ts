@@ -6,6 +6,7 @@ import type { Link } from '../../core/links/link';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
 import { goldRowAsSpanRow, type SpanRow } from '../rows';
+import { participantsWithStatus, statusesOf, statusTables } from './progress';
 
 /** The span rows of `annotators`, gold's from its own table (gold is a participant like any other). */
 export async function participantSpanRows(
@@ -41,7 +42,7 @@ async function participantLinks(db: MarginaliaDb, annotators: readonly string[])
 export async function listParticipants(db: MarginaliaDb): Promise<string[]> {
   const [a, b, gold] = await Promise.all([
     db.spans.orderBy('annotator').uniqueKeys(),
-    db.progress.orderBy('annotator').uniqueKeys(),
+    participantsWithStatus(db),
     db.goldSpans.count(),
   ]);
   return [...new Set([...a, ...b, ...(gold > 0 ? [GOLD_ANNOTATOR] : [])].map(String))];
@@ -49,7 +50,7 @@ export async function listParticipants(db: MarginaliaDb): Promise<string[]> {
 
 /** Every annotator with spans or a status in the database (gold included), in code point order. */
 export async function listStudyAnnotators(db: MarginaliaDb): Promise<string[]> {
-  return db.transaction('r', db.spans, db.goldSpans, db.progress, async () =>
+  return db.transaction('r', [db.spans, db.goldSpans, ...statusTables(db)], async () =>
     (await listParticipants(db)).sort(compareCodePoints),
   );
 }
@@ -65,15 +66,12 @@ export async function loadAgreementSource(
   docIds: readonly string[] | null,
   annotators: readonly string[],
 ): Promise<AgreementSource> {
-  const tables = [db.documents, db.texts, db.spans, db.goldSpans, db.progress, db.links];
+  const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
   return db.transaction('r', tables, async () => {
     const [docRows, spanRows, progressRows, links] = await Promise.all([
       db.documents.orderBy('order').toArray(),
       participantSpanRows(db, annotators),
-      db.progress
-        .where('annotator')
-        .anyOf([...annotators])
-        .toArray(),
+      statusesOf(db, annotators),
       participantLinks(db, annotators),
     ]);
     const wanted = docIds ? new Set(docIds) : null;

@@ -9,14 +9,17 @@ import {
   rowToSpan,
   rowsToDocument,
   goldRowAsSpanRow,
+  goldStatusAsProgressRow,
   type DocumentRow,
   type GoldSpanRow,
+  type GoldStatusRow,
   type ProgressRow,
   type SpanRow,
   type TextRow,
 } from '../rows';
 import { rowToGold } from './adjudication';
 import { listParticipants } from './agreement';
+import { statusTables } from './progress';
 
 /** Every annotator with spans or a status in the database (gold included), sorted. */
 export async function listAnnotators(db: MarginaliaDb): Promise<string[]> {
@@ -53,7 +56,7 @@ const byId = (a: SpanRow, b: SpanRow): number => (a.id < b.id ? -1 : a.id > b.id
 /**
  * The documents of `rows` with their texts and the chosen annotators' sets, read with one request per
  * document and table (not two per document and annotator, one after another). Must run
- * inside a read transaction on documents, texts, spans, goldSpans and progress. An annotator's set is included
+ * inside a read transaction on documents, texts, spans, goldSpans and the status tables (progress.ts). An annotator's set is included
  * for a document when they have spans or a status there — or always with `includeUntouched`, so an
  * annotator's own dataset lists every document (agreement treats a listed document as read).
  */
@@ -70,14 +73,18 @@ export async function readExportPage(
   const trans = Dexie.currentTransaction?.idbtrans;
   if (!trans) throw new Error('readExportPage must run inside a transaction');
   const withGold = annotators.includes(GOLD_ANNOTATOR);
-  const [texts, spanLists, progressLists, goldLists] = await Promise.all([
+  const [texts, spanLists, progressLists, goldLists, goldStatuses] = await Promise.all([
     getEach<TextRow | undefined>(trans.objectStore('texts'), ids, 'get'),
     getEach<SpanRow[]>(trans.objectStore('spans').index('[docId+annotator]'), ids.map(ofDocument), 'getAll'),
     getEach<ProgressRow[]>(trans.objectStore('progress'), ids.map(ofDocument), 'getAll'),
     getEach<GoldSpanRow[]>(trans.objectStore('goldSpans').index('docId'), withGold ? ids : [], 'getAll'),
+    getEach<GoldStatusRow | undefined>(trans.objectStore('goldStatus'), withGold ? ids : [], 'get'),
   ]);
   const spanRows: SpanRow[] = [...spanLists.flat(), ...goldLists.flat().map(goldRowAsSpanRow)];
-  const progressRows: ProgressRow[] = progressLists.flat();
+  const progressRows: ProgressRow[] = [
+    ...progressLists.flat(),
+    ...goldStatuses.flatMap((r) => (r ? [goldStatusAsProgressRow(r)] : [])),
+  ];
   const documents: ArticleDocument[] = rows.map((r, i) => {
     const t = texts[i];
     if (!t) throw new Error(`The text of "${r.title}" is missing from the database.`);
@@ -124,7 +131,7 @@ export async function loadExportDataset(
   annotators: readonly string[],
   includeUntouched = false,
 ): Promise<ExportDataset> {
-  const tables = [db.documents, db.texts, db.spans, db.goldSpans, db.progress, db.links];
+  const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
   return db.transaction('r', tables, async () => {
     const all = await db.documents.orderBy('order').toArray();
     const wanted = docIds ? new Set(docIds) : null;

@@ -2,6 +2,7 @@ import type { ExportDataset } from '../../core/formats/export-types';
 import type { MarginaliaDb } from '../database';
 import type { DocumentRow } from '../rows';
 import { readExportPage } from './export-dataset';
+import { statusTables } from './progress';
 
 /** Documents per page: ~1–2 MB of records for news articles, few enough requests to be fast. */
 export const EXPORT_PAGE_DOCUMENTS = 500;
@@ -33,7 +34,7 @@ export async function* exportPages(
   size = EXPORT_PAGE_DOCUMENTS,
 ): AsyncGenerator<ExportDataset> {
   const read = (after: number | null) =>
-    db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.progress], async () => {
+    db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db)], async () => {
       const rows = await nextRows(db, after, size);
       const last = rows[rows.length - 1];
       if (!last) return null;

@@ -1,6 +1,7 @@
 import { serializeNativeRecord } from '../../core/formats/native';
 import type { MarginaliaDb } from '../database';
 import { rowToSpan, rowsToDocument } from '../rows';
+import { readStatus, statusTables } from './progress';
 
 /**
  * One annotator's dataset as native JSONL lines: every document of the library in library order,
@@ -8,14 +9,14 @@ import { rowToSpan, rowsToDocument } from '../rows';
  * snapshot even while the user keeps annotating.
  */
 export async function exportAnnotatorLines(db: MarginaliaDb, annotator: string): Promise<string[]> {
-  return db.transaction('r', db.documents, db.texts, db.spans, db.progress, async () => {
+  return db.transaction('r', [db.documents, db.texts, db.spans, ...statusTables(db)], async () => {
     const docs = await db.documents.orderBy('order').toArray();
     const lines: string[] = [];
     for (const row of docs) {
       const [text, spans, progress] = await Promise.all([
         db.texts.get(row.id),
         db.spans.where('[docId+annotator]').equals([row.id, annotator]).toArray(),
-        db.progress.get([row.id, annotator]),
+        readStatus(db, row.id, annotator),
       ]);
       if (!text) throw new Error(`The text of "${row.title}" is missing from the database.`);
       lines.push(

@@ -8,6 +8,7 @@ import { extentAndLabelKey, type Span } from '../../core/model/span';
 import { documentToRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { declareAbsentPacks, packSetKey } from '../absent-packs';
 import { linkToRow } from '../link-rows';
+import { statusTables, writeStatuses } from './progress';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -60,7 +61,7 @@ export async function storeImport(
   opts: StoreImportOptions = {},
 ): Promise<StoredImport> {
   // spanPacks: adding rows drops the packs of the sets they join (span-packs middleware).
-  const tables: Table[] = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, db.progress];
+  const tables: Table[] = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, ...statusTables(db)];
   // Only a file with links touches `links` (team sync calls this inside its own transaction).
   if (file.links && file.links.length > 0) tables.push(db.links);
   return db.transaction('rw', tables, async (tx) => {
@@ -132,7 +133,7 @@ export async function storeImport(
       onProgress((fresh.length + gold.length + i) / totalRows);
       await db.spans.bulkAdd(others.slice(i, i + CHUNK));
     }
-    for (let i = 0; i < progress.length; i += CHUNK) await db.progress.bulkPut(progress.slice(i, i + CHUNK));
+    for (let i = 0; i < progress.length; i += CHUNK) await writeStatuses(db, progress.slice(i, i + CHUNK));
     out.spansAdded = rows.length;
     if (file.links && file.links.length > 0) Object.assign(out, await storeLinks(db, file.links, newId, now));
     onProgress(1);

@@ -1,5 +1,6 @@
 import { needle, textContains, TEXT_SEARCH_MIN, type LibraryQuery } from '../../core/model/library-filter';
 import type { MarginaliaDb } from '../database';
+import { statusesOf, statusTables } from './progress';
 
 /**
  * Ids of the documents whose article text contains the query's words, or null when the words are
@@ -24,10 +25,10 @@ export async function findInTexts(
 
 /** Ids of the documents an annotator worked on: has spans on, or set a status for. Keys only. */
 export async function documentsOfAnnotator(db: MarginaliaDb, annotator: string): Promise<Set<string>> {
-  return db.transaction('r', db.spans, db.progress, async () => {
+  return db.transaction('r', [db.spans, ...statusTables(db)], async () => {
     const [pairs, progress] = await Promise.all([
       db.spans.orderBy('[docId+annotator]').uniqueKeys(),
-      db.progress.where('annotator').equals(annotator).toArray(),
+      statusesOf(db, [annotator]),
     ]);
     const out = new Set<string>(progress.map((p) => p.docId));
     for (const k of pairs) {

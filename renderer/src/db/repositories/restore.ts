@@ -4,6 +4,7 @@ import { checkSnapshot, currentSnapshotShape, isExtraTable } from '../../core/ba
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { readSnapshot } from '../snapshot';
 import { documentToRow, goldSpanToRow, spanToRow } from '../rows';
+import { writeStatuses } from './progress';
 
 /** Whether the database holds nothing a user made: no documents, no spans, never seeded. */
 export async function isDatabaseEmpty(db: MarginaliaDb): Promise<boolean> {
@@ -92,7 +93,11 @@ export async function replaceAllData(
         a.spans.map((s) => ({ ...snap.spanExtras[s.id], ...goldSpanToRow(s, a.docId, now) })),
       ),
     );
-    await db.progress.bulkAdd(snap.statuses.map((s) => ({ ...s, updatedAt: now })));
+    // Gold's status goes to its own table (schema v7), whichever version the backup was made with.
+    await writeStatuses(
+      db,
+      snap.statuses.map((s) => ({ ...s, updatedAt: now })),
+    );
     await db.settings.bulkAdd(Object.entries(snap.settings).map(([key, value]) => ({ key, value })));
     for (const [name, rows] of Object.entries(snap.extraTables)) {
       // Derived data is never taken from a file: it is rebuilt from the rows it derives from.

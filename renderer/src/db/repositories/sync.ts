@@ -11,6 +11,7 @@ import type { MarginaliaDb } from '../database';
 import { linkToRow, type LinkRow } from '../link-rows';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { storeImport } from './import';
+import { readStatus, statusesOf, statusTables, writeStatuses } from './progress';
 
 /**
  * What team sync stores locally (docs/team.md, "Step 2"): pulled articles, span sets and
@@ -26,7 +27,7 @@ const syncTables = (db: MarginaliaDb) => [
   db.spans,
   db.spanPacks,
   db.goldSpans,
-  db.progress,
+  ...statusTables(db),
   db.links,
   db.syncDocs,
   db.syncCheckpoints,
@@ -66,7 +67,7 @@ async function readLocalSet(db: MarginaliaDb, docId: string, annotator: string):
   const [spans, links, progress] = await Promise.all([
     setRows(db, docId, annotator),
     linksFrom(db, annotator, docId),
-    db.progress.get([docId, annotator]),
+    readStatus(db, docId, annotator),
   ]);
   return { spans, links, progress };
 }
@@ -129,12 +130,9 @@ async function writeSet(db: MarginaliaDb, doc: SpanSetDoc, current: LocalSet): P
   if (links.length > 0) await db.links.bulkPut(links);
   const status = doc.status.value;
   if (current.progress || status !== 'todo')
-    await db.progress.put({
-      docId: doc.doc_id,
-      annotator: doc.annotator,
-      status,
-      updatedAt: doc.status.updated_at,
-    });
+    await writeStatuses(db, [
+      { docId: doc.doc_id, annotator: doc.annotator, status, updatedAt: doc.status.updated_at },
+    ]);
 }
 
 /**
@@ -185,11 +183,12 @@ export async function findDirtySets(
   replica: string,
   now: number,
 ): Promise<DirtySet[]> {
-  return db.transaction('r', [db.spans, db.goldSpans, db.progress, db.links, db.syncDocs], async () => {
+  const tables = [db.spans, db.goldSpans, ...statusTables(db), db.links, db.syncDocs];
+  return db.transaction('r', tables, async () => {
     const [spans, links, progress, copies] = await Promise.all([
       participantRows(db, annotator),
       participantLinks(db, annotator),
-      db.progress.where('annotator').equals(annotator).toArray(),
+      statusesOf(db, [annotator]),
       db.syncDocs.where('db').equals(dbName).toArray(),
     ]);
     const sets = new Map<string, LocalSet>();
@@ -368,7 +367,7 @@ export interface TeamStatus {
  * annotators in name order.
  */
 export async function teamStatuses(db: MarginaliaDb, p: string): Promise<Map<string, TeamStatus[]>> {
-  return db.transaction('r', db.syncDocs, db.progress, async () => {
+  return db.transaction('r', [db.syncDocs, ...statusTables(db)], async () => {
     const prefix = `marginalia_${p}_user_`;
     const copies = await db.syncDocs.where('db').between(prefix, `${prefix}\uffff`).toArray();
     const assigned = new Map<string, Set<string>>();
@@ -381,10 +380,7 @@ export async function teamStatuses(db: MarginaliaDb, p: string): Promise<Map<str
       set.add(user);
     }
     const users = new Set([...assigned.values()].flatMap((s) => [...s]));
-    const rows = await db.progress
-      .where('annotator')
-      .anyOf([...users])
-      .toArray();
+    const rows = await statusesOf(db, [...users]);
     const status = new Map(rows.map((r) => [`${r.docId}\u0000${r.annotator}`, r.status]));
     const out = new Map<string, TeamStatus[]>();
     for (const [docId, set] of assigned)

@@ -81,7 +81,7 @@ export function useAdjudication(
     let fresh: SourceSpan[] = [];
     let freshLinks = NO_LINKS;
     return followDatabase(db, store, {
-      tables: ['spans', 'goldSpans', 'decisions', 'progress', 'links'],
+      tables: ['spans', 'goldSpans', 'decisions', 'progress', 'goldStatus', 'links'],
       read: async () => {
         const d = await loadAdjudication(db, docId, filter.annotators);
         fresh = d.spans;

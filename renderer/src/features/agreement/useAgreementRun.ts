@@ -91,7 +91,8 @@ export function useAgreementRun(): {
     if (!done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = onDatabaseChanged(db.name, (tables) => {
-      if (!['spans', 'goldSpans', 'progress', 'documents', 'links'].some((t) => tables.has(t))) return;
+      if (!['spans', 'goldSpans', 'progress', 'goldStatus', 'documents', 'links'].some((t) => tables.has(t)))
+        return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (lastSelection.current) run(lastSelection.current, true);

@@ -5,7 +5,7 @@
  * shows none of it.
  */
 export function libraryRefresh(tables: ReadonlySet<string>): 'now' | 'settled' | null {
-  if (tables.has('documents') || tables.has('progress') || tables.has('syncDocs')) return 'now';
+  if (['documents', 'progress', 'goldStatus', 'syncDocs'].some((t) => tables.has(t))) return 'now';
   if (tables.has('spans') || tables.has('spanPacks')) return 'settled';
   return null;
 }

@@ -124,7 +124,7 @@ export class SyncService {
     this.running = true;
     // Labels and statuses written here (or in another window) are pushed a moment later.
     this.unwatch = onDatabaseChanged(this.o.db.name, (tables) => {
-      if (!['spans', 'goldSpans', 'progress', 'links'].some((t) => tables.has(t))) return;
+      if (!['spans', 'goldSpans', 'progress', 'goldStatus', 'links'].some((t) => tables.has(t))) return;
       clearTimeout(this.nudgeTimer);
       this.nudgeTimer = setTimeout(() => this.nudge(), 150);
     });
