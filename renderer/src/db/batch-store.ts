@@ -4,13 +4,6 @@ import type { MarginaliaDb } from './database';
 import { batchOf, prefixOf, type BatchIndexRow } from './batch-index';
 import { decodeBatchEntry, type BatchRow } from './batch-rows';
 
-/**
- * The store declarations schema v7 will add (docs/architecture.md, "Corpus storage in batch rows"):
- * `batches` by batch number (library order), `batchIndex` by (id prefix, first batch of the write).
- * Kept here until that migration lands; tests append them as a test version.
- */
-export const BATCH_STORES = { batches: 'n', batchIndex: '[prefix+n0]' } as const;
-
 const batches = (db: MarginaliaDb): Table<BatchRow, number> => db.table('batches');
 const batchIndex = (db: MarginaliaDb): Table<BatchIndexRow, [string, number]> => db.table('batchIndex');
 

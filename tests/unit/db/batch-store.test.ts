@@ -5,10 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../../renderer/src/core/formats/import';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
 import type { MarginaliaDb } from '../../../renderer/src/db/database';
-import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { batchIndexRows } from '../../../renderer/src/db/batch-index';
 import { encodeBatch, groupIntoBatches, type BatchEntry } from '../../../renderer/src/db/batch-rows';
-import { BATCH_STORES, findBatchEntry, materialize } from '../../../renderer/src/db/batch-store';
+import { findBatchEntry, materialize } from '../../../renderer/src/db/batch-store';
 import { listSpans } from '../../../renderer/src/db/repositories/annotations';
 import { storeImport } from '../../../renderer/src/db/repositories/import';
 import { freshDb, newDb } from './fresh-db';
@@ -59,7 +58,7 @@ async function rowsOf(db: MarginaliaDb): Promise<Record<string, string[]>> {
 
 /** The batch shape of what `reference` holds: written as two bulk writes (two index rows per prefix). */
 async function batchCopy(reference: MarginaliaDb): Promise<MarginaliaDb> {
-  const db = newDb('batch', [...MIGRATIONS, { version: CURRENT_SCHEMA_VERSION + 1, stores: BATCH_STORES }]);
+  const db = newDb('batch');
   await db.open();
   const [docs, texts, spans, progress] = await Promise.all(TABLES.map((t) => reference.table(t).toArray()));
   const textOf = new Map(texts!.map((t) => [t.id, t.text as string]));

@@ -19,6 +19,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'v005-covered-indexes.ts': '68b804f6b72cb0b05390f7fe40878d21981b861a260caeb62f88295982eb28db',
   'v006-links.ts': '8c219f2948b4a9b8627a505d00f3e548b10fefb9714fe5b4f83ebccd7157d92e',
   'v007-gold-status.ts': '0230868307d861e0b36f9e87bf3b9f935d4b1fc4416ef262ea80a351d11ad9d3',
+  'v008-batch-rows.ts': '4bd845146a49a7324a288279693c4d68cd5d8410cd98bcdfb37a9fb9aa5a4c8c',
 };
 
 const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');

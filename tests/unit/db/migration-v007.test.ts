@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { openAppDatabase } from '../../../renderer/src/app/startup/open-app-database';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
-import { MIGRATIONS } from '../../../renderer/src/db/migrations';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { applyAdjudicationStep, loadAdjudication } from '../../../renderer/src/db/repositories/adjudication';
 import { createBackup, restoreFromBackup } from '../../../renderer/src/db/repositories/backup';
 import { listStatuses } from '../../../renderer/src/db/repositories/progress';
@@ -69,7 +69,9 @@ describe('schema v7: gold status in its own table', () => {
     // The records (between the header and the trailer, whose checksum covers the header) are equal.
     const records = (c: string) => c.split('\n').slice(1, -2);
     expect(records(v7Backup.content)).toEqual(records(v6Backup.content));
-    expect(JSON.parse(v7Backup.content.split('\n')[0]!)).toMatchObject({ db_schema_version: 7 });
+    expect(JSON.parse(v7Backup.content.split('\n')[0]!)).toMatchObject({
+      db_schema_version: CURRENT_SCHEMA_VERSION,
+    });
     await upgraded.db.delete();
   });
 

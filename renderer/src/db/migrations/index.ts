@@ -7,6 +7,7 @@ import * as v4 from './v004-gold-tables';
 import * as v5 from './v005-covered-indexes';
 import * as v6 from './v006-links';
 import * as v7 from './v007-gold-status';
+import * as v8 from './v008-batch-rows';
 
 /**
  * Every released schema version in order. A version's file is never edited after release (a test
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: v5.VERSION, stores: v5.STORES },
   { version: v6.VERSION, stores: v6.STORES },
   { version: v7.VERSION, stores: v7.STORES, upgrade: v7.upgrade },
+  { version: v8.VERSION, stores: v8.STORES },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
