@@ -1,16 +1,20 @@
 /**
  * (c) The windowed baseline: the limit for a renderer that paints what is visible first. The text goes
  * into the page in one pass, in `content-visibility: auto` chunks of lines (the app's chunking), and
- * only the spans on the lines near the screen are registered as CSS highlights: at first the top
- * 12,000 UTF-16 units (as the app), then, in every scroll event, the lines on screen found by
- * hit-testing (a quarter of their number added above and below). No framework, no editor, no storage.
+ * only the spans on the lines near the screen are registered as CSS highlights: at first the lines
+ * within a quarter viewport of the screen, found before the first frame from the chunks' and
+ * paragraphs' rectangles exactly as the app finds its first window (editor/viewport-window.ts
+ * `linesIn`, `MARGIN`), then, in every scroll event, the lines on screen found by hit-testing (a
+ * quarter of their number added above and below). No framework, no editor, no storage.
  */
 import { LABELS, type Label } from '../../renderer/src/core/model/labels';
 import { CodePointIndex } from '../../renderer/src/core/text/code-points';
 import { chunkLines } from '../../renderer/src/editor/text-layout';
+import { MARGIN, chunkGeometry, linesIn } from '../../renderer/src/editor/viewport-window';
 import type { BenchSpan } from '../corpus';
 import { paintedWhen } from './frame';
 
+/** UTF-16 units painted first when the scroller has no geometry (the app's fallback too). */
 const FIRST_WINDOW = 12_000;
 const CHARS_PER_LINE = 80;
 
@@ -41,12 +45,14 @@ export async function windowedBaseline(
   const lineOf = new Map<Node, number>();
   const chunkOf = new Map<Node, number>();
   const lineDivs: HTMLElement[] = [];
+  const chunkDivs: HTMLElement[] = [];
   const frag = document.createDocumentFragment();
   chunkStarts.forEach((first, k) => {
     const last = (chunkStarts[k + 1] ?? lines.length) - 1;
     const chunk = document.createElement('div');
     chunk.className = 'm-chunk';
     chunkOf.set(chunk, k);
+    chunkDivs.push(chunk);
     let rows = 0;
     for (let i = first; i <= last; i++) {
       const div = document.createElement('div');
@@ -139,9 +145,20 @@ export async function windowedBaseline(
     const b = Math.min(lines.length - 1, last + margin);
     setWindow(starts[a] as number, (starts[b] as number) + (lines[b] as string).length + 1);
   };
-  let firstEnd = 0;
-  while (firstEnd < lines.length - 1 && (starts[firstEnd + 1] as number) <= FIRST_WINDOW) firstEnd++;
-  setWindow(0, (starts[firstEnd] as number) + (lines[firstEnd] as string).length + 1);
+  // The first window as the app takes it (usePainter.ts: watch.refresh() before the first frame).
+  const view = scroller.getBoundingClientRect();
+  const found = linesIn(
+    { top: view.top - MARGIN * view.height, bottom: view.bottom + MARGIN * view.height },
+    chunkGeometry(chunkDivs, chunkStarts),
+  );
+  const firstLine = found?.[0] ?? 0;
+  let lastLine = found?.[1] ?? 0;
+  if (!found)
+    while (lastLine < lines.length - 1 && (starts[lastLine + 1] as number) <= FIRST_WINDOW) lastLine++;
+  setWindow(
+    starts[firstLine] as number,
+    (starts[lastLine] as number) + (lines[lastLine] as string).length + 1,
+  );
   const painted = shown.size;
   const t1 = await paintedWhen(() => true);
   scroller.addEventListener('scroll', onScroll, { passive: true });

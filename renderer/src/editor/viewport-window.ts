@@ -57,6 +57,20 @@ export function linesIn(view: Extent, g: LineGeometry): [number, number] | null 
   return last >= first ? [first, last] : null;
 }
 
+/** The geometry of chunk elements holding one element per line (the article's, or the bench's). */
+export function chunkGeometry(
+  chunks: readonly (HTMLElement | null)[],
+  chunkStarts: readonly number[],
+): LineGeometry {
+  return {
+    chunkCount: chunks.length,
+    chunk: (i) => chunks[i]?.getBoundingClientRect() ?? null,
+    linesIn: (i) => chunks[i]?.childElementCount ?? 0,
+    line: (i, k) => chunks[i]?.children[k]?.getBoundingClientRect() ?? null,
+    lineNumber: (i, k) => (chunkStarts[i] as number) + k,
+  };
+}
+
 export interface ViewportWatch {
   /** Looks again now (after the article's geometry changed without a scroll). */
   refresh(): void;
@@ -73,13 +87,7 @@ export function watchViewport(
   chunkStarts: readonly number[],
   onLines: (first: number, last: number) => void,
 ): ViewportWatch {
-  const geometry: LineGeometry = {
-    chunkCount: chunks.length,
-    chunk: (i) => chunks[i]?.getBoundingClientRect() ?? null,
-    linesIn: (i) => chunks[i]?.childElementCount ?? 0,
-    line: (i, k) => chunks[i]?.children[k]?.getBoundingClientRect() ?? null,
-    lineNumber: (i, k) => (chunkStarts[i] as number) + k,
-  };
+  const geometry = chunkGeometry(chunks, chunkStarts);
   let reported = '';
   let stopped = false;
   const look = (): void => {
