@@ -146,3 +146,85 @@ test('the underlines follow their text when the article grows taller, without me
     .toBe(true);
   expect(await page.evaluate(() => (window as unknown as { rangeRects: number }).rangeRects)).toBe(0);
 });
+
+test('a label clears and redraws only the lines of its span, and the marks equal a full redraw', async ({
+  app,
+  page,
+}) => {
+  const paragraphs = Array.from(
+    { length: 16 },
+    (_, i) => `Paragraph ${i} says the council approved the budget of $${i}.5 billion for the next year.`,
+  );
+  const text = `Many lines\n${paragraphs.join('\n')}`;
+  const start = (i: number): number => Array.from(text.slice(0, text.indexOf(`Paragraph ${i} `))).length;
+  // A claim on "Paragraph" and a figure on the amount of every paragraph: marks on every line.
+  const seeded: SeedSpan[] = paragraphs.flatMap((p, i) => {
+    const amount = p.indexOf('$');
+    return [
+      { start: start(i), end: start(i) + 9, label: 'claim' as const },
+      { start: start(i) + amount, end: start(i) + amount + 4, label: 'figure' as const },
+    ];
+  });
+  await addArticle(page, text, 'Many lines');
+  await seedSpans(page, text, seeded);
+  await app.openDocument('Many lines');
+  await expect(page.locator('.article-scroller')).toHaveAttribute('data-painted', String(seeded.length));
+  await expect.poll(async () => (await markRows(page))['figure']?.length ?? 0).toBeGreaterThan(0);
+  // The whole canvas has been drawn (the pass after the first frame) before the label.
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="article-marks"]');
+    const ctx = c?.getContext('2d');
+    if (!ctx) throw new Error('no marks canvas');
+    const log = window as unknown as { cleared: number[] };
+    log.cleared = [];
+    const clear = ctx.clearRect.bind(ctx);
+    ctx.clearRect = (x: number, y: number, w: number, h: number) => {
+      log.cleared.push(h);
+      clear(x, y, w, h);
+    };
+  });
+  // "council" in paragraph 8, as a quote.
+  const council = start(8) + paragraphs[8]!.indexOf('council');
+  await app.dragSelect(council, council + 7);
+  await page.keyboard.press('2');
+  await expect(page.locator('.article-scroller')).toHaveAttribute('data-painted', String(seeded.length + 1));
+  await expect.poll(async () => (await markRows(page))['quote']?.length ?? 0).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  const { cleared, canvasHeight, lineHeight } = await page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="article-marks"]') as HTMLCanvasElement;
+    const line = document.querySelectorAll('[data-testid="article"] .m-paragraph')[9] as HTMLElement;
+    return {
+      cleared: (window as unknown as { cleared: number[] }).cleared,
+      canvasHeight: c.clientHeight,
+      lineHeight: line.getBoundingClientRect().height,
+    };
+  });
+  // Only the quote's line and the reach of its marks (16 px above and below, rounded out).
+  expect(cleared.length).toBeGreaterThan(0);
+  for (const h of cleared) expect(h).toBeLessThanOrEqual(lineHeight + 2 * 16 + 2);
+  expect(canvasHeight).toBeGreaterThan(3 * (lineHeight + 34));
+
+  // What the label left on the canvas is what a full redraw draws: a new article height redraws
+  // everything (the resize observer), with the measured boxes kept.
+  const pixels = (): Promise<string> =>
+    page.evaluate(async () => {
+      const c = document.querySelector<HTMLCanvasElement>(
+        '[data-testid="article-marks"]',
+      ) as HTMLCanvasElement;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      const digest = await crypto.subtle.digest('SHA-256', data);
+      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    });
+  const afterLabel = await pixels();
+  await page.evaluate(async () => {
+    document
+      .querySelector<HTMLElement>('[data-testid="article"]')
+      ?.style.setProperty('padding-bottom', '40px');
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 100));
+  });
+  const cleared2 = await page.evaluate(() => (window as unknown as { cleared: number[] }).cleared);
+  expect(Math.max(...cleared2)).toBeGreaterThan(canvasHeight - 1);
+  expect(await pixels()).toBe(afterLabel);
+});

@@ -5,6 +5,10 @@ import type { DomLocator, PaintSpan } from './painter';
 
 /** Lanes drawn; deeper spans share the last (their boundary ticks still show). */
 export const MAX_LANES = 4;
+/** How far a span's marks reach above and below its line's paragraph (rings, "?", four lanes), CSS px. */
+const REACH = 16;
+/** Changed spans redrawn alone, by the lines they are on; more than this redraws the canvas. */
+const FEW = 16;
 
 /**
  * Draws, on one canvas over the article, what CSS highlights cannot show cheaply: an underline per
@@ -36,6 +40,10 @@ export class MarkLayer {
   /** The pending draw of the canvas beyond the screen (a frame, then a task). */
   private rest = 0;
   private restTimer: ReturnType<typeof setTimeout> | 0 = 0;
+  /** The lane of every span as last drawn (null: nothing drawn yet). */
+  private lanes: Map<PaintSpan, number> | null = null;
+  /** The window of the last full draw: another window redraws everything. */
+  private drawnWindow = '';
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -62,7 +70,11 @@ export class MarkLayer {
   paint(spans: readonly PaintSpan[]): void {
     const same = spans.length === this.spans.length && spans.every((s, i) => s === this.spans[i]);
     this.spans = spans;
+    if (!same && this.redrawChanged()) return;
     this.draw(!same);
+    // The canvas now shows these spans as this window cuts them (a wider window with the same spans
+    // draws nothing new).
+    this.drawnWindow = `${this.window.lo},${this.window.hi}`;
   }
 
   /** Spans drawn (tests). */
@@ -83,7 +95,9 @@ export class MarkLayer {
     const hostRect = this.host.getBoundingClientRect();
     const view = this.scroller.getBoundingClientRect();
     const vh = view.height;
-    const seeTop = view.top - hostRect.top - vh / 4;
+    // Clamped: the canvas never goes above the host's top, so near the top of an article a margin
+    // above it can never be covered, and counting it made every draw a move (a full redraw).
+    const seeTop = Math.max(0, view.top - hostRect.top - vh / 4);
     const seeBottom = view.bottom - hostRect.top + vh / 4;
     const width = Math.round(hostRect.width);
     if (width === this.width && seeTop >= this.top && seeBottom <= this.top + this.height) return false;
@@ -102,6 +116,44 @@ export class MarkLayer {
       c.style.height = `${this.height}px`;
     }
     c.style.top = `${this.top}px`;
+    return true;
+  }
+
+  /**
+   * A label, an edit or a delete changes a few spans and nothing else: clears and redraws only the
+   * lines of those spans and of any span whose lane they moved, with whatever else reaches into them.
+   * Redrawing the whole canvas put every mark on screen (hundreds of strokes, then a full rasterisation)
+   * into the label's key task and frame. False when the whole canvas must be drawn.
+   */
+  private redrawChanged(): boolean {
+    const { lanes: before, layout } = this;
+    const { lo, hi } = this.window;
+    if (!before || this.drawnWindow !== `${lo},${hi}` || this.host.clientWidth !== this.measuredWidth)
+      return false;
+    if (this.place()) return false;
+    const lanes = assignLanes(this.spans);
+    const changed: PaintSpan[] = [];
+    const now = new Set<PaintSpan>();
+    this.spans.forEach((s, i) => {
+      now.add(s);
+      if (before.get(s) !== lanes[i]) changed.push(s);
+    });
+    for (const s of before.keys()) if (!now.has(s)) changed.push(s);
+    if (changed.length > FEW) return false;
+    const origin = this.host.getBoundingClientRect();
+    let from = Infinity;
+    let to = -Infinity;
+    for (const s of changed) {
+      const first = this.lineRect(layout.lineOf(Math.max(s.start, lo)));
+      const last = this.lineRect(layout.lineOf(Math.max(s.start, Math.min(s.end, hi) - 1)));
+      if (!first || !last) return false;
+      from = Math.min(from, first.top - origin.top - REACH);
+      to = Math.max(to, last.bottom - origin.top + REACH);
+    }
+    // On whole device pixels, so the clip leaves no half-cleared row at the band's edges.
+    const dpr = window.devicePixelRatio || 1;
+    if (changed.length > 0)
+      this.drawBetween(Math.floor(from * dpr) / dpr, Math.ceil(to * dpr) / dpr, origin, true);
     return true;
   }
 
@@ -129,20 +181,43 @@ export class MarkLayer {
     });
   }
 
-  /** Clears the canvas and draws the spans' marks between host-relative y `from` and `to`. */
-  private drawBetween(from: number, to: number, origin: DOMRect): void {
+  /**
+   * Clears the canvas and draws the spans' marks between host-relative y `from` and `to`; `band`:
+   * clears and draws only there (clipped), redrawing the spans whose marks reach into it.
+   */
+  private drawBetween(from: number, to: number, origin: DOMRect, band = false): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
-    if (this.restTimer) clearTimeout(this.restTimer);
-    this.restTimer = 0;
+    const lanes = assignLanes(this.spans);
+    this.lanes = new Map(this.spans.map((s, i) => [s, lanes[i] as number]));
+    if (!band && this.restTimer) clearTimeout(this.restTimer);
+    if (!band) this.restTimer = 0;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, -this.top * dpr);
-    ctx.clearRect(0, this.top, this.width, this.height);
-    const top = Math.max(from, this.top);
-    const bottom = Math.min(to, this.top + this.height);
+    ctx.save();
+    if (band) {
+      ctx.beginPath();
+      ctx.rect(0, from, this.width, to - from);
+      ctx.clip();
+      ctx.clearRect(0, from, this.width, to - from);
+    } else ctx.clearRect(0, this.top, this.width, this.height);
+    const reach = band ? 2 * REACH : 0;
+    const top = Math.max(from - reach, this.top);
+    const bottom = Math.min(to + reach, this.top + this.height);
     const lines = this.linesBetween(top + origin.top, bottom + origin.top);
-    if (!lines) return;
-    const lanes = assignLanes(this.spans);
+    if (lines) this.drawLines(ctx, lines, top, bottom, lanes, origin);
+    ctx.restore();
+  }
+
+  /** Draws the marks of the spans on `lines` whose boxes meet host-relative y [top, bottom]. */
+  private drawLines(
+    ctx: CanvasRenderingContext2D,
+    lines: [number, number],
+    top: number,
+    bottom: number,
+    lanes: readonly number[],
+    origin: DOMRect,
+  ): void {
     const tops = new Map<number, number>();
     const lineTop = (line: number): number => {
       let y = tops.get(line);
