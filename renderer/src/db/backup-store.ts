@@ -87,6 +87,11 @@ export class SnapshotStore {
     });
   }
 
+  /** The database's name, for a worker to open its own connection to the same snapshots. */
+  get name(): string {
+    return this.db.name;
+  }
+
   /** Newest first; never throws (a broken second store must not block start-up). */
   async list(): Promise<StoredSnapshotInfo[]> {
     try {

@@ -6,7 +6,9 @@ import type { HostApi } from '../../../renderer/src/platform/host';
 import { createBackup } from '../../../renderer/src/db/repositories/backup';
 import { storedDigest } from '../../../renderer/src/db/repositories/restore';
 import { setSetting } from '../../../renderer/src/db/repositories/settings';
+import { SnapshotStore } from '../../../renderer/src/db/backup-store';
 import { BackupService } from '../../../renderer/src/session/backup/backup-service';
+import { browserSink } from '../../../renderer/src/session/backup/backup-sink';
 import { memorySink } from '../db/db-fixtures';
 import { fillCorpus } from '../db/durability-corpus';
 import { freshDb } from '../db/fresh-db';
@@ -98,5 +100,40 @@ describe('BackupService restore (issue 19 item 4)', () => {
     expect(await service.keep()).toBe(2);
     await setSetting(db, 'backupKeep', 1);
     expect(await service.keep()).toBe(2);
+  });
+});
+
+// Issue 19 review, item 6: in the browser the restore's worker reads a kept snapshot and keeps the
+// copy made before a restore itself, so their megabytes never cross the page's thread. The same
+// work runs in process here (no Worker in Node).
+describe('BackupService restore from the browser snapshots', () => {
+  it('a kept snapshot is named, not read, by the page; the copy made before is kept by the work', async () => {
+    const { db, backup } = await setUp();
+    const store = new SnapshotStore(`snapshots-${process.pid}-${Date.now()}`);
+    const sink = browserSink(store);
+    const kept = await sink.write(backup.content, backup.digest, 'manual', 5);
+    const replaced = await storedDigest(db);
+    const service = new BackupService(
+      db,
+      { ...sink, read: () => Promise.reject(new Error('read by the page')) },
+      host,
+    );
+    let told = 0;
+    service.subscribe(() => told++);
+    const plan = await service.prepareEntry(kept.name);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.source).toEqual({ kept: kept.name, store: store.name });
+    const r = await service.restore(plan.value.source, kept.name);
+    if (!r.ok) throw new Error(r.error);
+    expect(await storedDigest(db)).toBe(backup.digest);
+    // The copy is the newest kept snapshot, listed for the page, and restores what was replaced.
+    const [newest] = await sink.list();
+    expect(newest?.name).toBe(r.value.savedAs);
+    expect(newest?.name).toMatch(/before-restore/);
+    expect(service.lastBackupAt).toBe(newest?.writtenAt);
+    expect(told).toBe(1);
+    expect((await service.restoreEntry(newest!.name)).ok).toBe(true);
+    expect(await storedDigest(db)).toBe(replaced);
+    store.close();
   });
 });

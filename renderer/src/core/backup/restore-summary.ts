@@ -4,10 +4,16 @@ export interface LibraryCounts {
   readonly spans: number;
 }
 
+/**
+ * A backup to restore: a file's text, or the name of a snapshot the browser keeps in the database
+ * `store`, which the restore's worker reads itself (its megabytes never cross the page's thread).
+ */
+export type BackupSource = { readonly content: string } | { readonly kept: string; readonly store: string };
+
 /** What a restore would do, known before anything changes (the confirmation shows it). */
 export interface RestorePlan {
   readonly name: string;
-  readonly content: string;
+  readonly source: BackupSource;
   readonly current: LibraryCounts;
   readonly backup: LibraryCounts & { readonly createdAt: string };
   /**

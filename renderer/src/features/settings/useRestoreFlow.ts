@@ -80,7 +80,7 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
         setPlan(null);
         say(`Restoring ${describeCounts(plan.backup)}…`);
         const r = await writes
-          .restore(plan.content, plan.name, { withoutCopy: plan.copyProblem !== null }, onProgress)
+          .restore(plan.source, plan.name, { withoutCopy: plan.copyProblem !== null }, onProgress)
           .catch((e: unknown) => {
             fail(e);
             return null;

@@ -1,5 +1,5 @@
 import type { MarginaliaDb } from '../../db/database';
-import type { RestorePlan } from '../../core/backup/restore-summary';
+import type { BackupSource, RestorePlan } from '../../core/backup/restore-summary';
 import { createBackup, NOTHING_CHANGED, type RestoreReport } from '../../db/repositories/backup';
 import { classifyStorageError } from '../../db/storage-errors';
 import type { SerializedBackup } from '../../core/backup/backup-file';
@@ -10,7 +10,7 @@ import type { HostApi } from '../../platform/host';
 import { err, ok, type Result } from '../../core/result';
 import type { BackupEntry, BackupReason, BackupSink } from './backup-sink';
 import { restoreEngine, type RestoreEngine } from './restore-engine';
-import type { RestoreProgress } from './restore-work';
+import type { CopyResult, RestoreProgress } from './restore-work';
 
 /** A restore's result; a refusal because the current data cannot be copied first says why. */
 export type RestoreResult =
@@ -20,6 +20,12 @@ export type RestoreResult =
 export type RestoreOutcome = RestoreReport & { readonly savedAs: string | null };
 
 export const DEFAULT_KEEP = 20;
+
+const sourceOf = (b: string | BackupSource): BackupSource => (typeof b === 'string' ? { content: b } : b);
+const sameSource = (a: BackupSource, b: BackupSource): boolean =>
+  'content' in a
+    ? 'content' in b && a.content === b.content
+    : 'kept' in b && a.kept === b.kept && a.store === b.store;
 const none: RestoreProgress = () => undefined;
 /** At least two: the copy made before a restore must never replace the only other backup. */
 export const MIN_KEEP = 2;
@@ -35,7 +41,7 @@ export class BackupService {
   private readonly restoredListeners = new Set<() => void>();
   private readonly channel: BroadcastChannel | null = null;
   /** The content the engine last checked (and still holds) for the confirmation. */
-  private prepared: string | null = null;
+  private prepared: BackupSource | null = null;
   /** Parsing, validation, digests and the bulk writes of a restore: in a Web Worker in the app. */
   private readonly engine: RestoreEngine;
   lastBackupAt: string | null = null;
@@ -83,10 +89,18 @@ export class BackupService {
   }
 
   private async write(made: SerializedBackup, reason: BackupReason): Promise<BackupEntry> {
-    const entry = await this.sink.write(made.content, made.digest, reason, await this.keep());
+    return this.wrote(await this.sink.write(made.content, made.digest, reason, await this.keep()));
+  }
+
+  private wrote(entry: BackupEntry): BackupEntry {
     this.lastBackupAt = entry.writtenAt;
     for (const l of this.listeners) l();
     return entry;
+  }
+
+  /** A kept backup: in the browser the worker reads it itself, elsewhere its text is read here. */
+  private async entrySource(name: string): Promise<BackupSource> {
+    return this.sink.store ? { kept: name, store: this.sink.store } : { content: await this.sink.read(name) };
   }
 
   /**
@@ -125,21 +139,22 @@ export class BackupService {
    * replace (for the confirmation). Errors are values: a refused backup never reaches the database.
    */
   async prepare(
-    content: string,
+    backup: string | BackupSource,
     name: string,
     progress: RestoreProgress = none,
   ): Promise<Result<RestorePlan>> {
     this.prepared = null;
-    const checked = await this.engine.check(content, name, progress);
+    const source = sourceOf(backup);
+    const checked = await this.engine.check(source, name, progress);
     if (!checked.ok) return checked;
     const current = await libraryCounts(this.db);
     // Kept (by the engine) so the restore that follows the confirmation does not check it again.
-    this.prepared = content;
-    return ok({ name, content, current, copyProblem: null, backup: checked.value });
+    this.prepared = source;
+    return ok({ name, source, current, copyProblem: null, backup: checked.value });
   }
 
   async prepareEntry(name: string, progress: RestoreProgress = none): Promise<Result<RestorePlan>> {
-    return this.prepare(await this.sink.read(name), name, progress);
+    return this.prepare(await this.entrySource(name), name, progress);
   }
 
   /**
@@ -151,16 +166,19 @@ export class BackupService {
    * `onRestored` hear of every success.
    */
   async restore(
-    content: string,
+    backup: string | BackupSource,
     name: string,
     opts: { withoutCopy?: boolean } = {},
     progress: RestoreProgress = none,
   ): Promise<RestoreResult> {
+    const source = sourceOf(backup);
     let savedAs: string | null = null;
     if (!opts.withoutCopy && !(await isDatabaseEmpty(this.db))) {
-      let made: SerializedBackup;
+      let made: CopyResult;
+      // In the browser the worker keeps the copy itself: its text never crosses the page's thread.
+      const keepIn = this.sink.store ? { store: this.sink.store, keep: await this.keep() } : null;
       try {
-        made = await this.engine.copy('before-restore', APP_VERSION, progress);
+        made = await this.engine.copy('before-restore', APP_VERSION, progress, keepIn);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         // Data that cannot be serialised is damaged; a storage failure is not the data's fault.
@@ -175,16 +193,18 @@ export class BackupService {
         );
       }
       try {
-        savedAs = (await this.write(made, 'before-restore')).name;
+        if ('writeFailed' in made) throw new Error(made.writeFailed);
+        savedAs = ('saved' in made ? this.wrote(made.saved) : await this.write(made.made, 'before-restore'))
+          .name;
       } catch (e) {
         return err(
           `The copy of your current data that comes before a restore could not be written (${e instanceof Error ? e.message : String(e)}), so nothing was restored. ${NOTHING_CHANGED}`,
         );
       }
     }
-    const prepared = this.prepared === content;
+    const prepared = this.prepared !== null && sameSource(this.prepared, source);
     this.prepared = null;
-    const result = await this.engine.restore(prepared ? null : content, name, progress);
+    const result = await this.engine.restore(prepared ? null : source, name, progress);
     this.lastContent = null;
     if (!result.ok) return result;
     this.tellRestored();
@@ -193,7 +213,7 @@ export class BackupService {
   }
 
   async restoreEntry(name: string): Promise<RestoreResult> {
-    return this.restore(await this.sink.read(name), name);
+    return this.restore(await this.entrySource(name), name);
   }
 
   /** Called after every successful restore, so open views can reload what they show. */

@@ -19,6 +19,8 @@ export interface BackupSink {
   /** Newest first. */
   list(): Promise<BackupEntry[]>;
   read(name: string): Promise<string>;
+  /** Browser: the snapshot database's name; the restore worker reads and writes it itself. */
+  readonly store?: string;
 }
 
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
@@ -43,6 +45,7 @@ export function browserSink(store: SnapshotStore): BackupSink {
   return {
     kind: 'browser',
     location: 'this browser (database "marginalia-backup"); use "Back up now" for a file',
+    store: store.name,
     write: async (content, digest, reason, keep) => {
       const writtenAt = new Date().toISOString();
       const bytes = new TextEncoder().encode(content).length;

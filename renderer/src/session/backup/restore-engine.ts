@@ -1,25 +1,41 @@
-import type { SerializedBackup } from '../../core/backup/backup-file';
+import type { BackupSource } from '../../core/backup/restore-summary';
 import type { Result } from '../../core/result';
 import type { MarginaliaDb } from '../../db/database';
 import type { RestoreReport } from '../../db/repositories/backup';
 import { fromErrorShape, type RestoreAnswer, type RestoreRequest } from './restore-messages';
-import { RestoreWork, type CheckedBackup, type RestoreProgress } from './restore-work';
+import type { BackupReason } from './backup-sink';
+import {
+  RestoreWork,
+  type CheckedBackup,
+  type CopyResult,
+  type KeepIn,
+  type RestoreProgress,
+} from './restore-work';
 
 /** RestoreWork's three steps, wherever they run. */
 export interface RestoreEngine {
-  check(content: string, name: string, progress: RestoreProgress): Promise<Result<CheckedBackup>>;
-  copy(reason: string, appVersion: string, progress: RestoreProgress): Promise<SerializedBackup>;
-  /** `content` null: the backup last checked, which the worker still holds (not sent twice). */
-  restore(content: string | null, name: string, progress: RestoreProgress): Promise<Result<RestoreReport>>;
+  check(source: BackupSource, name: string, progress: RestoreProgress): Promise<Result<CheckedBackup>>;
+  copy(
+    reason: BackupReason,
+    appVersion: string,
+    progress: RestoreProgress,
+    keepIn: KeepIn | null,
+  ): Promise<CopyResult>;
+  /** `source` null: the backup last checked, which the worker still holds (not sent twice). */
+  restore(
+    source: BackupSource | null,
+    name: string,
+    progress: RestoreProgress,
+  ): Promise<Result<RestoreReport>>;
 }
 
 /** In the page's thread: where there are no workers (Node: unit tests, the CLI). */
 function inProcess(db: MarginaliaDb): RestoreEngine {
   const work = new RestoreWork(db);
   return {
-    check: async (content, name, progress) => work.check(content, name, progress),
-    copy: (reason, appVersion, progress) => work.copy(reason, appVersion, progress),
-    restore: (content, name, progress) => work.restore(content, name, progress),
+    check: (source, name, progress) => work.check(source, name, progress),
+    copy: (reason, appVersion, progress, keepIn) => work.copy(reason, appVersion, progress, keepIn),
+    restore: (source, name, progress) => work.restore(source, name, progress),
   };
 }
 
@@ -67,9 +83,10 @@ function inWorker(dbName: string): RestoreEngine {
       worker.postMessage({ ...body, id, dbName } as RestoreRequest);
     });
   return {
-    check: (content, name, progress) => ask({ kind: 'check', content, name }, progress),
-    copy: (reason, appVersion, progress) => ask({ kind: 'copy', reason, appVersion }, progress),
-    restore: (content, name, progress) => ask({ kind: 'restore', content, name }, progress),
+    check: (source, name, progress) => ask({ kind: 'check', source, name }, progress),
+    copy: (reason, appVersion, progress, keepIn) =>
+      ask({ kind: 'copy', reason, appVersion, keepIn }, progress),
+    restore: (source, name, progress) => ask({ kind: 'restore', source, name }, progress),
   };
 }
 

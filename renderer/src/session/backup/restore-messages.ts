@@ -1,13 +1,19 @@
-import type { SerializedBackup } from '../../core/backup/backup-file';
+import type { BackupSource } from '../../core/backup/restore-summary';
 import type { Result } from '../../core/result';
 import type { RestoreReport } from '../../db/repositories/backup';
-import type { CheckedBackup, RestorePhase } from './restore-work';
+import type { BackupReason } from './backup-sink';
+import type { CheckedBackup, CopyResult, KeepIn, RestorePhase } from './restore-work';
 
 /** What the page asks the restore worker (restore.worker.ts); every request names the database. */
 export type RestoreRequest = { readonly id: number; readonly dbName: string } & (
-  | { readonly kind: 'check'; readonly content: string; readonly name: string }
-  | { readonly kind: 'copy'; readonly reason: string; readonly appVersion: string }
-  | { readonly kind: 'restore'; readonly content: string | null; readonly name: string }
+  | { readonly kind: 'check'; readonly source: BackupSource; readonly name: string }
+  | {
+      readonly kind: 'copy';
+      readonly reason: BackupReason;
+      readonly appVersion: string;
+      readonly keepIn: KeepIn | null;
+    }
+  | { readonly kind: 'restore'; readonly source: BackupSource | null; readonly name: string }
 );
 
 /** An error's shape as storage-errors.ts reads it (name, message, the inner error), across threads. */
@@ -27,7 +33,7 @@ export type RestoreAnswer =
   | {
       readonly id: number;
       readonly kind: 'done';
-      readonly value: Result<CheckedBackup> | SerializedBackup | Result<RestoreReport>;
+      readonly value: Result<CheckedBackup> | CopyResult | Result<RestoreReport>;
     }
   | { readonly id: number; readonly kind: 'failed'; readonly error: ErrorShape };
 

@@ -5,8 +5,9 @@ import { toErrorShape, type RestoreAnswer, type RestoreRequest } from './restore
 import { RestoreWork } from './restore-work';
 
 /**
- * A restore's heavy work, off the page's thread (restore-work.ts): the page sends the backup once,
- * receives progress and small results (counts, the report; the copy's text for the backup sink).
+ * A restore's heavy work, off the page's thread (restore-work.ts): the page sends a file's text once
+ * or names a kept snapshot (read here), and receives progress and small results (counts, the
+ * report; on the desktop the copy's text, for main to write).
  * Its own connection's writes are announced to the page's live queries once, not key by key.
  */
 let open: { name: string; db: MarginaliaDb; work: RestoreWork; changes: { announce(): void } } | null = null;
@@ -31,11 +32,11 @@ self.onmessage = async (e: MessageEvent<RestoreRequest>) => {
   try {
     const c = await connect(r.dbName);
     if (r.kind === 'check')
-      post({ id: r.id, kind: 'done', value: c.work.check(r.content, r.name, progress) });
+      post({ id: r.id, kind: 'done', value: await c.work.check(r.source, r.name, progress) });
     else if (r.kind === 'copy')
-      post({ id: r.id, kind: 'done', value: await c.work.copy(r.reason, r.appVersion, progress) });
+      post({ id: r.id, kind: 'done', value: await c.work.copy(r.reason, r.appVersion, progress, r.keepIn) });
     else {
-      const value = await c.work.restore(r.content, r.name, progress);
+      const value = await c.work.restore(r.source, r.name, progress);
       if (value.ok) c.changes.announce();
       post({ id: r.id, kind: 'done', value });
     }

@@ -16,6 +16,7 @@ import {
 } from '../../db/repositories/settings';
 import type { BackupService, RestoreResult } from '../backup/backup-service';
 import type { RestoreProgress } from '../backup/restore-work';
+import type { BackupSource } from '../../core/backup/restore-summary';
 import type { FileOutcome } from '../import/import-messages';
 import { startImportJob, type ImportJob } from '../import/runImportWorker';
 import type { WriteQueue } from './write-queue';
@@ -109,7 +110,7 @@ export class UserWrites {
 
   /** Replaces every table with a backup's content (backup-service.ts says how). */
   async restore(
-    content: string,
+    content: string | BackupSource,
     name: string,
     opts: { withoutCopy?: boolean } = {},
     progress?: RestoreProgress,
