@@ -23,8 +23,34 @@ import {
   type SpanRow,
   type TextRow,
 } from './rows';
+import { byKey, unshadowedBatchEntries } from './batch-entries';
+import type { BatchEntry } from './batch-rows';
 
 export { CORE_TABLES, DERIVED_TABLES };
+
+const idsOf = (docs: readonly DocumentRow[]) => {
+  const ids = new Set(docs.map((d) => d.id));
+  return (id: string) => ids.has(id);
+};
+
+/**
+ * Adds the batch entries' rows to the per-document tables' rows, each table then in its key order,
+ * so the snapshot (and a backup's bytes and digest) is the one the same data in per-document rows gives.
+ */
+function addBatchEntries(
+  entries: readonly BatchEntry[],
+  rows: { docs: DocumentRow[]; texts: TextRow[]; spans: SpanRow[]; progress: ProgressRow[] },
+): void {
+  if (entries.length === 0) return;
+  for (const e of entries) {
+    rows.docs.push(e.document);
+    rows.texts.push({ id: e.document.id, text: e.text });
+    for (const s of e.spans) rows.spans.push(s);
+    for (const p of e.statuses) rows.progress.push(p);
+  }
+  rows.spans.sort((a, b) => byKey(a.id, b.id));
+  rows.progress.sort((a, b) => byKey(a.docId, b.docId) || byKey(a.annotator, b.annotator));
+}
 
 /**
  * Reads the whole database in one read transaction, so a backup is a consistent snapshot even while
@@ -40,7 +66,9 @@ export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<Da
   // carry it; an older database being backed up before its upgrade has neither table.
   const gold = db.tables.filter((t) => RECORD_TABLES.includes(t.name));
   const goldTable = (name: string) => gold.find((t) => t.name === name);
-  return db.transaction('r', [...core, ...others, ...gold], async () => {
+  // Documents still in batch rows (schema v8) are read as the per-document rows they stand for.
+  const batches = db.tables.filter((t) => t.name === 'batches');
+  return db.transaction('r', [...core, ...others, ...gold, ...batches], async () => {
     const [docs, texts, spans, progress, settings] = (await Promise.all(core.map((t) => t.toArray()))) as [
       DocumentRow[],
       TextRow[],
@@ -48,6 +76,7 @@ export async function readSnapshot(db: Dexie, schemaVersion: number): Promise<Da
       ProgressRow[],
       SettingRow[],
     ];
+    addBatchEntries(await unshadowedBatchEntries(db, idsOf(docs)), { docs, texts, spans, progress });
     const extraTables: Record<string, unknown[]> = {};
     for (const t of others) extraTables[t.name] = await t.toArray();
     const textOf = new Map(texts.map((t) => [t.id, t.text]));
