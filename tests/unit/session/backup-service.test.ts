@@ -9,6 +9,7 @@ import { setSetting } from '../../../renderer/src/db/repositories/settings';
 import { SnapshotStore } from '../../../renderer/src/db/backup-store';
 import { BackupService } from '../../../renderer/src/session/backup/backup-service';
 import { browserSink } from '../../../renderer/src/session/backup/backup-sink';
+import { RestoreWork } from '../../../renderer/src/session/backup/restore-work';
 import { memorySink } from '../db/db-fixtures';
 import { fillCorpus } from '../db/durability-corpus';
 import { freshDb } from '../db/fresh-db';
@@ -135,5 +136,19 @@ describe('BackupService restore from the browser snapshots', () => {
     expect((await service.restoreEntry(newest!.name)).ok).toBe(true);
     expect(await storedDigest(db)).toBe(replaced);
     store.close();
+  });
+});
+
+describe('a cancelled restore confirmation', () => {
+  it('drops the checked backup the work held for it', async () => {
+    const { db, backup } = await setUp();
+    const work = new RestoreWork(db);
+    const none = () => undefined;
+    expect((await work.check({ content: backup.content }, 'b.jsonl', none)).ok).toBe(true);
+    work.forget();
+    expect(await work.restore(null, 'b.jsonl', none)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer at hand.*Nothing was changed/),
+    });
   });
 });

@@ -97,8 +97,10 @@ export function useRestoreFlow(backups: BackupService, say: Say) {
   );
   const cancel = useCallback(() => {
     setPlan(null);
+    // A failed worker holds nothing; the message stands either way.
+    void backups.forgetPrepared().catch(() => undefined);
     say('Restore cancelled. Nothing was changed.');
-  }, [say]);
+  }, [backups, say]);
 
   const saveRaw = useCallback(
     () => void backups.saveRawData().then((m) => say(m), fail),

@@ -153,6 +153,12 @@ export class BackupService {
     return ok({ name, source, current, copyProblem: null, backup: checked.value });
   }
 
+  /** The confirmation was cancelled: the checked backup is no longer kept for it. */
+  async forgetPrepared(): Promise<void> {
+    this.prepared = null;
+    await this.engine.forget();
+  }
+
   async prepareEntry(name: string, progress: RestoreProgress = none): Promise<Result<RestorePlan>> {
     return this.prepare(await this.entrySource(name), name, progress);
   }

@@ -27,6 +27,8 @@ export interface RestoreEngine {
     name: string,
     progress: RestoreProgress,
   ): Promise<Result<RestoreReport>>;
+  /** Drops the backup last checked (the confirmation was cancelled). */
+  forget(): Promise<null>;
 }
 
 /** In the page's thread: where there are no workers (Node: unit tests, the CLI). */
@@ -36,6 +38,7 @@ function inProcess(db: MarginaliaDb): RestoreEngine {
     check: (source, name, progress) => work.check(source, name, progress),
     copy: (reason, appVersion, progress, keepIn) => work.copy(reason, appVersion, progress, keepIn),
     restore: (source, name, progress) => work.restore(source, name, progress),
+    forget: async () => work.forget(),
   };
 }
 
@@ -87,6 +90,8 @@ function inWorker(dbName: string): RestoreEngine {
     copy: (reason, appVersion, progress, keepIn) =>
       ask({ kind: 'copy', reason, appVersion, keepIn }, progress),
     restore: (source, name, progress) => ask({ kind: 'restore', source, name }, progress),
+    // No worker yet: nothing is held.
+    forget: async () => (worker ? ask<null>({ kind: 'forget' }, () => undefined) : null),
   };
 }
 

@@ -14,6 +14,7 @@ export type RestoreRequest = { readonly id: number; readonly dbName: string } & 
       readonly keepIn: KeepIn | null;
     }
   | { readonly kind: 'restore'; readonly source: BackupSource | null; readonly name: string }
+  | { readonly kind: 'forget' }
 );
 
 /** An error's shape as storage-errors.ts reads it (name, message, the inner error), across threads. */
@@ -33,7 +34,7 @@ export type RestoreAnswer =
   | {
       readonly id: number;
       readonly kind: 'done';
-      readonly value: Result<CheckedBackup> | CopyResult | Result<RestoreReport>;
+      readonly value: Result<CheckedBackup> | CopyResult | Result<RestoreReport> | null;
     }
   | { readonly id: number; readonly kind: 'failed'; readonly error: ErrorShape };
 

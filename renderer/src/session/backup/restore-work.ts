@@ -94,6 +94,12 @@ export class RestoreWork {
     }
   }
 
+  /** Drops the backup last checked (a cancelled confirmation): a big one holds much memory. */
+  forget(): null {
+    this.checked = null;
+    return null;
+  }
+
   /** Replaces everything with the backup last checked (`source` null) or with `source`, checked first. */
   async restore(
     source: BackupSource | null,

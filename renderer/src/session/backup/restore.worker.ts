@@ -35,6 +35,7 @@ self.onmessage = async (e: MessageEvent<RestoreRequest>) => {
       post({ id: r.id, kind: 'done', value: await c.work.check(r.source, r.name, progress) });
     else if (r.kind === 'copy')
       post({ id: r.id, kind: 'done', value: await c.work.copy(r.reason, r.appVersion, progress, r.keepIn) });
+    else if (r.kind === 'forget') post({ id: r.id, kind: 'done', value: c.work.forget() });
     else {
       const value = await c.work.restore(r.source, r.name, progress);
       if (value.ok) c.changes.announce();
