@@ -17,6 +17,7 @@ import { gotoLab, rotation, showBaseline, type Geometry, type Subject } from './
 import { runDataJobs, runLabel, runScroll } from './phases';
 import { runSync } from './sync-phase';
 import { runSuggest } from './suggest-phase';
+import { runSuggestApp } from './suggest-app-phase';
 import { buildAndServe } from './serve';
 import { HEAD, markdownTable, summaryRows } from './report';
 import { fmt, rounded, summarize, table } from './stats';
@@ -186,6 +187,14 @@ async function main(): Promise<void> {
     if (suggest)
       log(
         `suggest: ${suggest.articles} articles, ${suggest.queries} queries, median ${suggest.ms.toFixed(1)} ms`,
+      );
+    // The same in the app: import, the worker's index, and the click-to-panel time (suggest-app-phase.ts).
+    const suggestApp = phases.has('suggest_app')
+      ? await runSuggestApp(context, served.url, quick, RUNS)
+      : null;
+    if (suggestApp)
+      log(
+        `suggest in the app: ${suggestApp.articles} articles, import ${suggestApp.import_ms} ms, index ${suggestApp.index_ms} ms, click to panel median ${suggestApp.shown_ms.toFixed(1)} ms (${suggestApp.min_ms.toFixed(1)}–${suggestApp.max_ms.toFixed(1)}), worker ${suggestApp.worker_ms} ms`,
       );
     if (!label || !scroll || !data?.complete || !sync || !suggest) {
       // BENCH_PHASES=sync or =suggest alone refreshes only those figures of bench/results.json (a full run).
