@@ -2,7 +2,9 @@ import type { Table } from 'dexie';
 
 import type { MarginaliaDb } from './database';
 import { batchOf, prefixOf, type BatchIndexRow } from './batch-index';
-import { decodeBatchEntry, type BatchRow } from './batch-rows';
+import type { Span } from '../core/model/span';
+import { batchPackOf, decodeBatchEntry, type BatchRow } from './batch-rows';
+import { decodeSpanPack } from './span-pack';
 
 const batches = (db: MarginaliaDb): Table<BatchRow, number> => db.table('batches');
 const batchIndex = (db: MarginaliaDb): Table<BatchIndexRow, [string, number]> => db.table('batchIndex');
@@ -43,4 +45,25 @@ export async function materialize(db: MarginaliaDb, ids: readonly string[]): Pro
     moved.push(id);
   }
   return moved;
+}
+
+/**
+ * The open path's view of a document that lives in a batch (no `documents` row): its entry, or
+ * undefined when the document is per-document or in no batch. One read transaction.
+ */
+export function batchEntryOf(
+  db: MarginaliaDb,
+  id: string,
+): Promise<{ row: BatchRow; j: number } | undefined> {
+  // A database declared before schema v8 (tests' older versions) has no batches.
+  if (!db.tables.some((t) => t.name === 'batches')) return Promise.resolve(undefined);
+  return db.transaction('r', [db.documents, batches(db), batchIndex(db)], async () =>
+    (await db.documents.get(id)) ? undefined : findBatchEntry(db, id),
+  );
+}
+
+/** One annotator's spans of a document in a batch, from the batch's pack (none: []); null if damaged. */
+export function batchSpansOf(found: { row: BatchRow; j: number }, annotator: string): Span[] | null {
+  const pack = batchPackOf(found.row, found.j, annotator);
+  return pack ? decodeSpanPack(pack) : [];
 }

@@ -5,6 +5,7 @@ import type { MarginaliaDb } from '../database';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { goldRowAsSpanRow, rowToSpan, spanToRow, type SpanRow } from '../rows';
 import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
+import { batchEntryOf, batchSpansOf } from '../batch-store';
 import { followSpanCommand } from './links';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
@@ -33,6 +34,13 @@ export async function listSpans(db: MarginaliaDb, docId: string, annotator: stri
   const pack = await db.transaction('r', db.spanPacks, () => db.spanPacks.get([docId, annotator]));
   const packed = pack ? decodeSpanPack(pack) : null;
   if (packed) return packed;
+  // A document still in its batch (issue 20) has neither pack nor rows: its batch's pack answers.
+  const inBatch = await batchEntryOf(db, docId);
+  if (inBatch) {
+    const spans = batchSpansOf(inBatch, annotator);
+    if (!spans) throw new Error(`The stored batch holding document ${docId} is damaged.`);
+    return spans;
+  }
   try {
     return await readRowsAndPack(db, docId, annotator);
   } catch {

@@ -1,6 +1,8 @@
 import { deriveTitle, normalizePlainText, type ArticleDocument } from '../../core/model/document';
 import { documentIdForText } from '../../core/text/text-hash';
 import type { MarginaliaDb } from '../database';
+import { batchEntryOf } from '../batch-store';
+import { decodeBatchEntry } from '../batch-rows';
 import { documentToRow, rowsToDocument, type DocumentRow } from '../rows';
 
 const PAGE = 2_000;
@@ -24,10 +26,15 @@ export function listDocuments(db: MarginaliaDb): Promise<DocumentRow[]> {
   });
 }
 
+/** A document as the open path reads it: its rows, or (issue 20) its entry in a batch row. */
 export async function getDocument(db: MarginaliaDb, id: string): Promise<ArticleDocument | undefined> {
-  return db.transaction('r', db.documents, db.texts, async () => {
+  const batchTables = db.tables.filter((t) => t.name === 'batches' || t.name === 'batchIndex');
+  return db.transaction('r', [db.documents, db.texts, ...batchTables], async () => {
     const [row, text] = await Promise.all([db.documents.get(id), db.texts.get(id)]);
-    return row && text ? rowsToDocument(row, text) : undefined;
+    if (row) return text ? rowsToDocument(row, text) : undefined;
+    const inBatch = await batchEntryOf(db, id);
+    const entry = inBatch && decodeBatchEntry(inBatch.row, inBatch.j);
+    return entry ? rowsToDocument(entry.document, { id, text: entry.text }) : undefined;
   });
 }
 
