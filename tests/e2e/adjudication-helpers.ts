@@ -51,8 +51,8 @@ export async function openDisagreements(page: Page) {
   return openBudgetDisagreements(page);
 }
 
-/** Agreement → Compute → the Budget article's disagreements, at the first decision. */
-export async function openBudgetDisagreements(page: Page) {
+/** Agreement → Compute → the Budget article's disagreements, at the first of `decisions`. */
+export async function openBudgetDisagreements(page: Page, decisions = 2) {
   await page.getByRole('button', { name: 'Agreement' }).click();
   const view = page.getByRole('region', { name: 'Agreement' });
   await view.getByRole('button', { name: 'Compute agreement' }).click();
@@ -62,6 +62,6 @@ export async function openBudgetDisagreements(page: Page) {
     .first()
     .click();
   const dis = page.getByRole('region', { name: 'Disagreements' });
-  await expect(dis.getByTestId('decision-position')).toContainText('1 of 2');
+  await expect(dis.getByTestId('decision-position')).toContainText(`1 of ${decisions}`);
   return { dis, decision: dis.getByRole('region', { name: 'Decision' }) };
 }

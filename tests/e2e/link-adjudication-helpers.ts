@@ -6,6 +6,8 @@ import type { Link } from '../../renderer/src/core/links/link';
 import type { Span } from '../../renderer/src/core/model/span';
 import { documentIdForText } from '../../renderer/src/core/text/text-hash';
 
+import { openBudgetDisagreements } from './adjudication-helpers';
+
 /** One article ("Budget") where alice and ben mark the same two claims and link them differently. */
 const text = 'The minister said the budget grew by 5 percent. Critics doubt it. Prices may rise next year.';
 const docId = documentIdForText(text);
@@ -63,16 +65,7 @@ export async function openLinkDecisions(page: Page) {
   ]);
   await expect(page.getByRole('list', { name: 'Import report' })).toContainText('ben.jsonl — imported');
   await page.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('button', { name: 'Agreement' }).click();
-  const view = page.getByRole('region', { name: 'Agreement' });
-  await view.getByRole('button', { name: 'Compute agreement' }).click();
-  await view
-    .getByRole('region', { name: 'Documents, worst first' })
-    .getByRole('button', { name: /Budget/ })
-    .first()
-    .click();
-  const dis = page.getByRole('region', { name: 'Disagreements' });
-  await expect(dis.getByTestId('decision-position')).toContainText('1 of 1');
+  const { dis } = await openBudgetDisagreements(page, 1);
   await dis.getByRole('button', { name: /Accept everything all annotators agree on \(2\)/ }).click();
   const links = dis.getByRole('region', { name: 'Link decisions' });
   await expect(links).toBeVisible();
