@@ -107,6 +107,112 @@ export function summaryRows(r: Reported): string[][] {
   ];
 }
 
+interface Range {
+  ms: number;
+  min_ms: number;
+  max_ms: number;
+}
+
+/** The data figures (import, export, agreement, sync, suggestions): each beside its own limit. */
+export interface DataReported {
+  meta: { runs: number };
+  import: Range & {
+    lines: number;
+    floor_ms: number;
+    ratio: number;
+    longest_task_ms: number;
+    longest_task_max_ms: number;
+  };
+  export: Range & { spans: number };
+  agreement: Range & { documents: number; annotators: number; spans_per_annotator: number };
+  agreement_corpus?: Range & { documents: number; annotators: number; spans_per_annotator: number };
+  export_corpus?: Range & { documents: number; annotators: number; floor_ms: number; ratio: number };
+  sync?: {
+    documents: number;
+    spans: number;
+    initial_pull_ms: number;
+    initial_pull_longest_task_ms: number;
+    initial_pull_tasks_over_200_ms: number;
+    lead_pull_ms: number;
+    push_ms: number;
+    visible_at_lead_ms: number;
+    visible_at_lead_min_ms: number;
+    visible_at_lead_max_ms: number;
+  };
+  suggest?: Range & { articles: number; p95_ms: number; queries: number };
+}
+
+export const DATA_HEAD = ['figure', 'Marginalia, median (min–max)', 'limit beside it', 'target'];
+
+const range = (r: Range): string => `${r.ms} (${r.min_ms}–${r.max_ms})`;
+
+/** Rows for what a run measured; a phase left out of the run (BENCH_PHASES) leaves out its rows. */
+export function dataRows(r: DataReported): string[][] {
+  const { import: i, agreement_corpus: ac, export_corpus: ec, sync: s, suggest: q } = r;
+  return [
+    [
+      `import ${i.lines} lines ms`,
+      `${range(i)}; longest task ${i.longest_task_ms} (max ${i.longest_task_max_ms})`,
+      `floor ${i.floor_ms} (batched rows, one strict transaction, + parse): ${i.ratio}×`,
+      '≤ 3× the floor, no task > 200',
+    ],
+    [`export ${r.export.spans} spans ms`, range(r.export), '–', ''],
+    [
+      `agreement ${r.agreement.documents}×${r.agreement.annotators}×${r.agreement.spans_per_annotator} ms`,
+      range(r.agreement),
+      '–',
+      '',
+    ],
+    ...(ac
+      ? [
+          [
+            `agreement ${ac.documents}×${ac.annotators}×${ac.spans_per_annotator} ms (Worker)`,
+            range(ac),
+            '–',
+            '< 5000',
+          ],
+        ]
+      : []),
+    ...(ec
+      ? [
+          [
+            `export ${ec.documents}×${ec.annotators} native JSONL streamed ms`,
+            range(ec),
+            `floor ${ec.floor_ms} (same bytes, same pieces): ${ec.ratio}×`,
+            '≤ 2× the floor',
+          ],
+        ]
+      : []),
+    ...(s
+      ? [
+          [
+            `sync: first pull of ${s.documents} assigned articles ms`,
+            `${s.initial_pull_ms}; longest task ${s.initial_pull_longest_task_ms} (${s.initial_pull_tasks_over_200_ms} over 200)`,
+            `the lead's pull ${s.lead_pull_ms}`,
+            '< 30000, no task > 200',
+          ],
+          [`sync: push of ${s.spans} spans labelled offline ms`, String(s.push_ms), '–', ''],
+          [
+            'sync: labelled → in the lead’s Agreement ms',
+            `${s.visible_at_lead_ms} (${s.visible_at_lead_min_ms}–${s.visible_at_lead_max_ms})`,
+            '–',
+            '< 2000',
+          ],
+        ]
+      : []),
+    ...(q
+      ? [
+          [
+            `suggestions for one claim, ${q.articles} articles ms`,
+            `${range(q)}; p95 ${q.p95_ms} over ${q.queries} queries`,
+            '–',
+            '< 300',
+          ],
+        ]
+      : []),
+  ];
+}
+
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const esc = (c: string): string => c.replace(/\|/g, '\\|').replace(/</g, '&lt;');
   return [
