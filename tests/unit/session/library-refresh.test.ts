@@ -6,6 +6,7 @@ describe('libraryRefresh', () => {
   it('refreshes at once for documents and statuses, after a pause for spans, never for the rest', () => {
     expect(libraryRefresh(new Set(['documents', 'texts']))).toBe('now');
     expect(libraryRefresh(new Set(['progress']))).toBe('now');
+    expect(libraryRefresh(new Set(['batches', 'batchIndex']))).toBe('now');
     expect(libraryRefresh(new Set(['spans', 'spanPacks']))).toBe('settled');
     expect(libraryRefresh(new Set(['spans', 'progress']))).toBe('now');
     expect(libraryRefresh(new Set(['settings']))).toBeNull();

@@ -2,28 +2,16 @@ import { deriveTitle, normalizePlainText, type ArticleDocument } from '../../cor
 import { documentIdForText } from '../../core/text/text-hash';
 import type { MarginaliaDb } from '../database';
 import { batchEntryOf } from '../batch-store';
+import { listLibrary } from '../corpus/library';
 import { decodeBatchEntry } from '../batch-rows';
 import { documentToRow, rowsToDocument, type DocumentRow } from '../rows';
 
-const PAGE = 2_000;
-
 /**
- * Library listing (no texts), in import order. Read in pages inside one read transaction: the same
- * consistent snapshot, but a 100,000-document library is deserialised in many short tasks instead
- * of one long one that would freeze the page.
+ * Library listing (no texts), in import order: per-document rows and documents held in batch rows
+ * (issue 20), read by `db/corpus/library.ts`.
  */
 export function listDocuments(db: MarginaliaDb): Promise<DocumentRow[]> {
-  return db.transaction('r', db.documents, async () => {
-    const out: DocumentRow[] = [];
-    let after = -Infinity;
-    for (;;) {
-      const page = await db.documents.where('order').above(after).limit(PAGE).toArray();
-      out.push(...page);
-      const last = page[page.length - 1];
-      if (page.length < PAGE || !last) return out;
-      after = last.order;
-    }
-  });
+  return listLibrary(db);
 }
 
 /** A document as the open path reads it: its rows, or (issue 20) its entry in a batch row. */

@@ -1,11 +1,11 @@
 /**
- * How soon a committed write must show in the library: documents, statuses and the team's list
- * (synced copies) at once; span writes
+ * How soon a committed write must show in the library: documents, statuses, the team's list
+ * (synced copies) and batch rows (documents stored in bulk, issue 20) at once; span writes
  * (labels) once labelling pauses; anything else (settings, texts, backups) never, as the library
  * shows none of it.
  */
 export function libraryRefresh(tables: ReadonlySet<string>): 'now' | 'settled' | null {
-  if (['documents', 'progress', 'goldStatus', 'syncDocs'].some((t) => tables.has(t))) return 'now';
+  if (['documents', 'progress', 'goldStatus', 'syncDocs', 'batches'].some((t) => tables.has(t))) return 'now';
   if (tables.has('spans') || tables.has('spanPacks')) return 'settled';
   return null;
 }

@@ -7,7 +7,7 @@ import type { MarginaliaDb } from '../../db/database';
 import { onDatabaseChanged } from '../../db/observe-changes';
 import { countSpansByDocument } from '../../db/repositories/span-counts';
 import { listDocuments } from '../../db/repositories/documents';
-import { listStatuses } from '../../db/repositories/progress';
+import { libraryStatuses } from '../../db/corpus/library';
 import { syncedIds, teamStatuses, type TeamStatus } from '../../db/repositories/sync';
 import { libraryRefresh, RefreshGate } from './library-refresh';
 
@@ -42,7 +42,7 @@ async function readLibrary(
   const [all, counts, statuses, team, others] = await Promise.all([
     listDocuments(db),
     countSpansByDocument(db, annotator),
-    listStatuses(db, annotator),
+    libraryStatuses(db, annotator),
     scope ? syncedIds(db, scope.articlesDb) : null,
     scope?.leadOf ? teamStatuses(db, scope.leadOf) : null,
   ]);

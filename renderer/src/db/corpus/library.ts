@@ -1,0 +1,74 @@
+import { STATUSES, type DocStatus } from '../../core/model/status';
+import type { MarginaliaDb } from '../database';
+import type { DocumentRow } from '../rows';
+import { statusesOf, statusTables } from '../repositories/progress';
+import { batchDocumentRow, batchTables, forEachBatch } from './library-batches';
+
+const PAGE = 2_000;
+
+/**
+ * The library list (no texts) in library order: the `documents` rows and the entries of batch rows
+ * that no `documents` row shadows, merged by `order` (a batch holds consecutive orders, so the
+ * merge is exact). Read in pages inside one read transaction: one consistent snapshot, but a big
+ * library is deserialised in many short tasks instead of one long one that would freeze the page.
+ */
+export function listLibrary(db: MarginaliaDb): Promise<DocumentRow[]> {
+  return db.transaction('r', [db.documents, ...batchTables(db)], async () => {
+    const rows: DocumentRow[] = [];
+    let after = -Infinity;
+    for (;;) {
+      const page = await db.documents.where('order').above(after).limit(PAGE).toArray();
+      rows.push(...page);
+      const last = page[page.length - 1];
+      if (page.length < PAGE || !last) break;
+      after = last.order;
+    }
+    const fromBatches: DocumentRow[] = [];
+    const ids = new Set(rows.map((r) => r.id));
+    await forEachBatch(
+      db,
+      (row, shadowed) =>
+        row.ids.forEach((id, j) => {
+          if (!shadowed(id)) fromBatches.push(batchDocumentRow(row, j));
+        }),
+      ids,
+    );
+    // Batches follow library order; should a bulk writer ever break that, the list still is in order.
+    if (!fromBatches.every((r, i) => i === 0 || (fromBatches[i - 1] as DocumentRow).order <= r.order))
+      fromBatches.sort((x, y) => x.order - y.order);
+    return mergeByOrder(rows, fromBatches);
+  });
+}
+
+/** Two lists each in `order`, as one (stable: on a tie, `a` first). */
+function mergeByOrder(a: DocumentRow[], b: DocumentRow[]): DocumentRow[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: DocumentRow[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < a.length && k < b.length)
+    out.push(((a[i] as DocumentRow).order <= (b[k] as DocumentRow).order ? a[i++] : b[k++]) as DocumentRow);
+  return out.concat(a.slice(i), b.slice(k));
+}
+
+/**
+ * Status per document for one annotator (documents without one are "todo"): its status rows and
+ * the statuses held in batch entries no `documents` row shadows.
+ */
+export function libraryStatuses(db: MarginaliaDb, annotator: string): Promise<Map<string, DocStatus>> {
+  return db.transaction('r', [db.documents, ...statusTables(db), ...batchTables(db)], async () => {
+    const rows = await statusesOf(db, [annotator]);
+    const out = new Map<string, DocStatus>(rows.map((r) => [r.docId, r.status]));
+    await forEachBatch(db, (row, shadowed) => {
+      const set = row.statuses.find((s) => s.annotator === annotator);
+      if (!set) return;
+      set.status.forEach((k, j) => {
+        const status = STATUSES[k - 1];
+        const id = row.ids[j] as string;
+        if (status && !shadowed(id)) out.set(id, status);
+      });
+    });
+    return out;
+  });
+}

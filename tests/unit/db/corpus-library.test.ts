@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { libraryStatuses } from '../../../renderer/src/db/corpus/library';
+import { listDocuments } from '../../../renderer/src/db/repositories/documents';
+import { listStatuses } from '../../../renderer/src/db/repositories/progress';
+import type { DocumentRow } from '../../../renderer/src/db/rows';
+import { ANNOTATORS, twoLibraries } from './corpus-mix';
+
+/** Issue 20: the library list and statuses read documents held in batch rows as per-document ones. */
+describe('the library reads documents in batch rows', () => {
+  beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lists a 300-line library in batches exactly as per document, with every status', async () => {
+    const { reference, db, ids } = await twoLibraries(300, false);
+    expect(await db.documents.count()).toBe(0);
+    const listed = await listDocuments(db);
+    expect(listed.map((d) => d.id)).toEqual(ids);
+    expect(listed).toEqual(await listDocuments(reference));
+    for (const a of ANNOTATORS) {
+      const want = await listStatuses(reference, a);
+      expect(await libraryStatuses(db, a)).toEqual(want);
+      expect(await libraryStatuses(reference, a)).toEqual(want);
+    }
+  });
+
+  it('a document moved out of its batch and edited is listed once, in its place, as its rows say', async () => {
+    const { reference, db, ids } = await twoLibraries(300, true);
+    expect(await db.documents.count()).toBe(4);
+    // A later per-document document, after the batches.
+    const late: DocumentRow = { ...(await reference.documents.get(ids[0]!))!, id: 'x', order: 10_000 };
+    for (const x of [reference, db]) await x.documents.add(late);
+    const listed = await listDocuments(db);
+    expect(listed).toEqual(await listDocuments(reference));
+    expect(listed.map((d) => d.id)).toEqual([...ids, 'x']);
+    expect(listed[2]!.title).toBe('Renamed in its rows');
+    for (const a of ANNOTATORS)
+      expect(await libraryStatuses(db, a)).toEqual(await listStatuses(reference, a));
+  });
+
+  it('a live query of the list follows a batch written after it started', async () => {
+    const { db } = await twoLibraries(300, false);
+    const rows = await db.table('batches').toArray();
+    await db.table('batches').clear();
+    const seen: number[] = [];
+    const sub = liveQuery(() => listDocuments(db)).subscribe((docs) => seen.push(docs.length));
+    await vi.waitFor(() => expect(seen).toEqual([0]));
+    await db.table('batches').bulkAdd(rows);
+    await vi.waitFor(() => expect(seen).toEqual([0, 300]));
+    sub.unsubscribe();
+  });
+});
