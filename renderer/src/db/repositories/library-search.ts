@@ -1,12 +1,15 @@
 import { needle, textContains, TEXT_SEARCH_MIN, type LibraryQuery } from '../../core/model/library-filter';
 import type { MarginaliaDb } from '../database';
+import { addBatchDocumentsOf, addBatchTextMatches } from '../corpus/search';
+import { batchTables } from '../corpus/library-batches';
 import { statusesOf, statusTables } from './progress';
 
 /**
  * Ids of the documents whose article text contains the query's words, or null when the words are
  * too short to search. Run on demand only (the library never loads texts on start-up): one
- * read-only cursor over `texts`, a text at a time, so memory holds one article, not the corpus.
- * `signal` stops a search the user has typed past.
+ * read-only cursor over `texts`, a text at a time, so memory holds one article, not the corpus,
+ * then the texts held in batch rows (issue 20), a page of batches at a time. `signal` stops a
+ * search the user has typed past.
  */
 export async function findInTexts(
   db: MarginaliaDb,
@@ -20,12 +23,17 @@ export async function findInTexts(
     if (signal?.aborted) throw new DOMException('Search replaced', 'AbortError');
     if (textContains(row.text, n)) found.add(row.id);
   });
+  await addBatchTextMatches(db, n, found, signal);
   return found;
 }
 
-/** Ids of the documents an annotator worked on: has spans on, or set a status for. Keys only. */
+/**
+ * Ids of the documents an annotator worked on: has spans on, or set a status for. Keys only of the
+ * per-document rows; the batch rows' span and status columns (issue 20).
+ */
 export async function documentsOfAnnotator(db: MarginaliaDb, annotator: string): Promise<Set<string>> {
-  return db.transaction('r', [db.spans, ...statusTables(db)], async () => {
+  const tables = [db.spans, db.documents, ...statusTables(db), ...batchTables(db)];
+  return db.transaction('r', tables, async () => {
     const [pairs, progress] = await Promise.all([
       db.spans.orderBy('[docId+annotator]').uniqueKeys(),
       statusesOf(db, [annotator]),
@@ -35,6 +43,7 @@ export async function documentsOfAnnotator(db: MarginaliaDb, annotator: string):
       const [docId, who] = k as unknown as [string, string];
       if (who === annotator) out.add(docId);
     }
+    await addBatchDocumentsOf(db, annotator, out);
     return out;
   });
 }

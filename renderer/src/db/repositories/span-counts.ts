@@ -1,10 +1,9 @@
 import { LABELS, type Label } from '../../core/model/labels';
+import { addBatchSpanCounts, noCounts as zero, type LabelCounts as Counts } from '../corpus/counts';
+import { batchTables } from '../corpus/library-batches';
 import type { MarginaliaDb } from '../database';
 import type { SpanPackRow, SpanRow } from '../rows';
 import { SPAN_PACK_FORMAT, packRowOf, spansOfRows } from '../span-pack';
-
-type Counts = Record<Label, number>;
-const zero = (): Counts => ({ claim: 0, quote: 0, figure: 0, speculation: 0 });
 
 /**
  * Per-document, per-label span counts of one annotator (the library, re-read by a live query after
@@ -12,12 +11,20 @@ const zero = (): Counts => ({ claim: 0, quote: 0, figure: 0, speculation: 0 });
  * thread per label with 33,000 spans (a cursor step and a tracked key per row); the packs are one row
  * per document. The packs are complete exactly when their sizes add up to the annotator's row count
  * (packs are never stale, so they can only fall short); otherwise the rows are counted, this once, and
- * the missing packs are built in the background for the next time.
+ * the missing packs are built in the background for the next time. Documents held in batch rows
+ * (issue 20) are counted from their batches' label columns. One read transaction: a document moved
+ * out of its batch meanwhile is counted once.
  */
-export async function countSpansByDocument(
-  db: MarginaliaDb,
-  annotator: string,
-): Promise<Map<string, Counts>> {
+export function countSpansByDocument(db: MarginaliaDb, annotator: string): Promise<Map<string, Counts>> {
+  const tables = [db.spans, db.spanPacks, db.documents, ...batchTables(db)];
+  return db.transaction('r', tables, async () => {
+    const out = await countPerDocument(db, annotator);
+    await addBatchSpanCounts(db, annotator, out);
+    return out;
+  });
+}
+
+async function countPerDocument(db: MarginaliaDb, annotator: string): Promise<Map<string, Counts>> {
   const [total, packs] = await Promise.all([
     db.spans.where('annotator').equals(annotator).count(),
     db.spanPacks.where('annotator').equals(annotator).toArray(),

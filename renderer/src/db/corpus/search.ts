@@ -1,0 +1,52 @@
+import { textContains } from '../../core/model/library-filter';
+import type { MarginaliaDb } from '../database';
+import { batchTables, forEachBatch } from './library-batches';
+
+/** No `documents` row shadows anything here: see addBatchTextMatches. */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Adds to `found` the ids of documents held in batch rows whose text contains `needle`. Shadowing
+ * is not looked up: a text never changes once stored (its id is its hash) and a moved document
+ * keeps it, so a shadowed entry's text is its document's. `signal` stops a replaced search.
+ */
+export async function addBatchTextMatches(
+  db: MarginaliaDb,
+  needle: string,
+  found: Set<string>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const tables = batchTables(db);
+  if (tables.length === 0) return;
+  await db.transaction('r', [db.documents, ...tables], () =>
+    forEachBatch(
+      db,
+      (row) => {
+        if (signal?.aborted) throw new DOMException('Search replaced', 'AbortError');
+        row.texts.forEach((text, j) => {
+          if (textContains(text, needle)) found.add(row.ids[j] as string);
+        });
+      },
+      NONE,
+    ),
+  );
+}
+
+/**
+ * Adds to `out` the documents held in batch rows (not shadowed) that an annotator worked on: has
+ * spans on, or a status for. Inside a read transaction over `documents` and the batch tables.
+ */
+export async function addBatchDocumentsOf(
+  db: MarginaliaDb,
+  annotator: string,
+  out: Set<string>,
+): Promise<void> {
+  await forEachBatch(db, (row, shadowed) => {
+    const spans = row.spans.find((s) => s.annotator === annotator)?.docStart;
+    const statuses = row.statuses.find((s) => s.annotator === annotator)?.status;
+    row.ids.forEach((id, j) => {
+      const spanned = spans !== undefined && (spans[j + 1] as number) > (spans[j] as number);
+      if ((spanned || (statuses?.[j] ?? 0) > 0) && !shadowed(id)) out.add(id);
+    });
+  });
+}
