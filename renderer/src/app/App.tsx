@@ -6,7 +6,7 @@ import { DocumentDetailsDialog } from '../features/details/DocumentDetailsDialog
 import { ExportDialog } from '../features/export/ExportDialog';
 import { HelpDialog } from '../features/help/HelpDialog';
 import { ImportDialog } from '../features/import/ImportDialog';
-import { LibraryPanel } from '../features/library/LibraryPanel';
+import { LibraryLoading, LibraryPanel } from '../features/library/LibraryPanel';
 import { NameDialog } from '../features/onboarding/NameDialog';
 import { SettingsPage } from '../features/settings';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -139,6 +139,7 @@ export function App() {
       <ReadOnlyBanner />
       <AppStatusLine />
       <main className="workspace">
+        {!entries && !review.active && <LibraryLoading />}
         {entries && !review.active && (
           <ErrorBoundary fallback={failed('The library')} resetKey={entries}>
             <LibraryPanel

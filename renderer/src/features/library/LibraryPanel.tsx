@@ -14,6 +14,18 @@ const TEAM_ROW_HEIGHT = 104;
 
 const formatLength = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(1)}k chars` : `${n} chars`);
 
+/** Stands where the library will be while it is read (start-up shows the last article first). */
+export function LibraryLoading() {
+  return (
+    <nav className="library" aria-label="Library" aria-busy="true">
+      <h2>Library</h2>
+      <p className="muted library-loading" role="status">
+        Loading the library…
+      </p>
+    </nav>
+  );
+}
+
 /** The document list: title, length, per-label counts and the annotator's status for each. */
 export function LibraryPanel({
   entries,

@@ -71,10 +71,16 @@ const whenIdle = (fn: () => void): void => {
  * labels' frames: with 9 documents in the library, label p50/p95 18.7/26 ms against 12.4/14.4 ms
  * (docs/performance.md, "Rendering and highlights").
  */
-export function useLibrary(annotator: string, scope: LibraryScope | null = null): LibraryEntry[] | undefined {
+export function useLibrary(
+  annotator: string,
+  scope: LibraryScope | null = null,
+  /** False until the library may be read (start-up paints the last article first): undefined meanwhile. */
+  wanted = true,
+): LibraryEntry[] | undefined {
   const { db } = useServices();
   const [entries, setEntries] = useState<LibraryEntry[] | undefined>(undefined);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const gate = new RefreshGate(() =>
@@ -107,6 +113,6 @@ export function useLibrary(annotator: string, scope: LibraryScope | null = null)
     };
     // The scope's fields, not its identity: a re-render must not re-read the library.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, annotator, scope?.articlesDb, scope?.leadOf]);
+  }, [db, annotator, scope?.articlesDb, scope?.leadOf, wanted]);
   return entries;
 }

@@ -7,6 +7,7 @@ import { STATUS_TITLES, type DocStatus } from '../../core/model/status';
 import type { Span } from '../../core/model/span';
 import { listSpans } from '../../db/repositories/annotations';
 import { getDocument, listDocuments } from '../../db/repositories/documents';
+import { firstDocumentId } from '../../db/repositories/library-page';
 import { getScrollPosition, getSetting } from '../../db/repositories/settings';
 import { useTeamSync } from '../sync/TeamSyncProvider';
 import { useLibrary } from './useLibrary';
@@ -14,6 +15,7 @@ import { userWrites } from '../commands/stores';
 import { useServices } from '../providers';
 import { useDurability } from '../durability';
 import { useReadOnly } from '../read-only';
+import { afterNextPaint } from '../after-paint';
 
 export interface OpenDoc {
   doc: ArticleDocument;
@@ -49,7 +51,10 @@ export function useLibrarySession(say: Say) {
     [db],
   );
   const annotator = settings?.annotator ?? null;
-  const entries = useLibrary(annotator ?? '', useTeamSync().libraryScope);
+  // The library is read only once the start-up article has painted (or there is none): with
+  // 100,000 articles, reading the library first kept the window blank for seconds (issue 20).
+  const [libraryWanted, setLibraryWanted] = useState(false);
+  const entries = useLibrary(annotator ?? '', useTeamSync().libraryScope, libraryWanted);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Where the annotator was (last document, scroll, sidebar) is saved in passing, through the gate
@@ -61,16 +66,20 @@ export function useLibrarySession(say: Say) {
   // click while the start-up reopen is still reading) must not be overtaken by a slower first read.
   const opening = useRef(0);
   const restores = useRef(0);
+  /** Resolves true when the document was shown (or a newer open overtook it), false when it is gone. */
   const openDocument = useCallback(
-    async (id: string) => {
+    async (id: string, quietIfGone = false): Promise<boolean> => {
       const mine = ++opening.current;
       const [doc, scrollTop, spans] = await Promise.all([
         getDocument(db, id),
         getScrollPosition(db, id),
         annotator ? listSpans(db, id, annotator) : null,
       ]);
-      if (mine !== opening.current) return;
-      if (!doc) return say('That document is no longer in the library.', 'error');
+      if (mine !== opening.current) return true;
+      if (!doc) {
+        if (!quietIfGone) say('That document is no longer in the library.', 'error');
+        return false;
+      }
       setOpen({
         doc,
         scrollTop,
@@ -78,9 +87,31 @@ export function useLibrarySession(say: Say) {
         restores: restores.current,
       });
       await writes().remember('lastDocId', id);
+      return true;
     },
     [db, say, annotator, writes],
   );
+
+  // Start-up: the last document (else the first in library order) is read by key and painted, then
+  // the library is read. Nothing here waits for, or reads, the list of documents.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!settings || started.current) return;
+    started.current = true;
+    void (async () => {
+      try {
+        const last = settings.lastDocId;
+        const shown = last !== null && (await openDocument(last, true));
+        if (!shown) {
+          const first = await firstDocumentId(db);
+          if (first !== null) await openDocument(first, true);
+        }
+        await afterNextPaint();
+      } finally {
+        setLibraryWanted(true);
+      }
+    })();
+  }, [settings, db, openDocument]);
 
   // After a restore the open document is read again, so every view shows the restored data at once
   // (issue 19 item 3); when the backup does not hold it, the backup's first document opens.
@@ -103,19 +134,17 @@ export function useLibrarySession(say: Say) {
     [backups, db, stores, openDocument],
   );
 
-  // Reopen the last document (or the first) once the library is known; and when the open document
-  // leaves the library (connecting to a team shows the team's articles only), open the first.
+  // When the open document leaves the library (connecting to a team shows the team's articles
+  // only), or nothing is open once documents arrive (an import into an empty library), open the first.
   useEffect(() => {
-    if (!entries || entries.length === 0 || !settings) return;
+    if (!entries || entries.length === 0) return;
+    const first = (entries[0] as { id: string }).id;
     if (open && !entries.some((e) => e.id === open.doc.id)) {
-      void openDocument((entries[0] as { id: string }).id);
+      void openDocument(first);
       return;
     }
-    if (open || opening.current > 0) return;
-    const last =
-      settings.lastDocId && entries.some((e) => e.id === settings.lastDocId) ? settings.lastDocId : null;
-    void openDocument(last ?? (entries[0] as { id: string }).id);
-  }, [open, entries, settings, openDocument]);
+    if (!open && opening.current === 0) void openDocument(first);
+  }, [open, entries, openDocument]);
 
   const move = useCallback(
     (m: NavigationMove) => {
