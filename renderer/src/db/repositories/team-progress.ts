@@ -1,4 +1,5 @@
 import type { MemberDoc } from '../../core/sync/project-layout';
+import { libraryTitlesOf } from '../corpus/library-lookup';
 import type { MarginaliaDb } from '../database';
 
 /**
@@ -72,12 +73,7 @@ export async function teamArticleIds(db: MarginaliaDb, articlesDb: string): Prom
   return keys.map((k) => (k as [string, string])[1]);
 }
 
-/** Titles of these documents (missing ones are left out). */
-export async function titlesOf(db: MarginaliaDb, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await db.documents.bulkGet([...ids]);
-  const out = new Map<string, string>();
-  rows.forEach((r, i) => {
-    if (r) out.set(ids[i] as string, r.title);
-  });
-  return out;
+/** Titles of these documents (missing ones are left out), wherever each is held (issue 20). */
+export function titlesOf(db: MarginaliaDb, ids: readonly string[]): Promise<Map<string, string>> {
+  return libraryTitlesOf(db, ids);
 }

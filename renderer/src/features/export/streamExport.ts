@@ -4,6 +4,7 @@ import { serializeNativeLink } from '../../core/formats/native-links';
 import { serializeNativeProject } from '../../core/formats/native-project';
 import { compareLinks, endpointKey } from '../../core/links/link';
 import type { Guidelines } from '../../core/model/guidelines';
+import { countLibrary } from '../../db/corpus/library-count';
 import type { MarginaliaDb } from '../../db/database';
 import { exportPages } from '../../db/repositories/export-pages';
 import { listAllLinks } from '../../db/repositories/links';
@@ -36,7 +37,7 @@ export async function streamNativeExport(
   cancelled: () => boolean,
 ): Promise<{ summary: ExportSummary; savedAs: string } | null> {
   try {
-    const total = await db.documents.count();
+    const total = await countLibrary(db);
     let read = 0;
     let totals = NO_PAGES;
     const options = { withUtf16: req.withUtf16, includeUnannotated: req.includeUntouched };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 import { endpointKey, type LinkEndpoint } from '../../core/links/link';
 import { CodePointIndex } from '../../core/text/code-points';
+import { libraryDocumentsOf } from '../../db/corpus/library-lookup';
 import { useServices } from '../providers';
 
 export interface EndInfo {
@@ -25,29 +26,25 @@ export function useLinkEnds(ends: readonly LinkEndpoint[]): ReadonlyMap<string, 
     let live = true;
     const list = ends.filter((e, i) => ends.findIndex((x) => endpointKey(x) === endpointKey(e)) === i);
     const ids = [...new Set(list.map((e) => e.docId))];
-    void db
-      .transaction('r', db.documents, db.texts, () =>
-        Promise.all([db.documents.bulkGet(ids), db.texts.bulkGet(ids)]),
-      )
-      .then(
-        ([docs, texts]) => {
-          if (!live) return;
-          const out = new Map<string, EndInfo>();
-          for (const e of list) {
-            const i = ids.indexOf(e.docId);
-            const text = texts[i]?.text;
-            const index = text === undefined ? null : new CodePointIndex(text);
-            const end = Math.min(e.end, e.start + MAX);
-            const slice = index && e.end <= index.codePointLength ? index.slice(e.start, end) : '';
-            out.set(endpointKey(e), {
-              title: docs[i]?.title ?? '',
-              text: `${slice.replace(/\s+/g, ' ')}${end < e.end ? '…' : ''}`,
-            });
-          }
-          setInfo(out);
-        },
-        () => undefined,
-      );
+    void libraryDocumentsOf(db, ids, true).then(
+      (docs) => {
+        if (!live) return;
+        const out = new Map<string, EndInfo>();
+        for (const e of list) {
+          const i = ids.indexOf(e.docId);
+          const text = docs[i]?.text;
+          const index = text === undefined ? null : new CodePointIndex(text);
+          const end = Math.min(e.end, e.start + MAX);
+          const slice = index && e.end <= index.codePointLength ? index.slice(e.start, end) : '';
+          out.set(endpointKey(e), {
+            title: docs[i]?.row.title ?? '',
+            text: `${slice.replace(/\s+/g, ' ')}${end < e.end ? '…' : ''}`,
+          });
+        }
+        setInfo(out);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

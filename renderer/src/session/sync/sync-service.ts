@@ -3,6 +3,7 @@ import { syncErrorMessage, type SyncState, type TeamConfig } from '../../core/sy
 import type { CouchClient } from '../../couch/client';
 import type { CouchError } from '../../couch/http';
 import { pullPipelined, pushSpanSet } from '../../couch/span-set-sync';
+import { libraryTitlesOf } from '../../db/corpus/library-lookup';
 import type { MarginaliaDb } from '../../db/database';
 import { onDatabaseChanged } from '../../db/observe-changes';
 import {
@@ -304,7 +305,7 @@ export class SyncService {
   }
 
   private async titleOf(docId: string): Promise<string | undefined> {
-    return (await this.o.db.documents.get(docId))?.title;
+    return (await libraryTitlesOf(this.o.db, [docId])).get(docId);
   }
 
   /** Pulls one database from its checkpoint; true when anything arrived. */
