@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * A list that mounts only the rows in view (fixed row height), so a library of 100,000 documents
@@ -13,6 +14,7 @@ export function VirtualList({
   scrollToIndex,
   className,
   style,
+  overscanPx = 0,
 }: {
   label: string;
   count: number;
@@ -28,28 +30,46 @@ export function VirtualList({
   className?: string;
   /** The scroller's own style (e.g. a height that follows the row count). */
   style?: CSSProperties;
+  /**
+   * Rows mounted beyond each edge of the view, in pixels (at least 6 rows). A scroll the compositor
+   * shows before this list re-renders (a wheel or scrollbar jump) shows these rows instead of blanks.
+   */
+  overscanPx?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
   // The last geometry read by the scroll and resize handlers: bringing a row into view decides from
   // it, because reading scrollTop right after a commit forces a layout (opening a document does that).
   const seen = useRef(view);
+  // The rows mounted now: a scroll that shows rows outside them re-renders before the frame paints.
+  const mounted = useRef({ first: 0, last: 0, margin: 0 });
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const update = () => {
-      seen.current = { top: el.scrollTop, height: el.clientHeight || 800 };
-      setView(seen.current);
+    const update = (inEffect = false) => {
+      const next = { top: el.scrollTop, height: el.clientHeight || 800 };
+      seen.current = next;
+      const { first, last, margin } = mounted.current;
+      // Rows the view needs, plus half the overscan: a view that comes that near the mounted rows'
+      // edge re-renders at once, so the next jump of up to that much still lands on mounted rows.
+      const lacking =
+        Math.max(0, Math.floor(next.top / rowHeight) - margin) < first ||
+        Math.min(count, Math.ceil((next.top + next.height) / rowHeight) + margin) > last;
+      // A scroll event's ordinary update renders in a later task, which under load comes frames later.
+      // (Not from the effect itself: React cannot flush while it commits.)
+      if (lacking && !inEffect) flushSync(() => setView(next));
+      else setView(next);
     };
-    update();
-    const ro = new ResizeObserver(update);
+    update(true);
+    const onChange = (): void => update();
+    const ro = new ResizeObserver(onChange);
     ro.observe(el);
-    el.addEventListener('scroll', update, { passive: true });
+    el.addEventListener('scroll', onChange, { passive: true });
     return () => {
       ro.disconnect();
-      el.removeEventListener('scroll', update);
+      el.removeEventListener('scroll', onChange);
     };
-  }, []);
+  }, [rowHeight, count]);
   useEffect(() => {
     const el = box.current;
     if (!el || scrollToIndex === undefined || scrollToIndex < 0) return;
@@ -58,9 +78,10 @@ export function VirtualList({
     if (top < at || top + rowHeight > at + height) el.scrollTop = top - rowHeight;
   }, [scrollToIndex, rowHeight]);
 
-  const overscan = 6;
+  const overscan = Math.max(6, Math.ceil(overscanPx / rowHeight));
   const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  mounted.current = { first, last, margin: Math.floor(overscan / 2) };
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     const row = renderRow(i);

@@ -11,6 +11,11 @@ import './library.css';
 const ROW_HEIGHT = 84;
 /** A lead's rows carry one more line: each annotator's status. */
 const TEAM_ROW_HEIGHT = 104;
+/**
+ * Rows mounted beyond each edge of the list: two 600 px jumps (a scrollbar drag or a fast wheel
+ * between two renders) still land on rows, never on a blank frame (issue 20). ~30 extra rows.
+ */
+const OVERSCAN_PX = 1200;
 
 const formatLength = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(1)}k chars` : `${n} chars`);
 
@@ -100,6 +105,7 @@ export function LibraryPanel({
         count={shown.length}
         rowHeight={entries.some((e) => e.team) ? TEAM_ROW_HEIGHT : ROW_HEIGHT}
         scrollToIndex={target}
+        overscanPx={OVERSCAN_PX}
         renderRow={(i) => {
           const e = shown[i] as LibraryEntry;
           return {
