@@ -15,7 +15,7 @@ import { batchDocumentRow, batchTables } from './library-batches';
 type Found = { row: BatchRow; j: number };
 
 /** Where each of `ids` is held in the batches (ids with a `documents` row must not be asked). */
-async function batchEntriesOf(db: MarginaliaDb, ids: readonly string[]): Promise<Map<string, Found>> {
+export async function batchEntriesOf(db: MarginaliaDb, ids: readonly string[]): Promise<Map<string, Found>> {
   const out = new Map<string, Found>();
   const index = db.tables.find((t) => t.name === 'batchIndex') as Table<BatchIndexRow> | undefined;
   const batches = db.tables.find((t) => t.name === 'batches') as Table<BatchRow, number> | undefined;

@@ -41,7 +41,7 @@ export function listLibrary(db: MarginaliaDb): Promise<DocumentRow[]> {
 }
 
 /** Two lists each in `order`, as one (stable: on a tie, `a` first). */
-function mergeByOrder(a: DocumentRow[], b: DocumentRow[]): DocumentRow[] {
+export function mergeByOrder(a: DocumentRow[], b: DocumentRow[]): DocumentRow[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   const out: DocumentRow[] = [];

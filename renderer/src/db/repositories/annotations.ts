@@ -6,6 +6,7 @@ import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { goldRowAsSpanRow, rowToSpan, spanToRow, type SpanRow } from '../rows';
 import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
 import { batchEntryOf, batchSpansOf } from '../batch-store';
+import { librarySpansOf } from '../corpus/library-texts';
 import { followSpanCommand } from './links';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
@@ -14,15 +15,16 @@ async function readSpanRows(db: MarginaliaDb, docId: string, annotator: string):
 }
 
 /**
- * One annotator's spans on one document from the rows, writing nothing (for live queries, which
- * must not write, e.g. another annotator's spans shown for comparison).
+ * One annotator's spans on one document from the rows (or, for a document still held in its batch,
+ * issue 20, its batch's pack), writing nothing (for live queries, which must not write, e.g.
+ * another annotator's spans shown for comparison).
  */
 export async function readSpans(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
   if (annotator === GOLD_ANNOTATOR)
     return db.transaction('r', db.goldSpans, async () =>
       spansOfRows((await db.goldSpans.where('docId').equals(docId).toArray()).map(goldRowAsSpanRow)),
     );
-  return db.transaction('r', db.spans, () => readSpanRows(db, docId, annotator));
+  return (await librarySpansOf(db, [docId], annotator)).get(docId) ?? [];
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { TitledClaimsSource } from '../../core/links/claims-view';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
+import { byKey, unshadowedBatchEntries } from '../batch-entries';
+import { mergeByOrder } from '../corpus/library';
+import { batchTables } from '../corpus/library-batches';
 import type { MarginaliaDb } from '../database';
 
 /**
@@ -9,13 +12,24 @@ import type { MarginaliaDb } from '../database';
  * ends become mentions (core/links/clusters.ts). Meant for a worker: every span row is read.
  */
 export async function loadClaimsSource(db: MarginaliaDb): Promise<TitledClaimsSource> {
-  return db.transaction('r', [db.documents, db.texts, db.spans, db.goldSpans, db.links], async () => {
-    const [docRows, spanRows, goldRows, linkRows] = await Promise.all([
+  const tables = [db.documents, db.texts, db.spans, db.goldSpans, db.links, ...batchTables(db)];
+  return db.transaction('r', tables, async () => {
+    const [perDocument, perDocumentSpans, goldRows, linkRows] = await Promise.all([
       db.documents.orderBy('order').toArray(),
       db.spans.toArray(),
       db.goldSpans.toArray(),
       db.links.toArray(),
     ]);
+    // Documents held in batch rows (issue 20) join as the rows they stand for, in table order.
+    const ids = new Set(perDocument.map((d) => d.id));
+    const entries = await unshadowedBatchEntries(db, (id) => ids.has(id));
+    const batchTexts = new Map(entries.map((e) => [e.document.id, e.text]));
+    const docRows = mergeByOrder(
+      perDocument,
+      entries.map((e) => e.document).sort((a, b) => a.order - b.order),
+    );
+    const spanRows = perDocumentSpans.concat(entries.flatMap((e) => e.spans));
+    if (entries.length > 0) spanRows.sort((a, b) => byKey(a.id, b.id));
     const sets = new Map<
       string,
       { docId: string; annotator: string; spans: { start: number; end: number; label: string }[] }
@@ -37,7 +51,11 @@ export async function loadClaimsSource(db: MarginaliaDb): Promise<TitledClaimsSo
     for (const l of links) used.add(l.from.docId).add(l.to.docId);
     const rows = docRows.filter((d) => used.has(d.id));
     const texts = await db.texts.bulkGet(rows.map((r) => r.id));
-    const documents = rows.map((r, i) => ({ id: r.id, title: r.title, text: texts[i]?.text ?? '' }));
+    const documents = rows.map((r, i) => ({
+      id: r.id,
+      title: r.title,
+      text: texts[i]?.text ?? batchTexts.get(r.id) ?? '',
+    }));
     return { documents, sets: [...sets.values()], links };
   });
 }

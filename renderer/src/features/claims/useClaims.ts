@@ -8,7 +8,9 @@ import type { ClaimsWorkerMessage, ClaimsWorkerRequest } from './claims-messages
 /** How long writing must pause before the clusters are built again. */
 export const REFRESH_MS = 300;
 
-const WATCHED = ['spans', 'goldSpans', 'links', 'documents', 'texts'];
+const WATCHED = ['spans', 'goldSpans', 'links', 'documents', 'texts', 'batches'];
+/** Whether a committed write touched what the Claims view is built from (batch rows too: issue 20). */
+export const claimsChanged = (tables: ReadonlySet<string>): boolean => WATCHED.some((t) => tables.has(t));
 
 export type ClaimsState =
   | { readonly kind: 'reading' }
@@ -46,7 +48,7 @@ export function useClaims(annotator: string | null): ClaimsState {
     };
     run();
     const off = onDatabaseChanged(db.name, (tables) => {
-      if (!WATCHED.some((t) => tables.has(t))) return;
+      if (!claimsChanged(tables)) return;
       clearTimeout(timer);
       timer = setTimeout(run, REFRESH_MS);
     });

@@ -3,6 +3,8 @@ import { endpointKey, sameEndpoint } from '../../core/links/link';
 import { SentenceIndex } from '../../core/links/suggest/sentence-index';
 import { suggestLinks, type LinkSuggestion } from '../../core/links/suggest/suggest';
 import { CodePointIndex } from '../../core/text/code-points';
+import { libraryDocumentsOf } from '../../db/corpus/library-lookup';
+import { forEachBatchText, libraryIds, librarySpansOf } from '../../db/corpus/library-texts';
 import { MarginaliaDb } from '../../db/database';
 import { dismissedFor } from '../../db/repositories/dismissals';
 import { linksAt } from '../../db/repositories/links';
@@ -27,25 +29,35 @@ let building: Promise<void> | null = null;
 let again = false;
 
 async function build(d: MarginaliaDb): Promise<void> {
-  const ids = (await d.documents.orderBy('order').primaryKeys()) as string[];
-  total = ids.length;
-  const live = new Set(ids);
+  // Documents held in batch rows (issue 20) count and are indexed as well, a page of batches at a time.
+  const [ids, live] = await Promise.all([
+    d.documents.orderBy('order').primaryKeys() as Promise<string[]>,
+    libraryIds(d),
+  ]);
+  total = live.size;
   if ([...indexedIds].some((id) => !live.has(id))) {
     index = new SentenceIndex();
     indexedIds = new Set();
   }
+  const add = (id: string, text: string): void => {
+    index.add(id, text);
+    indexedIds.add(id);
+  };
   const missing = ids.filter((id) => !index.has(id));
   for (let i = 0; i < missing.length; i += PAGE) {
     const page = missing.slice(i, i + PAGE);
     const texts = await d.texts.bulkGet(page);
     page.forEach((id, n) => {
       const t = texts[n];
-      if (!t) return;
-      index.add(id, t.text);
-      indexedIds.add(id);
+      if (t) add(id, t.text);
     });
     post({ kind: 'progress', indexed: index.documents, total });
   }
+  if (index.documents < total)
+    await forEachBatchText(d, (entries) => {
+      for (const e of entries) if (!index.has(e.id)) add(e.id, e.text);
+      post({ kind: 'progress', indexed: index.documents, total });
+    });
   post({ kind: 'progress', indexed: index.documents, total });
 }
 
@@ -77,21 +89,14 @@ async function answer(d: MarginaliaDb, q: SuggestQuery, k = 5): Promise<ShownSug
   const claim = { docId: q.docId, text: q.text };
   // The candidates' articles first, so their claim spans can stand for the sentences they cover.
   const docs = [...new Set(suggestLinks(index, claim, { k: 50 }).map((s) => s.docId))];
-  const spans = new Map(
-    await Promise.all(
-      docs.map(
-        async (id) =>
-          [id, await d.spans.where('[docId+annotator]').equals([id, q.annotator]).toArray()] as const,
-      ),
-    ),
-  );
+  const spans = await librarySpansOf(d, docs, q.annotator);
   const skip = (s: LinkSuggestion): boolean => linked.has(endpointKey(s)) || dismissed.has(endpointKey(s));
   const found = suggestLinks(index, claim, { k, skip, spansOf: (id) => spans.get(id) ?? [] });
   const ids = [...new Set(found.map((s) => s.docId))];
-  const [rows, texts] = await Promise.all([d.documents.bulkGet(ids), d.texts.bulkGet(ids)]);
-  const cps = new Map(ids.map((id, i) => [id, new CodePointIndex(texts[i]?.text ?? '')]));
+  const docsFound = await libraryDocumentsOf(d, ids, true);
+  const cps = new Map(ids.map((id, i) => [id, new CodePointIndex(docsFound[i]?.text ?? '')]));
   return found.flatMap((s) => {
-    const row = rows[ids.indexOf(s.docId)];
+    const row = docsFound[ids.indexOf(s.docId)]?.row;
     return row ? [{ ...s, title: row.title, text: cps.get(s.docId)?.slice(s.start, s.end) ?? '' }] : [];
   });
 }

@@ -4,6 +4,10 @@ import type { IndexProgress, SuggestQuery, SuggestReply, SuggestRequest } from '
 
 export type SuggestAnswer = Extract<SuggestReply, { kind: 'result' }>;
 
+/** Whether a committed write may have added texts to index (batch rows too: issue 20). */
+export const libraryTextsChanged = (tables: ReadonlySet<string>): boolean =>
+  ['documents', 'texts', 'batches'].some((t) => tables.has(t));
+
 /**
  * The page's side of the suggestion worker (suggest.worker.ts): one worker per app session, so the
  * library is indexed once, then follows new articles. `query` answers with the worker's result;
@@ -21,7 +25,7 @@ export class Suggester {
     this.worker.onmessage = (e: MessageEvent<SuggestReply>) => this.receive(e.data);
     this.send({ kind: 'open', dbName });
     onDatabaseChanged(dbName, (tables) => {
-      if (tables.has('documents') || tables.has('texts')) this.send({ kind: 'refresh' });
+      if (libraryTextsChanged(tables)) this.send({ kind: 'refresh' });
     });
   }
 
