@@ -1,13 +1,11 @@
 import Dexie from 'dexie';
 
-import { goldRecordMeta } from '../../core/formats/export-check';
-import type { ExportAnnotationSet, ExportDataset } from '../../core/formats/export-types';
-import type { ArticleDocument } from '../../core/model/document';
-import { goldProvenanceMeta, GOLD_ANNOTATOR } from '../../core/model/gold';
+import type { ExportDataset } from '../../core/formats/export-types';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
+import { assembleExportPage, withBatchRows, type ExportPageRows } from '../corpus/export-page';
+import { batchTables, unshadowedSetRows, type BatchSetRows } from '../corpus/sets';
 import type { MarginaliaDb } from '../database';
 import {
-  rowToSpan,
-  rowsToDocument,
   goldRowAsSpanRow,
   goldStatusAsProgressRow,
   type DocumentRow,
@@ -17,7 +15,6 @@ import {
   type SpanRow,
   type TextRow,
 } from '../rows';
-import { rowToGold } from './adjudication';
 import { listParticipants } from './agreement';
 import { statusTables } from './progress';
 
@@ -50,21 +47,20 @@ function getEach<T>(
 /** Every `[docId+annotator]` key of one document (the compound index's first part answers it). */
 const ofDocument = (docId: string): IDBKeyRange => IDBKeyRange.bound([docId], [docId, []]);
 
-const setKey = (docId: string, annotator: string): string => `${docId}\u0000${annotator}`;
-const byId = (a: SpanRow, b: SpanRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
- * The documents of `rows` with their texts and the chosen annotators' sets, read with one request per
- * document and table (not two per document and annotator, one after another). Must run
- * inside a read transaction on documents, texts, spans, goldSpans and the status tables (progress.ts). An annotator's set is included
- * for a document when they have spans or a status there — or always with `includeUntouched`, so an
- * annotator's own dataset lists every document (agreement treats a listed document as read).
+ * The documents of `rows` (per-document rows) with their texts, and span and status rows, read with
+ * one request per document and table (not two per document and annotator, one after another); gold's
+ * also for the documents of `batch` (entries of batch rows, already decoded), whose rows join them in
+ * library order. Must run inside a read transaction on documents, texts, spans, goldSpans and the
+ * status tables (progress.ts). An annotator's set is included for a document when they have spans or
+ * a status there — or always with `includeUntouched` (assembleExportPage).
  */
 export async function readExportPage(
   db: MarginaliaDb,
   rows: readonly DocumentRow[],
   annotators: readonly string[],
   includeUntouched: boolean,
+  batch: BatchSetRows | null = null,
 ): Promise<ExportDataset> {
   const ids = rows.map((r) => r.id);
   // One native request per document and table, all in flight at once, answered by one callback each:
@@ -72,52 +68,29 @@ export async function readExportPage(
   // Chromium) and a Dexie query per document costs a promise chain per request (~0.5 ms per document).
   const trans = Dexie.currentTransaction?.idbtrans;
   if (!trans) throw new Error('readExportPage must run inside a transaction');
-  const withGold = annotators.includes(GOLD_ANNOTATOR);
+  const goldIds = annotators.includes(GOLD_ANNOTATOR)
+    ? [...ids, ...(batch?.documents.map((d) => d.document.id) ?? [])]
+    : [];
   const [texts, spanLists, progressLists, goldLists, goldStatuses] = await Promise.all([
     getEach<TextRow | undefined>(trans.objectStore('texts'), ids, 'get'),
     getEach<SpanRow[]>(trans.objectStore('spans').index('[docId+annotator]'), ids.map(ofDocument), 'getAll'),
     getEach<ProgressRow[]>(trans.objectStore('progress'), ids.map(ofDocument), 'getAll'),
-    getEach<GoldSpanRow[]>(trans.objectStore('goldSpans').index('docId'), withGold ? ids : [], 'getAll'),
-    getEach<GoldStatusRow | undefined>(trans.objectStore('goldStatus'), withGold ? ids : [], 'get'),
+    getEach<GoldSpanRow[]>(trans.objectStore('goldSpans').index('docId'), goldIds, 'getAll'),
+    getEach<GoldStatusRow | undefined>(trans.objectStore('goldStatus'), goldIds, 'get'),
   ]);
-  const spanRows: SpanRow[] = [...spanLists.flat(), ...goldLists.flat().map(goldRowAsSpanRow)];
-  const progressRows: ProgressRow[] = [
-    ...progressLists.flat(),
-    ...goldStatuses.flatMap((r) => (r ? [goldStatusAsProgressRow(r)] : [])),
-  ];
-  const documents: ArticleDocument[] = rows.map((r, i) => {
-    const t = texts[i];
-    if (!t) throw new Error(`The text of "${r.title}" is missing from the database.`);
-    return rowsToDocument(r, t);
-  });
-  const wanted = new Set(annotators);
-  const spansOf = new Map<string, SpanRow[]>();
-  for (const s of spanRows) {
-    if (!wanted.has(s.annotator)) continue;
-    const k = setKey(s.docId, s.annotator);
-    const list = spansOf.get(k);
-    if (list) list.push(s);
-    else spansOf.set(k, [s]);
-  }
-  const progressOf = new Map(progressRows.map((p) => [setKey(p.docId, p.annotator), p]));
-  const sets: ExportAnnotationSet[] = [];
-  for (const doc of documents) {
-    for (const annotator of annotators) {
-      const k = setKey(doc.id, annotator);
-      // The [docId+annotator] index lists a set's rows by id; keep that order (gold meta follows it).
-      const spans = (spansOf.get(k) ?? []).sort(byId);
-      const progress = progressOf.get(k);
-      if (spans.length === 0 && !progress && !includeUntouched) continue;
-      const status = progress?.status ?? 'todo';
-      if (annotator === GOLD_ANNOTATOR) {
-        // Gold carries its provenance (who proposed, who decided, when, why) in the record's meta.
-        const gold = (spans as GoldSpanRow[]).map(rowToGold);
-        const recordMeta = goldRecordMeta(doc, goldProvenanceMeta(gold));
-        sets.push({ docId: doc.id, annotator, status, spans: gold, recordMeta });
-      } else sets.push({ docId: doc.id, annotator, status, spans: spans.map(rowToSpan) });
-    }
-  }
-  return { documents, sets };
+  const own: ExportPageRows = {
+    documents: rows.map((document, i) => {
+      const t = texts[i];
+      if (!t) throw new Error(`The text of "${document.title}" is missing from the database.`);
+      return { document, text: t.text };
+    }),
+    spans: [...spanLists.flat(), ...goldLists.flat().map(goldRowAsSpanRow)],
+    statuses: [
+      ...progressLists.flat(),
+      ...goldStatuses.flatMap((r) => (r ? [goldStatusAsProgressRow(r)] : [])),
+    ],
+  };
+  return assembleExportPage(withBatchRows(own, batch), annotators, includeUntouched);
 }
 
 /**
@@ -132,13 +105,15 @@ export async function loadExportDataset(
   includeUntouched = false,
 ): Promise<ExportDataset> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', [...tables, ...batchTables(db)], async () => {
     const all = await db.documents.orderBy('order').toArray();
     const wanted = docIds ? new Set(docIds) : null;
     const rows = wanted ? all.filter((d) => wanted.has(d.id)) : all;
-    const page = await readExportPage(db, rows, annotators, includeUntouched);
+    // Documents still in batch rows (issue 20) join them in library order, as if they were rows.
+    const batch = await unshadowedSetRows(db, docIds, annotators);
+    const page = await readExportPage(db, rows, annotators, includeUntouched, batch);
     // The chosen annotators' links with both ends in the exported documents (their spans are).
-    const inExport = new Set(rows.map((r) => r.id));
+    const inExport = new Set(page.documents.map((d) => d.id));
     const who = new Set(annotators);
     const links = (await db.links.toArray()).filter(
       (l) => who.has(l.annotator) && inExport.has(l.from.docId) && inExport.has(l.to.docId),
