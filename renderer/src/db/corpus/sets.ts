@@ -1,4 +1,3 @@
-import type Dexie from 'dexie';
 import type { Table } from 'dexie';
 
 import { STATUSES } from '../../core/model/status';
@@ -7,6 +6,10 @@ import { batchOf, prefixOf, type BatchIndexRow } from '../batch-index';
 import { BATCH_FORMAT, type BatchRow } from '../batch-rows';
 import { documentToRow, spanToRow, type DocumentRow, type ProgressRow, type SpanRow } from '../rows';
 import { decodeSpanPack } from '../span-pack';
+import type { MarginaliaDb } from '../database';
+import { forEachBatch } from './library-batches';
+
+export { batchTables } from './library-batches';
 
 /*
  * Documents held in batch rows (issue 20, docs/architecture.md "Corpus storage in batch rows") as
@@ -15,11 +18,7 @@ import { decodeSpanPack } from '../span-pack';
  * (copy-on-first-write), so every reader here skips shadowed entries.
  */
 
-/** The batch tables, or none in a database declared before schema v8 (tests' older versions). */
-export const batchTables = (db: Dexie): Table[] =>
-  db.tables.filter((t) => t.name === 'batches' || t.name === 'batchIndex');
-
-const batchesOf = (db: Dexie): Table<BatchRow, number> | undefined =>
+const batchesOf = (db: MarginaliaDb): Table<BatchRow, number> | undefined =>
   db.tables.find((t) => t.name === 'batches') as Table<BatchRow, number> | undefined;
 
 /** Some batch entries' rows: documents (with their texts) and the chosen annotators' spans and statuses. */
@@ -78,29 +77,12 @@ export function batchSetRows(
 }
 
 /**
- * Visits every batch row, one at a time (a cursor: memory holds one row, not the library), with the
- * test "is this id shadowed by a `documents` row". Nothing is read when there are no batches, so a
- * library held per document pays one request. Call inside a read transaction that includes
- * `documents` and `batchTables(db)`.
- */
-export async function eachBatch(
-  db: Dexie,
-  visit: (row: BatchRow, shadowed: (id: string) => boolean) => void,
-): Promise<void> {
-  const batches = batchesOf(db);
-  if (!batches || (await batches.count()) === 0) return;
-  const ids = new Set((await db.table('documents').toCollection().primaryKeys()) as string[]);
-  const shadowed = (id: string) => ids.has(id);
-  await batches.each((row) => visit(row, shadowed));
-}
-
-/**
  * Where each of `ids` without a `documents` row lives in the batches: its row and position. One
  * range read per id prefix and one read per batch row, whatever the number of ids. Call inside a
  * read transaction that includes `documents` and `batchTables(db)`.
  */
 export async function batchEntriesOf(
-  db: Dexie,
+  db: MarginaliaDb,
   ids: readonly string[],
 ): Promise<Map<string, { row: BatchRow; j: number }>> {
   const out = new Map<string, { row: BatchRow; j: number }>();
@@ -147,13 +129,15 @@ function concatSetRows(parts: readonly BatchSetRows[]): BatchSetRows {
  * `batchTables(db)`.
  */
 export async function unshadowedSetRows(
-  db: Dexie,
+  db: MarginaliaDb,
   docIds: readonly string[] | null,
   annotators: readonly string[] | null,
 ): Promise<BatchSetRows> {
   const parts: BatchSetRows[] = [];
   if (docIds === null) {
-    await eachBatch(db, (row, shadowed) => parts.push(batchSetRows(row, (id) => !shadowed(id), annotators)));
+    await forEachBatch(db, (row, shadowed) =>
+      parts.push(batchSetRows(row, (id) => !shadowed(id), annotators)),
+    );
     return concatSetRows(parts);
   }
   const byRow = new Map<BatchRow, Set<number>>();
