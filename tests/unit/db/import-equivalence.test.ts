@@ -4,14 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { parseImportFile } from '../../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../../renderer/src/core/formats/import-types';
+import { RELATIONS } from '../../../renderer/src/core/links/link';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { exportAnnotatorLines } from '../../../renderer/src/db/repositories/export';
 import { listAnnotators } from '../../../renderer/src/db/repositories/export-dataset';
 import { listSpans } from '../../../renderer/src/db/repositories/annotations';
-import { storeImport } from '../../../renderer/src/db/repositories/import';
+import { storeImport, type StoreImportOptions } from '../../../renderer/src/db/repositories/import';
 import { freshDb, newDb } from './fresh-db';
+import { sameStored } from './logical-view';
 import { storeImportBeforeFastPath } from './import-reference';
 
 /**
@@ -146,7 +148,10 @@ async function everything(db: MarginaliaDb) {
   return { tables, annotators, exports, sets };
 }
 
-async function both(setup: (db: MarginaliaDb, store: typeof storeImport) => Promise<unknown>) {
+async function both(
+  setup: (db: MarginaliaDb, store: typeof storeImport) => Promise<unknown>,
+  opts: StoreImportOptions = {},
+) {
   const oldDb = newDb('import-old', MIGRATIONS.slice(0, 4));
   await oldDb.open();
   const newDbOpen = await freshDb('import-new');
@@ -156,7 +161,7 @@ async function both(setup: (db: MarginaliaDb, store: typeof storeImport) => Prom
   );
   let m = 0;
   const newOut = await setup(newDbOpen, (db, f, who, _id, p) =>
-    storeImport(db, f, who, () => `id-${m++}`, p),
+    storeImport(db, f, who, () => `id-${m++}`, p, opts),
   );
   // Today's readers read today's schema: the reference's v4 database is upgraded as a user's would
   // be (v7 moves gold's status to its own table), then compared.
@@ -166,30 +171,45 @@ async function both(setup: (db: MarginaliaDb, store: typeof storeImport) => Prom
   return { oldDb: upgraded, newDb: newDbOpen, oldOut, newOut };
 }
 
+/** Stores `before`, opens A as alice (her pack: the import must drop it when her rows change), then `file`. */
+const onStored = async (db: MarginaliaDb, store: typeof storeImport) => {
+  await store(
+    db,
+    before,
+    null,
+    () => '',
+    () => undefined,
+  );
+  await listSpans(db, documentIdForText(A), 'alice');
+  // Per document, the open built a pack; a document in a batch reads its batch's and stores none.
+  const inBatch = (await db.documents.count()) === 0;
+  expect(await db.spanPacks.count()).toBe(inBatch ? 0 : 1);
+  return store(
+    db,
+    file,
+    null,
+    () => '',
+    () => undefined,
+  );
+};
+
+const alone = (f: ImportResult) => (db: MarginaliaDb, store: typeof storeImport) =>
+  store(
+    db,
+    f,
+    null,
+    () => '',
+    () => undefined,
+  );
+
+const BATCHES = { batchRows: true } as const;
+
 describe('the fast import leaves what the old import left', () => {
   beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
   afterEach(() => vi.restoreAllMocks());
 
   it('on stored documents, stored sets with packs, fresh ids, statuses and new documents', async () => {
-    const r = await both(async (db, store) => {
-      await store(
-        db,
-        before,
-        null,
-        () => '',
-        () => undefined,
-      );
-      // Opening A as alice builds her pack: the import must drop it when her rows change.
-      await listSpans(db, documentIdForText(A), 'alice');
-      expect(await db.spanPacks.count()).toBe(1);
-      return store(
-        db,
-        file,
-        null,
-        () => '',
-        () => undefined,
-      );
-    });
+    const r = await both(onStored);
     expect(r.newOut).toEqual(r.oldOut);
     expect(r.newOut).toMatchObject({
       documentsAdded: 3,
@@ -203,19 +223,95 @@ describe('the fast import leaves what the old import left', () => {
   });
 
   it('on a 1,200-line file of new documents', async () => {
-    const big = bigFile(1_200);
-    const r = await both((db, store) =>
-      store(
-        db,
-        big,
-        null,
-        () => '',
-        () => undefined,
-      ),
-    );
+    const r = await both(alone(bigFile(1_200)));
     expect(r.newOut).toEqual(r.oldOut);
     const [o, n] = [await everything(r.oldDb), await everything(r.newDb)];
     expect(n.tables['spans']).toHaveLength(2_400);
     expect(n).toEqual(o);
+  });
+});
+
+/**
+ * Issue 20 step 2: with `batchRows`, new documents are written as batch rows (no per-document rows
+ * for them), and what they stand for is what the reference import's per-document rows hold: the
+ * same snapshot (every logical table), backup bytes and digest.
+ */
+describe('the import in batch rows reads as the old import', () => {
+  beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('on stored documents, stored sets with packs, fresh ids, statuses and new documents', async () => {
+    const r = await both(onStored, BATCHES);
+    expect(r.newOut).toEqual(r.oldOut);
+    // The three new documents of `file` are in a batch; A and B stayed where they were.
+    expect(await r.newDb.documents.count()).toBe(2);
+    expect(await r.newDb.table('batches').count()).toBe(2);
+    await sameStored(r.newDb, r.oldDb);
+  });
+
+  it('on a 1,200-line file of new documents, then the same file again', async () => {
+    const big = bigFile(1_200);
+    const r = await both(alone(big), BATCHES);
+    expect(r.newOut).toEqual(r.oldOut);
+    // No per-document row for a new document: 1,200 documents in 5 batches of at most 256.
+    for (const t of ['documents', 'texts', 'spans', 'progress', 'spanPacks'])
+      expect(await r.newDb.table(t).count()).toBe(0);
+    expect(await r.newDb.table('batches').count()).toBe(5);
+    await sameStored(r.newDb, r.oldDb);
+
+    let n = 0;
+    const again = await Promise.all(
+      [r.oldDb, r.newDb].map((db) => storeImport(db, big, null, () => `again-${n++}`, undefined, BATCHES)),
+    );
+    expect(again[1]).toEqual(again[0]);
+    expect(again[1]).toMatchObject({ documentsAdded: 0, documentsExisting: 1_200, spansAdded: 0 });
+    expect(await r.newDb.table('batches').count()).toBe(5);
+    await sameStored(r.newDb, r.oldDb);
+  });
+
+  it('keeps apart what the columns cannot hold: gold sets and spans with a label they do not know', async () => {
+    const big = bigFile(40);
+    const odd = big.documents[7]!.id;
+    const withGold = big.documents[8]!.id;
+    const annotations = big.annotations.map((a) =>
+      a.docId === odd ? { ...a, spans: [{ ...a.spans[0]!, label: 'no-such-label' as never }] } : a,
+    );
+    const gold = { docId: withGold, annotator: 'gold', status: 'done' as const, spans: [] };
+    const mixed = { ...big, annotations: [...annotations, gold] };
+    const r = await both(alone(mixed), BATCHES);
+    expect(r.newOut).toEqual(r.oldOut);
+    expect((await r.newDb.documents.toArray()).map((d) => d.id).sort()).toEqual([odd, withGold].sort());
+    expect(await r.newDb.spans.where('docId').equals(odd).count()).toBe(1);
+    await sameStored(r.newDb, r.oldDb);
+  });
+
+  it("keeps the ends of a file's links in per-document rows", async () => {
+    const big = bigFile(10);
+    const [a, b] = [big.annotations[0]!, big.annotations[3]!];
+    const end = (set: typeof a) => ({ docId: set.docId, start: set.spans[0]!.start, end: set.spans[0]!.end });
+    const link = {
+      id: 'l1',
+      annotator: 'alice',
+      relation: RELATIONS[0],
+      from: end(a),
+      to: end(b),
+      note: '',
+    };
+    const db = await freshDb('import-links');
+    const out = await storeImport(db, { ...big, links: [link] }, null, () => 'x', undefined, BATCHES);
+    expect(out).toMatchObject({ documentsAdded: 10, linksAdded: 1 });
+    expect((await db.documents.toArray()).map((d) => d.id).sort()).toEqual([a.docId, b.docId].sort());
+    expect(await db.table('batches').count()).toBe(1);
+  });
+
+  it('a failure after the batch rows were written stores nothing', async () => {
+    const db = await freshDb('import-abort');
+    const failAtEnd = (x: number) => {
+      if (x === 1) throw new Error('disk full');
+    };
+    await expect(storeImport(db, bigFile(600), null, () => 'x', failAtEnd, BATCHES)).rejects.toThrow(
+      'disk full',
+    );
+    for (const t of db.tables) expect(await t.count()).toBe(0);
   });
 });

@@ -5,10 +5,21 @@ import { linkKey } from '../../core/links/link';
 import type { MarginaliaDb } from '../database';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import { extentAndLabelKey, type Span } from '../../core/model/span';
-import { documentToRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
+import {
+  documentToRow,
+  goldSpanToRow,
+  spanToRow,
+  type DocumentRow,
+  type ProgressRow,
+  type SpanRow,
+} from '../rows';
 import { declareAbsentPacks, packSetKey } from '../absent-packs';
 import { linkToRow } from '../link-rows';
 import { statusTables, writeStatuses } from './progress';
+import { addInBatches, batchesEnd, batchTables, idsInBatches, unshadowedFacts } from '../batch-import';
+import type { BatchEntry } from '../batch-rows';
+import { byKey } from '../batch-entries';
+import { materialize } from '../batch-store';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -31,6 +42,18 @@ export interface StoreImportOptions {
    * every stored document; titles are then not compared (`sameTitleOtherText` stays empty).
    */
   readonly lookUpIds?: boolean;
+  /**
+   * New documents as batch rows (issue 20, docs/architecture.md "Corpus storage in batch rows"): the
+   * import of a file. Not for a sync page (lookUpIds): a few hundred articles a page would each
+   * append up to 256 index rows that every later lookup of a prefix reads.
+   */
+  readonly batchRows?: boolean;
+}
+
+/** The stored spans of one participant on a document (gold's from its own table). */
+async function storedSet(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
+  if (annotator === GOLD_ANNOTATOR) return db.goldSpans.where('docId').equals(docId).toArray();
+  return db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
 }
 
 /**
@@ -40,14 +63,10 @@ export interface StoreImportOptions {
  * to them; spans the annotator already has (same offsets and label) are skipped, so importing the
  * same file twice adds nothing. A span id already used elsewhere gets a fresh id, never overwriting
  * another annotator's row. Rows are written in chunks, yielding between them, so a 100,000-line
- * file does not block the page.
+ * file does not block the page. With `batchRows`, new documents are written as batch rows (issue 20,
+ * ~256 documents a row) except what the columns cannot keep; documents already held in batch rows
+ * count as stored, and spans or statuses onto one first move it to per-document rows.
  */
-/** The stored spans of one participant on a document (gold's from its own table). */
-async function storedSet(db: MarginaliaDb, docId: string, annotator: string): Promise<Span[]> {
-  if (annotator === GOLD_ANNOTATOR) return db.goldSpans.where('docId').equals(docId).toArray();
-  return db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
-}
-
 export async function storeImport(
   db: MarginaliaDb,
   file: {
@@ -64,6 +83,7 @@ export async function storeImport(
   const tables: Table[] = [db.documents, db.texts, db.spans, db.spanPacks, db.goldSpans, ...statusTables(db)];
   // Only a file with links touches `links` (team sync calls this inside its own transaction).
   if (file.links && file.links.length > 0) tables.push(db.links);
+  tables.push(...batchTables(db));
   return db.transaction('rw', tables, async (tx) => {
     const out: StoredImport = {
       documentsAdded: 0,
@@ -79,24 +99,55 @@ export async function storeImport(
     const storedDocs = opts.lookUpIds
       ? (await db.documents.bulkGet([...wanted])).filter((d) => d !== undefined)
       : await db.documents.toArray();
-    const existing = new Set(storedDocs.map((d) => d.id));
+    const perDocument = new Set(storedDocs.map((d) => d.id));
+    // Stored = `documents` ∪ `batchIndex`: a document held in a batch row has no `documents` row.
+    const inBatch = await idsInBatches(
+      db,
+      [...wanted].filter((id) => !perDocument.has(id)),
+    );
+    const existing = new Set([...perDocument, ...inBatch]);
+    // Spans or a status onto a document held in a batch: it moves to per-document rows first
+    // (copy-on-first-write), and is then today's stored document.
+    await materialize(
+      db,
+      file.annotations.filter((a) => inBatch.has(a.docId)).map((a) => a.docId),
+    );
     const last = await db.documents.orderBy('order').last();
-    let order = (last?.order ?? -1) + 1;
+    const end = await batchesEnd(db);
+    let order = Math.max((last?.order ?? -1) + 1, end.order);
     const fresh = file.documents.filter((d) => !existing.has(d.id));
     out.documentsExisting = [...wanted].filter((id) => existing.has(id)).length;
     // Same title, different text: a different document (its id differs). Say so, never merge.
     if (!opts.lookUpIds) {
       const freshTitles = new Set(fresh.map((d) => d.title));
-      out.sameTitleOtherText = [
-        ...new Set(storedDocs.filter((d) => freshTitles.has(d.title)).map((d) => d.title)),
-      ];
+      const held = (await unshadowedFacts(db, (id) => perDocument.has(id), { titles: freshTitles })).titled;
+      const titled = [...storedDocs.filter((d) => freshTitles.has(d.title)), ...held];
+      // In id order, as one table holding them all would list them.
+      titled.sort((a, b) => byKey(a.id, b.id));
+      out.sameTitleOtherText = [...new Set(titled.map((d) => d.title))];
     }
     const totalRows = fresh.length + file.annotations.reduce((n, a) => n + a.spans.length, 0) || 1;
+    // New documents go to batch rows, except where a reader still needs per-document rows: gold's
+    // sets (their own tables, with provenance) and link ends.
+    const keepApart = new Set<string>();
+    for (const a of file.annotations)
+      if ((a.annotator ?? annotatorForUnnamed) === GOLD_ANNOTATOR) keepApart.add(a.docId);
+    for (const l of file.links ?? []) keepApart.add(l.from.docId).add(l.to.docId);
+    const batched = new Map<string, BatchEntry>();
+    const apart: DocumentRow[] = [];
+    const texts = new Map<string, string>();
+    const useBatches = opts.batchRows === true && !opts.lookUpIds && batchTables(db).length > 0;
     for (let i = 0; i < fresh.length; i += CHUNK) {
-      onProgress(i / totalRows);
-      const part = fresh.slice(i, i + CHUNK);
-      await db.texts.bulkAdd(part.map((d) => ({ id: d.id, text: d.text })));
-      await db.documents.bulkAdd(part.map((d) => documentToRow(d, order++, Date.now())));
+      const addedAt = Date.now();
+      for (const d of fresh.slice(i, i + CHUNK)) {
+        const row = documentToRow(d, order++, addedAt);
+        if (useBatches && !keepApart.has(d.id))
+          batched.set(d.id, { document: row, text: d.text, spans: [], statuses: [] });
+        else {
+          apart.push(row);
+          texts.set(d.id, d.text);
+        }
+      }
     }
     out.documentsAdded = fresh.length;
 
@@ -125,16 +176,38 @@ export async function storeImport(
     }
     // Articles alone (a sync page) need none of the span-key reads below, each of a whole index.
     if (rows.length > 0) await renewTakenIds(db, tx.idbtrans, rows, newId);
+    out.spansAdded = rows.length;
+    // A new document's spans and statuses go into its batch entry; the rest are rows as today.
+    const spanRows: SpanRow[] = [];
+    const statusRows: ProgressRow[] = [];
+    for (const r of rows) (batched.get(r.docId)?.spans ?? spanRows).push(r);
+    for (const p of progress) (batched.get(p.docId)?.statuses ?? statusRows).push(p);
+    const refused = await addInBatches(db, [...batched.values()], end.n, (x) =>
+      onProgress((x * batched.size) / totalRows),
+    );
+    // What the batch columns cannot keep exactly is stored per document.
+    for (const e of refused) {
+      apart.push(e.document);
+      texts.set(e.document.id, e.text);
+      spanRows.push(...e.spans);
+      statusRows.push(...e.statuses);
+    }
+    for (let i = 0; i < apart.length; i += CHUNK) {
+      onProgress((batched.size - refused.length + i) / totalRows);
+      const part = apart.slice(i, i + CHUNK);
+      await db.texts.bulkAdd(part.map((d) => ({ id: d.id, text: texts.get(d.id) as string })));
+      await db.documents.bulkAdd(part);
+    }
     // A gold set (a gold export imported back) goes to gold's own table (schema v4).
-    const gold = rows.filter((r) => r.annotator === GOLD_ANNOTATOR);
+    const gold = spanRows.filter((r) => r.annotator === GOLD_ANNOTATOR);
     if (gold.length > 0) await db.goldSpans.bulkAdd(gold.map((r) => goldSpanToRow(r, r.docId, r.updatedAt)));
-    const others = gold.length > 0 ? rows.filter((r) => r.annotator !== GOLD_ANNOTATOR) : rows;
+    const others = gold.length > 0 ? spanRows.filter((r) => r.annotator !== GOLD_ANNOTATOR) : spanRows;
     for (let i = 0; i < others.length; i += CHUNK) {
       onProgress((fresh.length + gold.length + i) / totalRows);
       await db.spans.bulkAdd(others.slice(i, i + CHUNK));
     }
-    for (let i = 0; i < progress.length; i += CHUNK) await writeStatuses(db, progress.slice(i, i + CHUNK));
-    out.spansAdded = rows.length;
+    for (let i = 0; i < statusRows.length; i += CHUNK)
+      await writeStatuses(db, statusRows.slice(i, i + CHUNK));
     if (file.links && file.links.length > 0) Object.assign(out, await storeLinks(db, file.links, newId, now));
     onProgress(1);
     return out;
@@ -160,10 +233,14 @@ async function renewTakenIds(
     idbtrans,
     new Set(rows.map((r) => packSetKey(r.docId, r.annotator)).filter((k) => !packed.has(k))),
   );
+  // Documents held in batch rows hold span ids too (those a `documents` row shadows do not count).
+  const shadowing = new Set((await db.documents.toCollection().primaryKeys()).map(String));
+  const { spanIds } = await unshadowedFacts(db, (id) => shadowing.has(id), { spanIds: true });
   const taken = new Set(
     [
       ...(await db.spans.toCollection().primaryKeys()),
       ...(await db.goldSpans.toCollection().primaryKeys()),
+      ...spanIds,
     ].map(String),
   );
   for (const r of rows) {

@@ -10,6 +10,7 @@ import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
 import { linkToRow, type LinkRow } from '../link-rows';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
+import { batchTables } from '../batch-import';
 import { storeImport } from './import';
 import { readStatus, statusesOf, statusTables, writeStatuses } from './progress';
 
@@ -31,6 +32,8 @@ const syncTables = (db: MarginaliaDb) => [
   db.links,
   db.syncDocs,
   db.syncCheckpoints,
+  // A pulled article may already be held in a batch row (storeImport checks `batchIndex`).
+  ...batchTables(db),
 ];
 
 interface LocalSet {
