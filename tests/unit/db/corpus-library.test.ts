@@ -4,7 +4,9 @@ import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { libraryStatuses } from '../../../renderer/src/db/corpus/library';
+import { materialize } from '../../../renderer/src/db/batch-store';
 import { listDocuments } from '../../../renderer/src/db/repositories/documents';
+import { firstDocumentId } from '../../../renderer/src/db/repositories/library-page';
 import { listStatuses } from '../../../renderer/src/db/repositories/progress';
 import type { DocumentRow } from '../../../renderer/src/db/rows';
 import { ANNOTATORS, twoLibraries } from './corpus-mix';
@@ -39,6 +41,22 @@ describe('the library reads documents in batch rows', () => {
     expect(listed[2]!.title).toBe('Renamed in its rows');
     for (const a of ANNOTATORS)
       expect(await libraryStatuses(db, a)).toEqual(await listStatuses(reference, a));
+  });
+
+  it('start-up finds the first document in library order wherever it is held', async () => {
+    const { reference, db, ids } = await twoLibraries(300, false);
+    expect(await firstDocumentId(db)).toBe(ids[0]);
+    const tables = ['documents', 'texts', 'spans', 'progress', 'spanPacks', 'batches', 'batchIndex'];
+    await db.transaction('rw', tables, () => materialize(db, [ids[0]!]));
+    expect(await firstDocumentId(db)).toBe(ids[0]);
+    // A per-document document before the batches comes first; without it, the batches' first entry.
+    const early: DocumentRow = { ...(await reference.documents.get(ids[0]!))!, id: 'early', order: -1 };
+    await db.documents.add(early);
+    expect(await firstDocumentId(db)).toBe('early');
+    await db.documents.bulkDelete(['early', ids[0]!]);
+    expect(await firstDocumentId(db)).toBe(ids[0]);
+    await db.table('batches').clear();
+    expect(await firstDocumentId(db)).toBeNull();
   });
 
   it('a live query of the list follows a batch written after it started', async () => {

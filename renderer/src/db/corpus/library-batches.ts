@@ -49,7 +49,8 @@ export async function forEachBatch(
   }
 }
 
-async function documentIdsInOrders(db: MarginaliaDb, orders: Float64Array): Promise<Set<string>> {
+/** The `documents` ids whose `order` is in the range of `orders`: the only rows that can shadow them. */
+export async function documentIdsInOrders(db: MarginaliaDb, orders: Float64Array): Promise<Set<string>> {
   if (orders.length === 0) return new Set();
   let lo = Infinity;
   let hi = -Infinity;

@@ -1,8 +1,11 @@
+import type { Table } from 'dexie';
+
 import { STATUSES, type DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
+import type { BatchRow } from '../batch-rows';
 import type { DocumentRow } from '../rows';
 import { statusesOf, statusTables } from '../repositories/progress';
-import { batchDocumentRow, batchTables, forEachBatch } from './library-batches';
+import { batchDocumentRow, batchTables, documentIdsInOrders, forEachBatch } from './library-batches';
 
 const PAGE = 2_000;
 
@@ -70,5 +73,26 @@ export function libraryStatuses(db: MarginaliaDb, annotator: string): Promise<Ma
       });
     });
     return out;
+  });
+}
+
+/**
+ * The first document in library order, wherever it is held: the first `documents` row by `order`
+ * or the first batch entry no `documents` row shadows (batches follow library order, so it is in
+ * the first batch with such an entry), whichever comes first. A few rows, never the library.
+ */
+export function firstInLibrary(db: MarginaliaDb): Promise<string | null> {
+  const batches = db.tables.find((t) => t.name === 'batches') as Table<BatchRow, number> | undefined;
+  return db.transaction('r', [db.documents, ...batchTables(db)], async () => {
+    const row = await db.documents.orderBy('order').first();
+    let after = -Infinity;
+    for (;;) {
+      const batch = batches && (await batches.where(':id').above(after).first());
+      if (!batch) return row?.id ?? null;
+      const shadowing = await documentIdsInOrders(db, batch.orders);
+      const k = batch.ids.findIndex((id) => !shadowing.has(id));
+      if (k >= 0) return row && row.order <= (batch.orders[k] as number) ? row.id : (batch.ids[k] as string);
+      after = batch.n;
+    }
   });
 }
