@@ -1,0 +1,95 @@
+import type { Label } from '../../core/model/labels';
+import type { DocStatus } from '../../core/model/status';
+import type { MarginaliaDb } from '../../db/database';
+import type { LibraryChange } from '../../db/library-changes';
+import { libraryStatuses } from '../../db/corpus/library';
+import { listDocuments } from '../../db/repositories/documents';
+import { readEntryParts } from '../../db/repositories/library-page';
+import { countSpansByDocument } from '../../db/repositories/span-counts';
+import { syncedIds, teamStatuses, type TeamStatus } from '../../db/repositories/sync';
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  length: number;
+  counts: Record<Label, number>;
+  status: DocStatus;
+  /** A lead's view: each assigned annotator's status on it. */
+  team?: readonly TeamStatus[];
+}
+
+/** Which team's documents the library shows (null: no team, every document). */
+export interface LibraryScope {
+  /** The server's articles database: the library shows the documents recorded under it. */
+  readonly articlesDb: string;
+  /** Set for a lead: the project whose annotators' statuses each entry shows. */
+  readonly leadOf: string | null;
+}
+
+const NO_COUNTS: Record<Label, number> = { claim: 0, quote: 0, figure: 0, speculation: 0 };
+
+/** The whole library: every document's entry, in library order. */
+export async function readLibrary(
+  db: MarginaliaDb,
+  annotator: string,
+  scope: LibraryScope | null,
+): Promise<LibraryEntry[]> {
+  const [all, counts, statuses, team, others] = await Promise.all([
+    listDocuments(db),
+    countSpansByDocument(db, annotator),
+    libraryStatuses(db, annotator),
+    scope ? syncedIds(db, scope.articlesDb) : null,
+    scope?.leadOf ? teamStatuses(db, scope.leadOf) : null,
+  ]);
+  const docs = team ? all.filter((d) => team.has(d.id)) : all;
+  return docs.map((d) => ({
+    id: d.id,
+    title: d.title,
+    length: d.length,
+    counts: counts.get(d.id) ?? NO_COUNTS,
+    status: statuses.get(d.id) ?? 'todo',
+    ...(others ? { team: others.get(d.id) ?? [] } : {}),
+  }));
+}
+
+/**
+ * The library with the changed documents' entries read again, each by key (a label: the
+ * annotator's pack of that document and its status, never every row of a table), or null when only
+ * a whole read can answer: a change not known by key, a document new to the library or without a
+ * `documents` row, or a lead's view (other annotators' statuses).
+ */
+export async function patchLibrary(
+  db: MarginaliaDb,
+  annotator: string,
+  scope: LibraryScope | null,
+  entries: readonly LibraryEntry[],
+  change: LibraryChange,
+): Promise<LibraryEntry[] | null> {
+  if (change.all || scope?.leadOf) return null;
+  const wanted = new Set([...change.documents, ...change.counts, ...change.statuses]);
+  const at = new Map<string, number>();
+  for (let i = 0; i < entries.length && at.size < wanted.size; i++) {
+    const id = (entries[i] as LibraryEntry).id;
+    if (wanted.has(id)) at.set(id, i);
+  }
+  // A document row the library does not show is new (an import, a pull), unless a team hides it.
+  if (!scope && [...change.documents].some((id) => !at.has(id))) return null;
+  const shown = (ids: Set<string>): string[] => [...ids].filter((id) => at.has(id));
+  const parts = await readEntryParts(db, annotator, {
+    documents: shown(change.documents),
+    counts: shown(change.counts),
+    statuses: shown(change.statuses),
+  });
+  const next = [...entries];
+  const set = (id: string, part: Partial<LibraryEntry>): void => {
+    const i = at.get(id) as number;
+    next[i] = { ...(next[i] as LibraryEntry), ...part };
+  };
+  for (const [id, row] of parts.rows) {
+    if (!row) return null;
+    set(id, row);
+  }
+  for (const [id, counts] of parts.counts) set(id, { counts });
+  for (const [id, status] of parts.statuses) set(id, { status });
+  return next;
+}
