@@ -17,6 +17,7 @@ import type { Span } from '../core/model/span';
 import { CodePointIndex } from '../core/text/code-points';
 import { snapToWords } from '../core/text/words';
 import { createDomLocator } from './dom-locator';
+import { selectionCollapser } from './selection-collapser';
 import { ChunkNode } from './nodes/ChunkNode';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
 import { $loadArticle, LoadTextPlugin, type Preloaded } from './plugins/LoadTextPlugin';
@@ -61,8 +62,11 @@ export interface ArticleEditorHandle {
   focus(): void;
   /** Focuses the article where its selection is, without scrolling (keyboard users land back in the text). */
   focusText(): void;
-  /** Collapses the selection to its end (after tagging, so the next drag starts a new selection). */
-  collapseSelection(): void;
+  /**
+   * Returns what collapses the current selection to its end (after tagging, so the next drag starts a
+   * new selection), if it is still this selection then: the label's frame paints before it.
+   */
+  selectionCollapser(): (() => void) | null;
   /** Highlights currently painted (tests, benchmark). */
   paintedCount(): number;
 }
@@ -236,10 +240,7 @@ function EditorBody({
       },
       focus: () => editor.focus(),
       focusText: () => editor.getRootElement()?.focus({ preventScroll: true }),
-      collapseSelection: () => {
-        const sel = window.getSelection();
-        if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
-      },
+      selectionCollapser,
       paintedCount: () => painter.current?.count() ?? 0,
     }),
     [editor, layout, paragraphKeys, index, toCodePoints, toPaint, painter, currentSelection, locator],

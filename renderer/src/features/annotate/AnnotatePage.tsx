@@ -1,7 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { ArticleDocument } from '../../core/model/document';
-import type { Label } from '../../core/model/labels';
 import { spansAt, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
@@ -12,7 +11,6 @@ import { FindBar } from './FindBar';
 import { ComparePanel } from './ComparePanel';
 import { LabelPalette } from './LabelPalette';
 import { SaveIndicator } from '../../ui/SaveIndicator';
-import { afterNextPaint } from '../../session/after-paint';
 import { useSpanHistory } from '../../session/sync/useSpanHistory';
 import { SpanInspector } from './SpanInspector';
 import { SpanLinks } from './SpanLinks';
@@ -22,6 +20,7 @@ import './suggestions.css';
 import { useAnnotationSession } from './useAnnotationSession';
 import { useFind } from './useFind';
 import { useFindKey } from './useFindKey';
+import { useLabelAction } from './useLabelAction';
 import { useLinking } from './useLinking';
 import { useUndoKeys } from './useUndoKeys';
 
@@ -124,24 +123,7 @@ export const AnnotatePage = memo(function AnnotatePage({
     [index],
   );
 
-  const label = useCallback(
-    (l: Label) => {
-      const range = editor.current?.selection();
-      if (!range || range.start === range.end) {
-        onMessage('Select some text first, then press 1–4 or click a label.');
-        return;
-      }
-      const refused = create(range, l);
-      if (refused) return onMessage(refused, 'error');
-      editor.current?.collapseSelection();
-      // The confirmation waits a frame so that the label's frame paints only the highlight.
-      void afterNextPaint().then(() => {
-        onMessage(`Tagged as ${l}.`);
-        onTagged?.(doc.id);
-      });
-    },
-    [create, onMessage, onTagged, doc.id],
-  );
+  const label = useLabelAction({ editor, create, onMessage, onTagged, docId: doc.id });
 
   const onSelection = useCallback((r: CodePointRange | null) => {
     setCaret(r && r.start === r.end ? r.start : null);
