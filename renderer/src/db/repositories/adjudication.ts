@@ -14,6 +14,7 @@ import {
 import { compareSpans } from '../../core/model/span';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
+import { corpusWrite } from '../corpus-write';
 import { SpanConflictError } from './annotations';
 import { applyLinkCommand, followSpanCommand } from './links';
 import type { GoldLink } from '../../core/links/adjudicate';
@@ -132,17 +133,9 @@ export async function applyAdjudicationStep(
   step: AdjudicationStep,
 ): Promise<void> {
   const now = Date.now();
-  // spans and spanPacks: a gold link command checks its ends in db/repositories/links.ts's transaction.
-  const tables = [
-    db.goldSpans,
-    db.decisions,
-    ...statusTables(db),
-    db.links,
-    db.documents,
-    db.spans,
-    db.spanPacks,
-  ];
-  await db.transaction('rw', tables, async () => {
+  // The corpus tables: a gold link command checks its ends (moving them out of their batch, issue
+  // 20) in db/repositories/links.ts's transaction.
+  await corpusWrite(db, [db.goldSpans, db.decisions, ...statusTables(db), db.links], async () => {
     const done: AnnotationCommand[] = [];
     for (const c of step.commands) {
       if (c.kind === 'delete') await db.goldSpans.delete(c.span.id);

@@ -7,6 +7,7 @@ import { goldRowAsSpanRow, rowToSpan, spanToRow, type SpanRow } from '../rows';
 import { decodeSpanPack, packRowOf, spansOfRows } from '../span-pack';
 import { batchEntryOf, batchSpansOf } from '../batch-store';
 import { librarySpansOf } from '../corpus/library-texts';
+import { corpusWrite, materializeFirst } from '../corpus-write';
 import { followSpanCommand } from './links';
 
 /** The stored spans of one annotator on one document, in `compareSpans` order, from the rows. */
@@ -94,7 +95,8 @@ export class SpanConflictError extends Error {}
  * (start, end, label) of the same annotator is refused inside the transaction, so two racing
  * windows cannot both add it. When the document has a span pack, the row write drops it (span-packs
  * middleware) and the updated pack is written back in the same transaction, so labelling keeps the
- * next open fast; the pack also answers the duplicate check without scanning the rows.
+ * next open fast; the pack also answers the duplicate check without scanning the rows. A document
+ * still held in a batch row moves to per-document rows first, in the same transaction (issue 20).
  */
 export async function applyAnnotationCommand(
   db: MarginaliaDb,
@@ -103,10 +105,18 @@ export async function applyAnnotationCommand(
   cmd: AnnotationCommand,
 ): Promise<void> {
   const now = Date.now();
-  const tables = [db.spans, db.spanPacks, db.links, db.goldSpans, db.documents];
-  await db.transaction('rw', tables, async () => {
+  await corpusWrite(db, [db.links, db.goldSpans], async () => {
     const pack = await db.spanPacks.get([docId, annotator]);
-    const before = pack ? decodeSpanPack(pack) : null;
+    // A pack is written only for a document with per-document rows (a batch document's open
+    // stores none), so the hot path (a pack) reads nothing more; without one, a document still in
+    // its batch moves out first (issue 20): one `documents.get`, and the batch read once. Its set
+    // is then read once more so that this label writes its pack: the next label is the hot path.
+    const moved = pack ? [] : await materializeFirst(db, [docId]);
+    const before = pack
+      ? decodeSpanPack(pack)
+      : moved.length > 0
+        ? await readSpanRows(db, docId, annotator)
+        : null;
     let written: Span = cmd.kind === 'update' ? cmd.after : cmd.span;
     switch (cmd.kind) {
       case 'create': {

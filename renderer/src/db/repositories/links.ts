@@ -5,6 +5,7 @@ import { linkKey, RELATION_TITLES, sameEndpoint, type Link, type LinkEndpoint } 
 import { validateLink, type LinkContext } from '../../core/links/validate';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
+import { corpusWrite, materializeFirst } from '../corpus-write';
 import { linkToRow, touches, type LinkRow } from '../link-rows';
 
 /** The link cannot be stored as asked (an end is no span, a duplicate, changed elsewhere). */
@@ -48,9 +49,14 @@ async function extentsOf(db: MarginaliaDb, docId: string, annotator: string): Pr
   return new Set(rows.map((r) => `${r.start}-${r.end}`));
 }
 
-/** A link context over what is stored for the link's two documents (inside the transaction). */
+/**
+ * A link context over what is stored for the link's two documents (inside the transaction, which
+ * includes `corpusTables`): an end still held in a batch row moves to per-document rows first
+ * (issue 20), so its document and spans are the ones checked.
+ */
 async function storedContext(db: MarginaliaDb, link: Link): Promise<LinkContext> {
   const docIds = [...new Set([link.from.docId, link.to.docId])];
+  await materializeFirst(db, docIds);
   const docs = await db.documents.bulkGet(docIds);
   const extents = new Map<string, Set<string>>();
   for (const id of docIds) extents.set(id, await extentsOf(db, id, link.annotator));
@@ -76,7 +82,7 @@ const EDITABLE = ['relation', 'note'] as const;
  */
 export async function applyLinkCommand(db: MarginaliaDb, cmd: LinkCommand): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', [db.links, db.spans, db.spanPacks, db.goldSpans, db.documents], async () => {
+  await corpusWrite(db, [db.links, db.goldSpans], async () => {
     if (cmd.kind === 'delete_link') {
       await db.links.delete(cmd.link.id);
       for (const made of cmd.spans ?? [])

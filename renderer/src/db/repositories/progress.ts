@@ -3,6 +3,7 @@ import type { Table } from 'dexie';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../database';
+import { corpusWrite, materializeFirst } from '../corpus-write';
 import { goldStatusAsProgressRow, goldStatusToRow, type GoldStatusRow, type ProgressRow } from '../rows';
 
 /*
@@ -57,15 +58,21 @@ export async function participantsWithStatus(db: MarginaliaDb): Promise<string[]
   return [...keys.map(String), ...(gold > 0 ? [GOLD_ANNOTATOR] : [])];
 }
 
+/**
+ * Stores one participant's status on a document. A document still held in a batch row moves to
+ * per-document rows first (issue 20), so the new status is not shadowed by its batch entry; gold's
+ * status has its own table, which batches never hold.
+ */
 export async function setStatus(
   db: MarginaliaDb,
   docId: string,
   annotator: string,
   status: DocStatus,
 ): Promise<void> {
-  await db.transaction('rw', statusTables(db), () =>
-    writeStatuses(db, [{ docId, annotator, status, updatedAt: Date.now() }]),
-  );
+  await corpusWrite(db, statusTables(db), async () => {
+    if (annotator !== GOLD_ANNOTATOR) await materializeFirst(db, [docId]);
+    await writeStatuses(db, [{ docId, annotator, status, updatedAt: Date.now() }]);
+  });
 }
 
 /** Status per document for one annotator; documents without a row are "todo". */
