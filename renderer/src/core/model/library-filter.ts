@@ -27,7 +27,9 @@ export const TEXT_SEARCH_MIN = 3;
 /**
  * The entries the query selects, in library order. `inText`: ids of documents whose text contains
  * the words (null while that search has not answered: title matches only); `ofAnnotator`: ids the
- * chosen annotator worked on (null while unknown: nothing matches yet rather than everything). O(n).
+ * chosen annotator worked on (null while unknown: nothing matches yet rather than everything);
+ * `titleMatches`: which titles hold the words (a TitleIndex's mask), else each title is lower-cased
+ * here. O(n).
  */
 export function filterLibrary<
   T extends { readonly id: string; readonly title: string; readonly status: DocStatus },
@@ -36,12 +38,15 @@ export function filterLibrary<
   q: LibraryQuery,
   inText: ReadonlySet<string> | null,
   ofAnnotator: ReadonlySet<string> | null,
+  titleMatches?: Uint8Array | null,
 ): T[] {
   if (!isActive(q)) return [...entries];
   const n = needle(q);
+  const inTitle = (e: T, i: number): boolean =>
+    titleMatches ? titleMatches[i] === 1 : e.title.toLocaleLowerCase().includes(n as string);
   return entries.filter(
-    (e) =>
-      (n === null || e.title.toLocaleLowerCase().includes(n) || (inText?.has(e.id) ?? false)) &&
+    (e, i) =>
+      (n === null || inTitle(e, i) || (inText?.has(e.id) ?? false)) &&
       (q.status === null || e.status === q.status) &&
       (q.annotator === null || (ofAnnotator?.has(e.id) ?? false)),
   );

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import {
   EMPTY_QUERY,
@@ -8,6 +8,7 @@ import {
   needle,
   type LibraryQuery,
 } from '../../core/model/library-filter';
+import { TitleIndex } from '../../core/model/title-index';
 import { listStudyAnnotators } from '../../db/repositories/agreement';
 import { documentsOfAnnotator, findInTexts } from '../../db/repositories/library-search';
 import type { LibraryEntry } from '../../session/library/useLibrary';
@@ -52,10 +53,25 @@ export function useLibraryFilter(entries: readonly LibraryEntry[]) {
     [db, query.annotator],
   );
 
+  // Built at the first words typed, and kept while the titles stay the same (a label changes an
+  // entry's counts, not its title): a keystroke then scans one string.
+  const index = useRef<TitleIndex | null>(null);
+  const titleMatches = useMemo(() => {
+    if (n === null) return null;
+    const titles = entries.map((e) => e.title);
+    index.current = index.current ? index.current.reuseFor(titles) : TitleIndex.of(titles);
+    return index.current.matches(n);
+  }, [entries, n]);
   const shown = useMemo(
     () =>
-      filterLibrary(entries, query, inText && inText.needle === n ? inText.ids : null, ofAnnotator ?? null),
-    [entries, query, inText, n, ofAnnotator],
+      filterLibrary(
+        entries,
+        query,
+        inText && inText.needle === n ? inText.ids : null,
+        ofAnnotator ?? null,
+        titleMatches,
+      ),
+    [entries, query, inText, n, ofAnnotator, titleMatches],
   );
   return { query, setQuery, shown, active: isActive(query), searching, annotators };
 }
