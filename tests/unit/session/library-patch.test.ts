@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 
-import type { DBCoreTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import type { MarginaliaDb } from '../../../renderer/src/db/database';
@@ -9,51 +8,13 @@ import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/an
 import { setStatus } from '../../../renderer/src/db/repositories/progress';
 import { documentToRow } from '../../../renderer/src/db/rows';
 import { patchLibrary, readLibrary } from '../../../renderer/src/session/library/library-model';
+import { countReads } from '../db/count-reads';
 import { newDb } from '../db/fresh-db';
 
 // Issue 20 item 2: nothing on a label may read all rows of a big table. At 100,000 documents the
 // library re-read everything (documents, packs, statuses) after each label and status change.
 
 const N = 5_000;
-
-/** Rows each table handed out (values of gets, queries and cursor steps), counted below Dexie. */
-function countReads(db: MarginaliaDb): Map<string, number> {
-  const reads = new Map<string, number>();
-  const add = (table: string, n: number): void => void reads.set(table, (reads.get(table) ?? 0) + n);
-  db.use({
-    stack: 'dbcore',
-    name: 'count-reads',
-    create: (down) => ({
-      ...down,
-      table(name: string): DBCoreTable {
-        const t = down.table(name);
-        return {
-          ...t,
-          get: async (req) => {
-            add(name, 1);
-            return t.get(req);
-          },
-          getMany: async (req) => {
-            add(name, req.keys.length);
-            return t.getMany(req);
-          },
-          query: async (req) => {
-            const res = await t.query(req);
-            add(name, res.result.length);
-            return res;
-          },
-          openCursor: async (req) => {
-            const cursor = await t.openCursor(req);
-            if (cursor) add(name, 1);
-            return cursor;
-          },
-          count: async (req) => t.count(req),
-        };
-      },
-    }),
-  });
-  return reads;
-}
 
 async function bigLibrary(): Promise<{ db: MarginaliaDb; reads: Map<string, number>; ids: string[] }> {
   const db = newDb('library-patch');
