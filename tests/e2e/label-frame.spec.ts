@@ -68,3 +68,30 @@ test('the selection collapses after the label frame, and a second key then finds
   expect(after).toBe('AI firm');
   await expect(app.spanItems()).toHaveCount(3);
 });
+
+test("a label's key task registers the highlight and shows Saving… before its frame; the span list follows", async ({
+  app,
+  page,
+}) => {
+  await app.dragSelect(0, 14);
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('AI firm OpenAI');
+  const seen = await page.getByTestId('article').evaluate(async (el) => {
+    const rows = (): number => document.querySelectorAll('[aria-label="Spans in text order"] li').length;
+    const claims = (): number => CSS.highlights.get('m-claim')?.size ?? 0;
+    const state = (): string | null =>
+      document.querySelector('[data-testid="save-state"]')?.getAttribute('aria-label') ?? null;
+    const before = { rows: rows(), claims: claims() };
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+    // React flushes an update from outside its own events in a microtask: let those run.
+    for (let i = 0; i < 5; i++) await new Promise<void>((r) => queueMicrotask(r));
+    const inTask = { rows: rows(), claims: claims(), state: state() };
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return { before, inTask, after: { rows: rows(), claims: claims() } };
+  });
+  expect(seen.before).toEqual({ rows: 0, claims: 0 });
+  // Before the frame: the highlight is registered and "Saving…" shows; the span list has not rendered.
+  expect(seen.inTask).toEqual({ rows: 0, claims: 1, state: 'Saving…' });
+  expect(seen.after).toEqual({ rows: 1, claims: 1 });
+  await expect(app.spanItems()).toHaveCount(1);
+  await app.expectSaved();
+});

@@ -67,6 +67,8 @@ export interface ArticleEditorHandle {
    * new selection), if it is still this selection then: the label's frame paints before it.
    */
   selectionCollapser(): (() => void) | null;
+  /** Paints these spans now, before the next render gives them (a label, from its key task). */
+  paint(spans: readonly Span[]): void;
   /** Highlights currently painted (tests, benchmark). */
   paintedCount(): number;
 }
@@ -151,7 +153,7 @@ function EditorBody({
   const marks = useRef<HTMLCanvasElement>(null);
   const [generation, setGeneration] = useState(0);
   const rebuild = useCallback(() => setGeneration((g) => g + 1), []);
-  const { painter, toPaint } = usePainter({
+  const { painter, toPaint, paintNow } = usePainter({
     editor,
     layout,
     index,
@@ -241,9 +243,21 @@ function EditorBody({
       focus: () => editor.focus(),
       focusText: () => editor.getRootElement()?.focus({ preventScroll: true }),
       selectionCollapser,
+      paint: paintNow,
       paintedCount: () => painter.current?.count() ?? 0,
     }),
-    [editor, layout, paragraphKeys, index, toCodePoints, toPaint, painter, currentSelection, locator],
+    [
+      editor,
+      layout,
+      paragraphKeys,
+      index,
+      toCodePoints,
+      toPaint,
+      painter,
+      currentSelection,
+      locator,
+      paintNow,
+    ],
   );
 
   // "plaintext-only", not "true": the article is plain text, and React, before every commit anywhere

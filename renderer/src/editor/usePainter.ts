@@ -163,8 +163,8 @@ export function usePainter({
     if (paintedLinks.current === linkedKey) return;
     paintedLinks.current = linkedKey;
     converted.map = new WeakMap();
-    painter.current?.paint(spans);
-  }, [linkedKey, converted, spans]);
+    painter.current?.refresh();
+  }, [linkedKey, converted]);
 
   useEffect(() => {
     // Nothing is under the caret while text is selected, as when labelling: skip the scan of every span.
@@ -181,5 +181,16 @@ export function usePainter({
     painter.current?.setFound(found, found[foundCurrent] ?? null);
   }, [paragraphKeys, found, foundCurrent]);
 
-  return { painter, toPaint };
+  // A label paints its span from its key task, before React renders the page (features/annotate/
+  // useLabelAction.ts); the render after the frame gives the painter the same array, which it skips.
+  const paintNow = useCallback(
+    (next: readonly Span[]) => {
+      if (!painter.current) return;
+      painter.current.paint(next);
+      publish();
+    },
+    [publish],
+  );
+
+  return { painter, toPaint, paintNow };
 }

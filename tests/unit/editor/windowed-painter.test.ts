@@ -72,4 +72,27 @@ describe('WindowedPainter', () => {
     expect(inner.last.map((s) => s.id).sort()).toEqual(all.map((s) => s.id).sort());
     expect(p.total()).toBe(all.length);
   });
+
+  it('the same array again hands nothing on; refresh repaints the window with the new conversion', () => {
+    const { inner, p } = make();
+    p.setWindow(0, text.length + 1);
+    let calls = 0;
+    const paint = inner.paint.bind(inner);
+    inner.paint = (spans) => {
+      calls++;
+      paint(spans);
+    };
+    p.paint(all);
+    expect(calls).toBe(1);
+    // A label painted from its key task, then the page's render with the same array.
+    p.paint(all);
+    expect(calls).toBe(1);
+    const more = [...all, span('g', 1, 3)];
+    p.paint(more);
+    expect(calls).toBe(2);
+    expect(inner.last.map((s) => s.id)).toContain('g');
+    p.refresh();
+    expect(calls).toBe(3);
+    expect(inner.last.map((s) => s.id)).toEqual([...more].sort((x, y) => x.start - y.start).map((s) => s.id));
+  });
 });

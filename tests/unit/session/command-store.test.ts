@@ -120,4 +120,31 @@ describe('the persisted command queue', () => {
     clear();
     expect(queue.getSaveState().kind).toBe('saved');
   });
+
+  it("shown 'later': the state has the command at once, the view (and its listeners) only after `later`", async () => {
+    const { queue } = setup();
+    let release = (): void => {};
+    const later = () => new Promise<void>((r) => (release = r));
+    const spec: CommandSpec<number, { add: number }> = {
+      apply: (s, c) => s + c.add,
+      invert: (c) => ({ add: -c.add }),
+      describe: (c) => `add ${c.add}`,
+      persist: async () => undefined,
+    };
+    const store = new CommandStore(spec, 0, queue, later);
+    let told = 0;
+    store.subscribe(() => told++);
+    store.perform({ add: 2 }, null, 'later');
+    expect(store.getState()).toBe(2);
+    expect(store.getView()).toEqual({ state: 0, canUndo: false, canRedo: false });
+    expect(told).toBe(0);
+    release();
+    await settled(queue);
+    expect(store.getView()).toEqual({ state: 2, canUndo: true, canRedo: false });
+    expect(told).toBe(1);
+    // A command shown at once meanwhile shows both.
+    store.perform({ add: 1 }, null, 'later');
+    store.perform({ add: 3 });
+    expect(store.getView().state).toBe(6);
+  });
 });

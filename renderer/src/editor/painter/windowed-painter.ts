@@ -20,6 +20,8 @@ export interface Placed {
  */
 export class WindowedPainter<S extends Placed> {
   private spans: readonly S[] = [];
+  /** The array last given to `paint` (`spans` is it, or its sorted copy). */
+  private given: readonly S[] | null = null;
   /** prefixMaxEnd[i] = max end of spans[0..i], so the first span that can reach `lo` is a binary search. */
   private prefixMaxEnd: number[] = [];
   private lo = 0;
@@ -73,13 +75,24 @@ export class WindowedPainter<S extends Placed> {
     return { lo: this.lo, hi: this.hi };
   }
 
+  /**
+   * Paints these spans; the same array again (the render that follows a label painted from its key
+   * task) costs nothing. `refresh` repaints the same spans after their conversion changed.
+   */
   paint(spans: readonly S[]): void {
+    if (spans === this.given) return;
+    this.given = spans;
     let sorted = true;
     for (let i = 1; i < spans.length && sorted; i++)
       sorted = (spans[i - 1] as S).start <= (spans[i] as S).start;
     this.spans = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
     let max = -1;
     this.prefixMaxEnd = this.spans.map((s) => (max = Math.max(max, s.end)));
+    this.inner.paint(this.inWindow());
+  }
+
+  /** Paints the window again: `toPaint` now converts some spans differently (their links changed). */
+  refresh(): void {
     this.inner.paint(this.inWindow());
   }
 

@@ -10,8 +10,8 @@ import { CaretSpeech } from './CaretSpeech';
 import { FindBar } from './FindBar';
 import { ComparePanel } from './ComparePanel';
 import { LabelPalette } from './LabelPalette';
-import { SaveIndicator } from '../../ui/SaveIndicator';
 import { useSpanHistory } from '../../session/sync/useSpanHistory';
+import { SessionSaveIndicator } from './SessionSaveIndicator';
 import { SpanInspector } from './SpanInspector';
 import { SpanLinks } from './SpanLinks';
 import { SpanList } from './SpanList';
@@ -123,7 +123,14 @@ export const AnnotatePage = memo(function AnnotatePage({
     [index],
   );
 
-  const label = useLabelAction({ editor, create, onMessage, onTagged, docId: doc.id });
+  const label = useLabelAction({
+    editor,
+    create,
+    latest: session.latest,
+    onMessage,
+    onTagged,
+    docId: doc.id,
+  });
 
   const onSelection = useCallback((r: CodePointRange | null) => {
     setCaret(r && r.start === r.end ? r.start : null);
@@ -164,11 +171,6 @@ export const AnnotatePage = memo(function AnnotatePage({
     else editor.current?.focus();
   }, [hideFind, currentMatch]);
 
-  // A write that failed (a conflict with another window, a full disk) is said, not only marked.
-  const saveError = session.saveState.kind === 'error' ? session.saveState.message : null;
-  useEffect(() => {
-    if (saveError) onMessage(saveError, 'error');
-  }, [saveError, onMessage]);
   const undo = useCallback(() => onMessage(undoCommand() ?? 'Nothing to undo.'), [undoCommand, onMessage]);
   const redo = useCallback(() => onMessage(redoCommand() ?? 'Nothing to redo.'), [redoCommand, onMessage]);
   useUndoKeys(undo, redo);
@@ -225,7 +227,7 @@ export const AnnotatePage = memo(function AnnotatePage({
         <button type="button" onClick={redo} disabled={!session.canRedo} aria-keyshortcuts="Control+Shift+Z">
           Redo
         </button>
-        <SaveIndicator state={session.saveState} />
+        <SessionSaveIndicator source={session.saveState} onError={onMessage} />
       </div>
       <div className="article-pane">
         <div className="article-head">

@@ -21,13 +21,28 @@ import { useReadOnly } from '../../session/read-only';
 
 export type { SaveState };
 
+/** The session's save state, for the one component that shows it (SessionSaveIndicator). */
+export interface SaveStateSource {
+  subscribe(listener: () => void): () => void;
+  getSaveState(): SaveState;
+}
+
 export interface AnnotationSession {
   spans: readonly Span[] | undefined;
-  saveState: SaveState;
+  /**
+   * Subscribed to by the save indicator alone: "Saving…" on a label then re-renders that indicator,
+   * not the page, in the label's key task.
+   */
+  saveState: SaveStateSource;
   canUndo: boolean;
   canRedo: boolean;
-  /** Creates a span from a code point selection; returns a message when refused. */
+  /**
+   * Creates a span from a code point selection; returns a message when refused. `spans` and every
+   * render follow after the next paint: the caller paints the new highlight itself from `latest()`.
+   */
   create(range: { start: number; end: number }, label: Label): string | null;
+  /** The spans with every command applied, including one not yet shown (`create`). */
+  latest(): readonly Span[];
   /** `editKey`: saves of one text-field edit session share it and make one undo step. */
   update(before: Span, after: Span, editKey?: string): string | null;
   /** Marks typed text that is not yet saved ("Saving…"); returns the function that clears the mark. */
@@ -90,7 +105,6 @@ export function useAnnotationSession(
   );
 
   const view = useSyncExternalStore(store.subscribe, store.getView);
-  const saveState = useSyncExternalStore(store.queue.subscribe, store.queue.getSaveState);
 
   const create = useCallback(
     (range: { start: number; end: number }, label: Label): string | null => {
@@ -98,10 +112,11 @@ export function useAnnotationSession(
       if (refused) return refused;
       const made = spanFromSelection(index, range.start, range.end, label, store.getState() ?? []);
       if (!made.ok) return made.error.message;
-      return store.perform({
-        kind: 'create',
-        span: { id: crypto.randomUUID(), ...made.value, label, note: '' },
-      });
+      return store.perform(
+        { kind: 'create', span: { id: crypto.randomUUID(), ...made.value, label, note: '' } },
+        null,
+        'later',
+      );
     },
     [index, store, gate],
   );
@@ -118,7 +133,8 @@ export function useAnnotationSession(
 
   return {
     spans: view.state,
-    saveState,
+    saveState: store.queue,
+    latest: useCallback(() => store.getState() ?? [], [store]),
     canUndo: view.canUndo,
     canRedo: view.canRedo,
     create,

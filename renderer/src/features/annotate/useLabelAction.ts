@@ -1,25 +1,30 @@
 import { useCallback, useRef, type RefObject } from 'react';
 
 import type { Label } from '../../core/model/labels';
+import type { Span } from '../../core/model/span';
 import type { ArticleEditorHandle, CodePointRange } from '../../editor/ArticleEditor';
 import { afterNextPaint } from '../../session/after-paint';
 
 /**
- * Labels the article's selection (keys 1–4, the label buttons). The new highlight is painted in the
- * key task; the selection collapses, and the confirmation shows, after that frame has painted, so the
- * frame carries only the highlight (docs/performance.md, "Rendering and highlights"): collapsing in
- * the key task cost ~0.5 ms of it, and the selectionchange it queued (Lexical's selection sync, the
- * spans at the caret, the inspector: ~2.5 ms with 10,000 spans) ran before the task after the frame.
+ * Labels the article's selection (keys 1–4, the label buttons). The key task paints the new highlight
+ * and nothing else: the page renders the new span (list, inspector, counts), the selection collapses
+ * and the confirmation shows after that frame has painted, so the frame carries only the highlight
+ * (docs/performance.md, "Rendering and highlights"). In the key task, React's render of the page cost
+ * ~1.5 ms and collapsing ~0.5 ms, and the selectionchange the collapse queued (Lexical's selection
+ * sync, the spans at the caret, the inspector: ~2.5 ms with 10,000 spans) ran right after the frame.
  */
 export function useLabelAction({
   editor,
   create,
+  latest,
   onMessage,
   onTagged,
   docId,
 }: {
   editor: RefObject<ArticleEditorHandle | null>;
   create: (range: CodePointRange, label: Label) => string | null;
+  /** The spans with the new one (the page renders them only after the label's frame). */
+  latest: () => readonly Span[];
   onMessage: (message: string, tone?: 'info' | 'error') => void;
   onTagged: ((docId: string) => void) | undefined;
   docId: string;
@@ -39,6 +44,7 @@ export function useLabelAction({
       }
       const refused = create(range, l);
       if (refused) return onMessage(refused, 'error');
+      editor.current?.paint(latest());
       const collapse = editor.current?.selectionCollapser() ?? null;
       pendingCollapse.current = collapse;
       void afterNextPaint().then(() => {
@@ -50,6 +56,6 @@ export function useLabelAction({
         onTagged?.(docId);
       });
     },
-    [editor, create, onMessage, onTagged, docId],
+    [editor, create, latest, onMessage, onTagged, docId],
   );
 }

@@ -68,14 +68,19 @@ export class CommandStore<S, C extends object> {
     this.publish();
   }
 
-  /** Applies, records and queues a command; returns the refusal message, or null. */
-  perform(cmd: C, mergeKey: string | null = null): string | null {
+  /**
+   * Applies, records and queues a command; returns the refusal message, or null. `shown: 'later'`:
+   * the view (and so every subscriber's render) follows with the Undo/Redo flags (`later`), not at
+   * once; `getState` has the command at once. A label paints its highlight itself in its key task
+   * and leaves the rest of the page to after that frame (docs/performance.md).
+   */
+  perform(cmd: C, mergeKey: string | null = null, shown: 'now' | 'later' = 'now'): string | null {
     const refused = this.queue.gate.refusal();
     if (refused) return refused;
     this.history = record(this.history, cmd, mergeKey, this.spec.merge);
     const step = this.history.past[this.history.past.length - 1];
     if (step) this.recordedAs.set(cmd, step);
-    this.run(cmd);
+    this.run(cmd, shown === 'now');
     return null;
   }
 
@@ -96,9 +101,9 @@ export class CommandStore<S, C extends object> {
     return { ok: true, command: s.command };
   }
 
-  private run(cmd: C): void {
+  private run(cmd: C, publishNow = true): void {
     this.state = this.spec.apply(this.state, cmd);
-    this.publish();
+    if (publishNow) this.publish();
     void this.later().then(() => this.publishHistory());
     void this.queue.enqueue({
       describe: this.spec.describe(cmd),

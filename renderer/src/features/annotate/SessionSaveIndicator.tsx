@@ -1,0 +1,24 @@
+import { useEffect, useSyncExternalStore } from 'react';
+
+import { SaveIndicator } from '../../ui/SaveIndicator';
+import type { SaveStateSource } from './useAnnotationSession';
+
+/**
+ * The annotate view's save indicator, subscribed on its own: "Saving…" on a label re-renders this,
+ * not the whole page, in the label's key task (docs/performance.md). A write that failed (a conflict
+ * with another window, a full disk) is said, not only marked.
+ */
+export function SessionSaveIndicator({
+  source,
+  onError,
+}: {
+  source: SaveStateSource;
+  onError: (message: string, tone: 'error') => void;
+}) {
+  const state = useSyncExternalStore(source.subscribe, source.getSaveState);
+  const error = state.kind === 'error' ? state.message : null;
+  useEffect(() => {
+    if (error) onError(error, 'error');
+  }, [error, onError]);
+  return <SaveIndicator state={state} />;
+}
