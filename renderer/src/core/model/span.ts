@@ -51,6 +51,29 @@ export function duplicateOf(spans: readonly Span[], span: Span): Span | undefine
   return spans.find((s) => s.id !== span.id && sameExtentAndLabel(s, span));
 }
 
+/**
+ * `duplicateOf` for spans in `compareSpans` order (as a view holds them: listSpans and
+ * applyCommandSorted keep it): a binary search for the start, then the few spans sharing it.
+ * O(log n) instead of a scan of every span on each label (~0.1–0.4 ms with 10,000).
+ */
+export function duplicateInSorted(
+  sorted: readonly Span[],
+  span: Pick<Span, 'start' | 'end' | 'label'> & { readonly id?: string },
+): Span | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as Span).start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && (sorted[i] as Span).start === span.start; i++) {
+    const s = sorted[i] as Span;
+    if (s.id !== span.id && sameExtentAndLabel(s, span)) return s;
+  }
+  return undefined;
+}
+
 export function labelOrder(a: Label, b: Label): number {
   return labelRank(a) - labelRank(b);
 }
@@ -65,8 +88,8 @@ const WHITESPACE = /\s/u;
 /**
  * The span a selection makes: trims leading/trailing whitespace, widens both ends to whole
  * grapheme clusters, refuses an empty result or an exact duplicate (same start, end and label).
- * `start`/`end` are code points and may come in either order (a backwards selection).
- * O(log k + trimmed length).
+ * `start`/`end` are code points and may come in either order (a backwards selection); `existing`
+ * is in `compareSpans` order. O(log n + log k + trimmed length).
  */
 export function spanFromSelection(
   index: CodePointIndex,
@@ -90,7 +113,7 @@ export function spanFromSelection(
   e = snapEndToGrapheme(text, e);
   const start = index.toCodePoint(s, 'floor');
   const end = index.toCodePoint(e, 'ceil');
-  const dup = existing.find((x) => sameExtentAndLabel(x, { start, end, label }));
+  const dup = duplicateInSorted(existing, { start, end, label });
   if (dup) return err({ kind: 'duplicate', message: duplicateSpanMessage(label), existing: dup });
   return ok({ start, end });
 }

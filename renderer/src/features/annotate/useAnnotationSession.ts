@@ -8,7 +8,7 @@ import {
 import type { LinkCommand } from '../../core/links/commands';
 import type { Link } from '../../core/links/link';
 import type { Label } from '../../core/model/labels';
-import { duplicateOf, duplicateSpanMessage, spanFromSelection, type Span } from '../../core/model/span';
+import { duplicateInSorted, duplicateSpanMessage, spanFromSelection, type Span } from '../../core/model/span';
 import { sameSpans } from '../../core/model/span-merge';
 import type { CodePointIndex } from '../../core/text/code-points';
 import { listSpans } from '../../db/repositories/annotations';
@@ -125,7 +125,7 @@ export function useAnnotationSession(
     (before: Span, after: Span, editKey?: string): string | null => {
       const refused = gate.refusal();
       if (refused) return refused;
-      if (duplicateOf(store.getState() ?? [], after)) return duplicateSpanMessage(after.label);
+      if (duplicateInSorted(store.getState() ?? [], after)) return duplicateSpanMessage(after.label);
       return store.perform({ kind: 'update', before, after }, editKey ?? null);
     },
     [store, gate],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  duplicateInSorted,
+  duplicateOf,
   spanFromSelection,
   spansAt,
   compareSpans,
@@ -80,5 +82,39 @@ describe('spansAt and compareSpans', () => {
       { id: '0', start: 1, end: 3, label: 'speculation' as const, note: '' },
     ];
     expect([...same].sort(compareSpans).map((s) => s.id)).toEqual(['0', '1', '2']);
+  });
+});
+
+describe('duplicateInSorted', () => {
+  it('finds what the scan finds, in spans kept in compareSpans order, and never the span itself', () => {
+    const labels = ['claim', 'quote', 'figure', 'speculation'] as const;
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const spans: Span[] = [];
+    for (let i = 0; i < 600; i++) {
+      const start = rnd(200);
+      spans.push({
+        id: `s${i}`,
+        start,
+        end: start + 1 + rnd(6),
+        label: labels[rnd(4)] as Span['label'],
+        note: '',
+      });
+    }
+    spans.sort(compareSpans);
+    let found = 0;
+    for (let start = 0; start < 205; start++)
+      for (let len = 1; len < 8; len++)
+        for (const label of labels) {
+          const probe = { id: 'new', start, end: start + len, label, note: '' };
+          const want = duplicateOf(spans, probe);
+          expect(duplicateInSorted(spans, probe)).toBe(want);
+          if (want) {
+            found++;
+            // A span is not its own duplicate (an update keeps its id).
+            expect(duplicateInSorted([want], want)).toBeUndefined();
+          }
+        }
+    expect(found).toBeGreaterThan(50);
   });
 });
