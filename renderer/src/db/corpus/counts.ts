@@ -1,6 +1,6 @@
 import { LABELS, type Label } from '../../core/model/labels';
 import type { MarginaliaDb } from '../database';
-import { forEachBatch } from './library-batches';
+import { forEachBatchSummary } from './library-summaries';
 
 export type LabelCounts = Record<Label, number>;
 export const noCounts = (): LabelCounts => ({ claim: 0, quote: 0, figure: 0, speculation: 0 });
@@ -16,12 +16,11 @@ export async function addBatchSpanCounts(
   annotator: string,
   out: Map<string, LabelCounts>,
 ): Promise<void> {
-  await forEachBatch(db, (row, shadowed) => {
-    const set = row.spans.find((s) => s.annotator === annotator);
+  await forEachBatchSummary(db, (batch, shadowed) => {
+    const set = batch.spans.find((s) => s.annotator === annotator);
     if (!set) return;
-    const { docStart } = set;
-    const { labels } = set.pack;
-    row.ids.forEach((id, j) => {
+    const { docStart, labels } = set;
+    batch.ids.forEach((id, j) => {
       const from = docStart[j] as number;
       const to = docStart[j + 1] as number;
       if (to === from || shadowed(id)) return;

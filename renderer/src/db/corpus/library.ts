@@ -5,7 +5,8 @@ import type { MarginaliaDb } from '../database';
 import type { BatchRow } from '../batch-rows';
 import type { DocumentRow } from '../rows';
 import { statusesOf, statusTables } from '../repositories/progress';
-import { batchDocumentRow, batchTables, documentIdsInOrders, forEachBatch } from './library-batches';
+import { batchTables, documentIdsInOrders } from './library-batches';
+import { forEachBatchSummary, summaryDocumentRow } from './library-summaries';
 
 const PAGE = 2_000;
 
@@ -28,11 +29,11 @@ export function listLibrary(db: MarginaliaDb): Promise<DocumentRow[]> {
     }
     const fromBatches: DocumentRow[] = [];
     const ids = new Set(rows.map((r) => r.id));
-    await forEachBatch(
+    await forEachBatchSummary(
       db,
-      (row, shadowed) =>
-        row.ids.forEach((id, j) => {
-          if (!shadowed(id)) fromBatches.push(batchDocumentRow(row, j));
+      (batch, shadowed) =>
+        batch.ids.forEach((id, j) => {
+          if (!shadowed(id)) fromBatches.push(summaryDocumentRow(batch, j));
         }),
       ids,
     );
@@ -63,12 +64,12 @@ export function libraryStatuses(db: MarginaliaDb, annotator: string): Promise<Ma
   return db.transaction('r', [db.documents, ...statusTables(db), ...batchTables(db)], async () => {
     const rows = await statusesOf(db, [annotator]);
     const out = new Map<string, DocStatus>(rows.map((r) => [r.docId, r.status]));
-    await forEachBatch(db, (row, shadowed) => {
-      const set = row.statuses.find((s) => s.annotator === annotator);
+    await forEachBatchSummary(db, (batch, shadowed) => {
+      const set = batch.statuses.find((s) => s.annotator === annotator);
       if (!set) return;
       set.status.forEach((k, j) => {
         const status = STATUSES[k - 1];
-        const id = row.ids[j] as string;
+        const id = batch.ids[j] as string;
         if (status && !shadowed(id)) out.set(id, status);
       });
     });

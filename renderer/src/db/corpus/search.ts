@@ -1,6 +1,7 @@
 import { textContains } from '../../core/model/library-filter';
 import type { MarginaliaDb } from '../database';
 import { batchTables, forEachBatch } from './library-batches';
+import { forEachBatchSummary } from './library-summaries';
 
 /** No `documents` row shadows anything here: see addBatchTextMatches. */
 const NONE: ReadonlySet<string> = new Set();
@@ -41,10 +42,10 @@ export async function addBatchDocumentsOf(
   annotator: string,
   out: Set<string>,
 ): Promise<void> {
-  await forEachBatch(db, (row, shadowed) => {
-    const spans = row.spans.find((s) => s.annotator === annotator)?.docStart;
-    const statuses = row.statuses.find((s) => s.annotator === annotator)?.status;
-    row.ids.forEach((id, j) => {
+  await forEachBatchSummary(db, (batch, shadowed) => {
+    const spans = batch.spans.find((s) => s.annotator === annotator)?.docStart;
+    const statuses = batch.statuses.find((s) => s.annotator === annotator)?.status;
+    batch.ids.forEach((id, j) => {
       const spanned = spans !== undefined && (spans[j + 1] as number) > (spans[j] as number);
       if ((spanned || (statuses?.[j] ?? 0) > 0) && !shadowed(id)) out.add(id);
     });

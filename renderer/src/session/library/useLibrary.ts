@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 
 import { useServices } from '../providers';
+import { keepBatchSummaries } from '../../db/corpus/library-summaries';
 import { noLibraryChange, onLibraryChanged } from '../../db/library-changes';
+import { onRowsChanged } from '../../db/observe-changes';
 import { libraryRefresh, RefreshGate } from './library-refresh';
 import { patchLibrary, readLibrary, type LibraryEntry, type LibraryScope } from './library-model';
 
@@ -32,6 +34,8 @@ export function useLibrary(
   wanted = true,
 ): LibraryEntry[] | undefined {
   const { db } = useServices();
+  // Batch rows (issue 20) are never rewritten: their summaries are kept between the re-reads.
+  useEffect(() => keepBatchSummaries(db, (l) => onRowsChanged(db.name, 'batches', l)), [db]);
   const [entries, setEntries] = useState<LibraryEntry[] | undefined>(undefined);
   useEffect(() => {
     if (!wanted) return;

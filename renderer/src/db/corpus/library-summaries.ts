@@ -1,0 +1,137 @@
+import type { Table } from 'dexie';
+
+import { documentLength } from '../../core/model/document';
+import type { MarginaliaDb } from '../database';
+import { BATCH_FORMAT, type BatchRow, type BatchStatuses } from '../batch-rows';
+import type { DocumentRow } from '../rows';
+import { documentIdsInOrders } from './library-batches';
+
+/**
+ * What the library's list, statuses, span counts and annotator filter need of a batch row: all
+ * but its texts and its spans' offsets, ids and notes. Kept per database across reads: a batch row
+ * is never rewritten (issue 20: written once, only a restore clears the table), so with a watcher
+ * (keepBatchSummaries) the library's re-reads after each label or status read `batches`' keys and
+ * only the rows not yet summarised, instead of every text of the library each time.
+ */
+export interface BatchSummary {
+  n: number;
+  ids: string[];
+  titles: string[];
+  sources: string[];
+  metas: Record<string, unknown>[];
+  orders: Float64Array;
+  addedAt: Float64Array;
+  /** Each text's length in code points, as a `documents` row has it. */
+  lengths: Float64Array;
+  spans: { annotator: string; docStart: Uint32Array; labels: Uint8Array }[];
+  statuses: BatchStatuses[];
+}
+
+/** Rows read per request when summarising: ≤ 8 MB of text. */
+const PAGE = 8;
+
+interface Cache {
+  /** Bumped by every committed write to `batches`: a read begun before it must not store what it read. */
+  gen: number;
+  byN: Map<number, BatchSummary>;
+  watchers: number;
+  stop: () => void;
+}
+
+const caches = new WeakMap<MarginaliaDb, Cache>();
+
+/** Keys of `batches` rows written, or 'all' (a clear, a bulk write): as `onRowsChanged` reports them. */
+export type BatchWrites = (listener: (keys: readonly unknown[] | 'all') => void) => () => void;
+
+/**
+ * Keeps summaries of `db`'s batch rows across reads while `watch` reports every committed write to
+ * `batches` (the page passes `onRowsChanged`: this module stays free of Dexie's runtime, which tests
+ * load after their IndexedDB). Without a watcher nothing is kept. Returns the function that stops.
+ */
+export function keepBatchSummaries(db: MarginaliaDb, watch: BatchWrites): () => void {
+  let cache = caches.get(db);
+  if (!cache) {
+    const c: Cache = { gen: 0, byN: new Map(), watchers: 0, stop: () => undefined };
+    // A clear (a restore) or a bulk write arrives as 'all': everything is summarised again.
+    c.stop = watch((keys) => {
+      c.gen += 1;
+      if (keys === 'all') c.byN.clear();
+      else for (const k of keys) c.byN.delete(k as number);
+    });
+    caches.set(db, (cache = c));
+  }
+  const mine = cache;
+  mine.watchers += 1;
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    mine.watchers -= 1;
+    if (mine.watchers > 0) return;
+    mine.stop();
+    caches.delete(db);
+  };
+}
+
+function summarise(row: BatchRow): BatchSummary {
+  if (row.format !== BATCH_FORMAT) throw new Error(`The stored batch ${row.n} is damaged.`);
+  return {
+    n: row.n,
+    ids: row.ids,
+    titles: row.titles,
+    sources: row.sources,
+    metas: row.metas,
+    orders: row.orders,
+    addedAt: row.addedAt,
+    lengths: Float64Array.from(row.texts, (t) => documentLength(t)),
+    spans: row.spans.map((s) => ({ annotator: s.annotator, docStart: s.docStart, labels: s.pack.labels })),
+    statuses: row.statuses,
+  };
+}
+
+/**
+ * Like forEachBatch, over summaries: every batch in library order with its entries a `documents`
+ * row shadows (`shadowing`: every `documents` id, when the caller holds them; else one range read
+ * per batch). Inside a read transaction over `documents` and the batch tables.
+ */
+export async function forEachBatchSummary(
+  db: MarginaliaDb,
+  visit: (s: BatchSummary, shadowed: (id: string) => boolean) => void,
+  shadowing?: ReadonlySet<string>,
+): Promise<void> {
+  const table = db.tables.find((t) => t.name === 'batches') as Table<BatchRow, number> | undefined;
+  if (!table) return;
+  const cache = caches.get(db);
+  const gen = cache?.gen;
+  const ns = (await table.toCollection().primaryKeys()) as number[];
+  // Taken at once: a write announced during the walk may empty the cache, not this read's view.
+  const known = new Map(ns.map((n) => [n, cache?.byN.get(n)]));
+  const fresh = new Map<number, BatchSummary>();
+  const missing = ns.filter((n) => !known.get(n));
+  for (let i = 0; i < missing.length; i += PAGE)
+    for (const row of await table.bulkGet(missing.slice(i, i + PAGE)))
+      if (row) fresh.set(row.n, summarise(row));
+  for (const n of ns) {
+    const s = fresh.get(n) ?? known.get(n);
+    if (!s) continue;
+    if (shadowing) visit(s, (id) => shadowing.has(id));
+    else {
+      const ids = await documentIdsInOrders(db, s.orders);
+      visit(s, (id) => ids.has(id));
+    }
+  }
+  if (cache && caches.get(db) === cache && cache.gen === gen) for (const [n, s] of fresh) cache.byN.set(n, s);
+}
+
+/** Entry j's `documents` row exactly as a per-document document has it (documentToRow's shape). */
+export function summaryDocumentRow(s: BatchSummary, j: number): DocumentRow {
+  return {
+    id: s.ids[j] as string,
+    title: s.titles[j] as string,
+    length: s.lengths[j] as number,
+    source: s.sources[j] as string,
+    meta: { ...(s.metas[j] as Record<string, unknown>) },
+    order: s.orders[j] as number,
+    addedAt: s.addedAt[j] as number,
+  };
+}
