@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { EMPTY_QUERY } from '../../../renderer/src/core/model/library-filter';
 import type { MarginaliaDb } from '../../../renderer/src/db/database';
+import { libraryAnnotators } from '../../../renderer/src/db/corpus/search';
+import { listStudyAnnotators } from '../../../renderer/src/db/repositories/agreement';
 import { documentsOfAnnotator, findInTexts } from '../../../renderer/src/db/repositories/library-search';
 import { countSpansByDocument } from '../../../renderer/src/db/repositories/span-counts';
 import { ANNOTATORS, twoLibraries } from './corpus-mix';
@@ -18,6 +20,7 @@ async function sameReadings(db: MarginaliaDb, reference: MarginaliaDb): Promise<
     expect(await countSpansByDocument(db, a)).toEqual(counts);
     expect(await documentsOfAnnotator(db, a)).toEqual(await documentsOfAnnotator(reference, a));
   }
+  expect(await libraryAnnotators(db)).toEqual(await listStudyAnnotators(reference));
   for (const words of NEEDLES) {
     const q = { ...EMPTY_QUERY, words };
     expect(await findInTexts(db, q)).toEqual(await findInTexts(reference, q));
@@ -42,6 +45,7 @@ describe('span counts and search read documents in batch rows', () => {
     expect((await countSpansByDocument(db, 'carol')).get(ids[152] as string)?.quote).toBe(1);
     expect((await countSpansByDocument(db, 'carol')).has(ids[299] as string)).toBe(false);
     expect(await documentsOfAnnotator(db, 'nobody')).toEqual(new Set([ids[151]]));
+    expect(await libraryAnnotators(db)).toEqual(['alice', 'bob', 'carol', 'nobody']);
   });
 
   it('a replaced search stops', async () => {

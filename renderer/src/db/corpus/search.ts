@@ -1,5 +1,8 @@
 import { textContains } from '../../core/model/library-filter';
+import { compareCodePoints } from '../../core/agreement/pairs';
 import type { MarginaliaDb } from '../database';
+import { listParticipants } from '../repositories/agreement';
+import { statusTables } from '../repositories/progress';
 import { batchTables, forEachBatch } from './library-batches';
 import { forEachBatchSummary } from './library-summaries';
 
@@ -49,5 +52,29 @@ export async function addBatchDocumentsOf(
       const spanned = spans !== undefined && (spans[j + 1] as number) > (spans[j] as number);
       if ((spanned || (statuses?.[j] ?? 0) > 0) && !shadowed(id)) out.add(id);
     });
+  });
+}
+
+/**
+ * Every annotator with spans or a status (gold included), in code point order: the per-document
+ * rows' (as `listParticipants` reads them) and those of batch entries no `documents` row shadows.
+ * The library filter's list of annotators.
+ */
+export function libraryAnnotators(db: MarginaliaDb): Promise<string[]> {
+  const tables = [db.spans, db.goldSpans, db.documents, ...statusTables(db), ...batchTables(db)];
+  return db.transaction('r', tables, async () => {
+    const out = new Set(await listParticipants(db));
+    await forEachBatchSummary(db, (batch, shadowed) => {
+      const live = batch.ids.map((id) => !shadowed(id));
+      for (const { annotator, docStart } of batch.spans)
+        if (
+          !out.has(annotator) &&
+          live.some((l, j) => l && (docStart[j + 1] as number) > (docStart[j] as number))
+        )
+          out.add(annotator);
+      for (const { annotator, status } of batch.statuses)
+        if (!out.has(annotator) && live.some((l, j) => l && (status[j] as number) > 0)) out.add(annotator);
+    });
+    return [...out].sort(compareCodePoints);
   });
 }

@@ -9,7 +9,7 @@ import {
   type LibraryQuery,
 } from '../../core/model/library-filter';
 import { TitleIndex } from '../../core/model/title-index';
-import { listStudyAnnotators } from '../../db/repositories/agreement';
+import { libraryAnnotators } from '../../db/corpus/search';
 import { documentsOfAnnotator, findInTexts } from '../../db/repositories/library-search';
 import type { LibraryEntry } from '../../session/library/useLibrary';
 import { useServices } from '../../session/providers';
@@ -47,7 +47,7 @@ export function useLibraryFilter(entries: readonly LibraryEntry[]) {
     };
   }, [db, n]);
 
-  const annotators = useLiveQuery(() => listStudyAnnotators(db), [db]) ?? [];
+  const annotators = useLiveQuery(() => libraryAnnotators(db), [db]) ?? [];
   const ofAnnotator = useLiveQuery(
     async () => (query.annotator ? documentsOfAnnotator(db, query.annotator) : null),
     [db, query.annotator],
