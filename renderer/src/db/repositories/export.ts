@@ -21,16 +21,15 @@ export async function exportAnnotatorLines(db: MarginaliaDb, annotator: string):
   const tables = [db.documents, db.texts, db.spans, ...statusTables(db), ...batchTables(db)];
   return db.transaction('r', tables, async () => {
     const docs = await db.documents.orderBy('order').toArray();
-    const lines: Line[] = await Promise.all(
-      docs.map(async (document) => {
-        const [text, spans, progress] = await Promise.all([
-          db.texts.get(document.id),
-          db.spans.where('[docId+annotator]').equals([document.id, annotator]).toArray(),
-          readStatus(db, document.id, annotator),
-        ]);
-        return { document, text: text?.text, spans, progress };
-      }),
-    );
+    const lines: Line[] = [];
+    for (const document of docs) {
+      const [text, spans, progress] = await Promise.all([
+        db.texts.get(document.id),
+        db.spans.where('[docId+annotator]').equals([document.id, annotator]).toArray(),
+        readStatus(db, document.id, annotator),
+      ]);
+      lines.push({ document, text: text?.text, spans, progress });
+    }
     const batch = await unshadowedSetRows(db, null, [annotator]);
     if (batch.documents.length > 0) {
       const line = new Map<string, Line>();
