@@ -65,17 +65,41 @@ export interface Mixed {
   edited: string[];
 }
 
-/** `lines` documents; `perDoc` at each end stay per document in `db`; some edited after. */
-export async function mixedLibraries(lines: number, perDoc: number): Promise<Mixed> {
+/** The same documents' sets again, each by the next annotator, some spans with another label. */
+function secondOpinions(lines: number) {
+  const f = file(lines);
+  const next: Record<string, string> = { alice: 'bob', bob: 'carol', carol: 'alice' };
+  const annotations = f.annotations.map((a, i) => ({
+    ...a,
+    annotator: next[a.annotator!]!,
+    spans: a.spans.map((sp) => ({
+      ...sp,
+      id: `${sp.id}x`,
+      label: i % 4 === 1 ? ('quote' as const) : sp.label,
+    })),
+  }));
+  return { documents: f.documents, annotations };
+}
+
+/**
+ * `lines` documents; `perDoc` at each end stay per document in `db`; some edited after. With
+ * `overlap`, every document also has a second annotator's set (for agreement figures).
+ */
+export async function mixedLibraries(lines: number, perDoc: number, overlap = false): Promise<Mixed> {
   const reference = await freshDb('mixed-ref');
   await storeImport(reference, file(lines), null, () => 'fresh');
+  if (overlap) await storeImport(reference, secondOpinions(lines), null, () => 'fresh');
   const db = await splitCopy(reference, perDoc);
   const ids = (await reference.documents.orderBy('order').primaryKeys()) as string[];
   const edited = [perDoc + 1, perDoc + 2, Math.floor(lines / 2), lines - perDoc - 1].map((i) => ids[i]!);
   await db.transaction('rw', WRITE_TABLES, () => materialize(db, edited));
   const [a, b, c, d] = edited as [string, string, string, string];
+  // A batch document with alice's span "b<i>" at 0-4 (line i is alice's when i % 3 is 0, with spans unless i % 11 is 0).
+  let k = perDoc + 3;
+  while (k % 3 !== 0 || k % 11 === 0) k++;
+  const linked = ids[k]!;
   for (const x of [reference, db]) {
-    const span = { id: 'new', start: 0, end: 4, label: 'claim' as const, note: 'moved 😀' };
+    const span = { id: 'new', start: 10, end: 14, label: 'quote' as const, note: 'moved 😀' };
     await applyAnnotationCommand(x, a, 'alice', { kind: 'create', span });
     await applyAnnotationCommand(x, b, 'dora', { kind: 'create', span: { ...span, id: 'dora1' } });
     await setStatus(x, c, 'bob', 'done');
@@ -83,7 +107,7 @@ export async function mixedLibraries(lines: number, perDoc: number): Promise<Mix
     // Gold on an edited document and, as stored by nothing yet, on one still in its batch.
     const gold = (id: string, docId: string) => ({ ...span, id, docId, updatedAt: 5 });
     await x.transaction('rw', [x.goldSpans, x.goldStatus], async () => {
-      await x.goldSpans.bulkAdd([gold('g1', c), gold('g2', ids[perDoc + 5]!)]);
+      await x.goldSpans.bulkAdd([gold('g1', c), gold('g2', linked)]);
       await x.goldStatus.add({ docId: c, status: 'done', updatedAt: 6 });
     });
     // A link between two batch documents' spans ("b<i>" is line i's span 0-4 of its annotator).
@@ -91,8 +115,8 @@ export async function mixedLibraries(lines: number, perDoc: number): Promise<Mix
       id: 'l1',
       annotator: 'alice',
       relation: 'contradicts',
-      from: { docId: ids[perDoc + 5]!, start: 0, end: 4 },
-      to: { docId: a, start: 0, end: 4 },
+      from: { docId: linked, start: 0, end: 4 },
+      to: { docId: a, start: 10, end: 14 },
       note: '',
       updatedAt: 1,
     });

@@ -5,6 +5,9 @@ import type { AgreementSource, SourceSet } from '../../core/agreement-report/stu
 import type { Link } from '../../core/links/link';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
+import { byKey } from '../batch-entries';
+import { batchTables } from '../corpus/sets';
+import { batchParticipants, withBatchSets } from '../corpus/sets-participants';
 import { goldRowAsSpanRow, type DocumentRow, type SpanRow } from '../rows';
 import { participantsWithStatus, statusesOf, statusTables } from './progress';
 
@@ -40,19 +43,19 @@ async function participantLinks(db: MarginaliaDb, annotators: readonly string[])
 
 /** Every participant with spans or a status: the annotators, and "gold" once it has a span. */
 export async function listParticipants(db: MarginaliaDb): Promise<string[]> {
-  const [a, b, gold] = await Promise.all([
+  const [a, b, gold, batched] = await Promise.all([
     db.spans.orderBy('annotator').uniqueKeys(),
     participantsWithStatus(db),
     db.goldSpans.count(),
+    batchParticipants(db),
   ]);
-  return [...new Set([...a, ...b, ...(gold > 0 ? [GOLD_ANNOTATOR] : [])].map(String))];
+  return [...new Set([...a, ...b, ...(gold > 0 ? [GOLD_ANNOTATOR] : []), ...batched].map(String))];
 }
 
 /** Every annotator with spans or a status in the database (gold included), in code point order. */
 export async function listStudyAnnotators(db: MarginaliaDb): Promise<string[]> {
-  return db.transaction('r', [db.spans, db.goldSpans, ...statusTables(db)], async () =>
-    (await listParticipants(db)).sort(compareCodePoints),
-  );
+  const tables = [db.spans, db.goldSpans, ...statusTables(db), db.documents, ...batchTables(db)];
+  return db.transaction('r', tables, async () => (await listParticipants(db)).sort(compareCodePoints));
 }
 
 /**
@@ -67,12 +70,15 @@ export async function loadAgreementSource(
   annotators: readonly string[],
 ): Promise<AgreementSource> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
-  return db.transaction('r', tables, async () => {
-    const [spanRows, progressRows, links] = await Promise.all([
-      participantSpanRows(db, annotators),
-      statusesOf(db, annotators),
+  return db.transaction('r', [...tables, ...batchTables(db)], async () => {
+    const [perDocument, links] = await Promise.all([
+      Promise.all([participantSpanRows(db, annotators), statusesOf(db, annotators)]),
       participantLinks(db, annotators),
     ]);
+    // Documents still in batch rows (issue 20) add their sets, in the order rows would give them.
+    const [spans, statuses] = perDocument;
+    const batch = await withBatchSets(db, annotators, docIds, { spans, statuses });
+    const [spanRows, progressRows] = [batch.spans, batch.statuses];
     const wanted = docIds ? new Set(docIds) : null;
     const sets = new Map<string, { docId: string; annotator: string; spans: SourceSet['spans'][number][] }>();
     const setOf = (docId: string, annotator: string) => {
@@ -92,15 +98,17 @@ export async function loadAgreementSource(
     // Only the documents a set names, in library order (the `order` index, ties by id): reading
     // every row took ~0.6 s of each refresh at a lead with 10,000 articles (bench sync phase).
     const used = [...new Set([...sets.values()].map((s) => s.docId))];
-    const rows = (await db.documents.bulkGet(used))
-      .filter((d): d is DocumentRow => d !== undefined)
-      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const texts = await db.texts.bulkGet(rows.map((r) => r.id));
-    const documents = rows.map((r, i) => {
-      const t = texts[i];
-      if (!t) throw new Error(`The text of "${r.title}" is missing from the database.`);
-      return { id: r.id, title: r.title, text: t.text };
-    });
+    const own = (await db.documents.bulkGet(used)).filter((d): d is DocumentRow => d !== undefined);
+    const texts = await db.texts.bulkGet(own.map((r) => r.id));
+    const rows = [
+      ...own.map((document, i) => {
+        const t = texts[i];
+        if (!t) throw new Error(`The text of "${document.title}" is missing from the database.`);
+        return { document, text: t.text };
+      }),
+      ...batch.documents,
+    ].sort((a, b) => a.document.order - b.document.order || byKey(a.document.id, b.document.id));
+    const documents = rows.map(({ document: r, text }) => ({ id: r.id, title: r.title, text }));
     return { documents, sets: [...sets.values()], links };
   });
 }
