@@ -11,6 +11,7 @@ import type { MarginaliaDb } from '../database';
 import { linkToRow, type LinkRow } from '../link-rows';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { batchTables } from '../batch-import';
+import { withBatchSets } from '../corpus/sets-participants';
 import { storeImport } from './import';
 import { readStatus, statusesOf, statusTables, writeStatuses } from './progress';
 
@@ -187,13 +188,18 @@ export async function findDirtySets(
   now: number,
 ): Promise<DirtySet[]> {
   const tables = [db.spans, db.goldSpans, ...statusTables(db), db.links, db.syncDocs];
-  return db.transaction('r', tables, async () => {
-    const [spans, links, progress, copies] = await Promise.all([
+  return db.transaction('r', [...tables, db.documents, ...batchTables(db)], async () => {
+    const [rows, links, statuses, copies] = await Promise.all([
       participantRows(db, annotator),
       participantLinks(db, annotator),
       statusesOf(db, [annotator]),
       db.syncDocs.where('db').equals(dbName).toArray(),
     ]);
+    // Sets of documents still in batch rows (issue 20) are pushed as their rows would be.
+    const { spans, statuses: progress } = await withBatchSets(db, [annotator], null, {
+      spans: rows,
+      statuses,
+    });
     const sets = new Map<string, LocalSet>();
     const setOf = (docId: string): LocalSet => {
       let s = sets.get(docId);
