@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 
 import type { MarginaliaDb } from './database';
+import { batchTables } from './corpus/library-batches';
 import { batchIndexRows, batchOf, prefixOf, type BatchIndexRow } from './batch-index';
 import { encodeBatch, groupIntoBatches, type BatchEntry, type BatchRow } from './batch-rows';
 
@@ -11,11 +12,6 @@ import { encodeBatch, groupIntoBatches, type BatchEntry, type BatchRow } from '.
  * the writing of a file's new documents as batch rows plus their `batchIndex` rows. All of it runs
  * inside the import's one transaction.
  */
-
-/** `batches` and `batchIndex`, or none on a database declared before schema v8 (tests' older versions). */
-export function batchTables(db: MarginaliaDb): Table[] {
-  return db.tables.filter((t) => t.name === 'batches' || t.name === 'batchIndex');
-}
 
 const batches = (db: MarginaliaDb): Table<BatchRow, number> => db.table('batches');
 const batchIndex = (db: MarginaliaDb): Table<BatchIndexRow, [string, number]> => db.table('batchIndex');

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { Dexie, Table, Transaction } from 'dexie';
 
 import type { ImportedAnnotation, ImportedDocument, ImportedLink } from '../../core/formats/import-types';
 import { linkKey } from '../../core/links/link';
@@ -16,10 +16,11 @@ import {
 import { declareAbsentPacks, packSetKey } from '../absent-packs';
 import { linkToRow } from '../link-rows';
 import { statusTables, writeStatuses } from './progress';
-import { addInBatches, batchesEnd, batchTables, idsInBatches, unshadowedFacts } from '../batch-import';
+import { addInBatches, batchesEnd, idsInBatches, unshadowedFacts } from '../batch-import';
 import type { BatchEntry } from '../batch-rows';
 import { byKey } from '../batch-entries';
-import { materialize } from '../batch-store';
+import { batchTables } from '../corpus/library-batches';
+import { corpusWrite, materializeFirst } from '../corpus-write';
 
 export interface StoredImport {
   documentsAdded: number;
@@ -84,7 +85,10 @@ export async function storeImport(
   // Only a file with links touches `links` (team sync calls this inside its own transaction).
   if (file.links && file.links.length > 0) tables.push(db.links);
   tables.push(...batchTables(db));
-  return db.transaction('rw', tables, async (tx) => {
+  // corpusWrite: when another tab moved a document this file adds to out of its batch first, the
+  // whole store runs once more (nothing of the first try was kept).
+  return corpusWrite(db, tables, async () => {
+    const tx = (db.constructor as typeof Dexie).currentTransaction as Transaction;
     const out: StoredImport = {
       documentsAdded: 0,
       documentsExisting: 0,
@@ -108,7 +112,7 @@ export async function storeImport(
     const existing = new Set([...perDocument, ...inBatch]);
     // Spans or a status onto a document held in a batch: it moves to per-document rows first
     // (copy-on-first-write), and is then today's stored document.
-    await materialize(
+    await materializeFirst(
       db,
       file.annotations.filter((a) => inBatch.has(a.docId)).map((a) => a.docId),
     );

@@ -10,7 +10,7 @@ import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
 import { linkToRow, type LinkRow } from '../link-rows';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
-import { batchTables } from '../batch-import';
+import { batchTables } from '../corpus/library-batches';
 import { withBatchSets } from '../corpus/sets-participants';
 import { storeImport } from './import';
 import { readStatus, statusesOf, statusTables, writeStatuses } from './progress';
