@@ -29,7 +29,11 @@ import {
   rowToSpan,
   rowsToDocument,
   type GoldSpanRow,
+  type SpanRow,
 } from '../rows';
+import { byKey } from '../batch-entries';
+import { withBatchRows } from '../corpus/export-page';
+import { batchTables, unshadowedSetRows } from '../corpus/sets';
 
 /** A stored gold row as a gold span; a gold span from a file (no provenance) is its own decision. */
 export function rowToGold(row: GoldSpanRow): GoldSpan {
@@ -43,6 +47,25 @@ export function rowToGold(row: GoldSpanRow): GoldSpan {
         decision: `manual:${row.id}`,
       };
   return { ...rowToSpan(goldRowAsSpanRow(row)), provenance };
+}
+
+/**
+ * Every annotator's span rows on these documents, as the `[docId+annotator]` index lists them (by
+ * document, annotator, id): per-document rows, or a batch entry's (issue 20) for a document still in
+ * its batch row. Inside a read transaction on spans, documents and batchTables(db).
+ */
+async function spansOfDocuments(db: MarginaliaDb, docIds: readonly string[]): Promise<SpanRow[]> {
+  const [rows, held] = await Promise.all([
+    db.spans
+      .where('docId')
+      .anyOf([...docIds])
+      .toArray(),
+    unshadowedSetRows(db, docIds, null),
+  ]);
+  if (held.spans.length === 0) return rows;
+  return [...rows, ...held.spans].sort(
+    (a, b) => byKey(a.docId, b.docId) || byKey(a.annotator, b.annotator) || byKey(a.id, b.id),
+  );
 }
 
 export interface AdjudicationData {
@@ -68,9 +91,9 @@ export async function loadAdjudication(
   annotators: readonly string[],
 ): Promise<AdjudicationData> {
   const tables = [db.spans, db.goldSpans, db.decisions, ...statusTables(db), db.links];
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', [...tables, db.documents, ...batchTables(db)], async () => {
     const [rows, goldRows, decisions, progress, linked] = await Promise.all([
-      db.spans.where('docId').equals(docId).toArray(),
+      spansOfDocuments(db, [docId]),
       db.goldSpans.where('docId').equals(docId).toArray(),
       db.decisions.where('docId').equals(docId).toArray(),
       readStatus(db, docId, GOLD_ANNOTATOR),
@@ -181,17 +204,22 @@ export async function applyAdjudicationStep(
  */
 export async function loadGoldExportDataset(db: MarginaliaDb): Promise<ExportDataset> {
   const tables = [db.documents, db.texts, db.goldSpans, ...statusTables(db), db.links];
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', [...tables, ...batchTables(db)], async () => {
     const [rows, progress] = await Promise.all([db.goldSpans.toArray(), statusesOf(db, [GOLD_ANNOTATOR])]);
     const byDoc = new Map<string, GoldSpan[]>(progress.map((p) => [p.docId, []]));
     for (const r of rows) byDoc.set(r.docId, [...(byDoc.get(r.docId) ?? []), rowToGold(r)]);
     const docRows = (await db.documents.orderBy('order').toArray()).filter((d) => byDoc.has(d.id));
     const texts = await db.texts.bulkGet(docRows.map((d) => d.id));
-    const documents = docRows.map((d, i) => {
+    const own = docRows.map((document, i) => {
       const t = texts[i];
-      if (!t) throw new Error(`The text of "${d.title}" is missing from the database.`);
-      return rowsToDocument(d, t);
+      if (!t) throw new Error(`The text of "${document.title}" is missing from the database.`);
+      return { document, text: t.text };
     });
+    // A gold set on a document still in its batch row (issue 20) reads that entry.
+    const held = await unshadowedSetRows(db, [...byDoc.keys()], []);
+    const documents = withBatchRows({ documents: own, spans: [], statuses: [] }, held).documents.map((d) =>
+      rowsToDocument(d.document, { id: d.document.id, text: d.text }),
+    );
     const status = new Map(progress.map((p) => [p.docId, p.status]));
     const sets: ExportAnnotationSet[] = documents.map((doc) => {
       const spans = (byDoc.get(doc.id) ?? []).sort(compareSpans);
@@ -218,15 +246,14 @@ export async function loadDocumentsSpans(
   docIds: readonly string[],
   annotators: readonly string[],
 ): Promise<{ id: string; title: string; spans: SourceSpan[] }[]> {
-  return db.transaction('r', db.documents, db.spans, async () => {
+  return db.transaction('r', [db.documents, db.spans, ...batchTables(db)], async () => {
     const wanted = new Set(annotators);
-    const [rows, docs] = await Promise.all([
-      db.spans
-        .where('docId')
-        .anyOf([...docIds])
-        .toArray(),
-      db.documents.bulkGet([...docIds]),
-    ]);
+    const [rows, own] = await Promise.all([spansOfDocuments(db, docIds), db.documents.bulkGet([...docIds])]);
+    // Titles of documents still in batch rows (issue 20).
+    const held = new Map(
+      (await unshadowedSetRows(db, docIds, [])).documents.map((d) => [d.document.id, d.document]),
+    );
+    const docs = docIds.map((id, i) => own[i] ?? held.get(id));
     const byDoc = new Map<string, SourceSpan[]>(docIds.map((id) => [id, []]));
     for (const r of rows) {
       if (wanted.has(r.annotator)) {
