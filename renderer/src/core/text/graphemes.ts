@@ -24,17 +24,27 @@ function clusterAt(text: string, u: Utf16Offset): { start: number; end: number }
   return { start, end };
 }
 
+/**
+ * Text below U+0300 on both sides of `u` (Latin, digits, punctuation: no combining marks, joiners or
+ * emoji) is a boundary except inside CR LF: answered without segmenting. A label snaps both of its
+ * ends, and each `Intl.Segmenter` call cost ~0.4 ms of the label's key task (a trace of the bench).
+ */
+function plainBoundary(text: string, u: Utf16Offset): boolean {
+  const before = text.charCodeAt(u - 1);
+  const after = text.charCodeAt(u);
+  return before < 0x300 && after < 0x300 && !(before === 0x0d && after === 0x0a);
+}
+
 /** Moves a start offset back to the start of the cluster it falls in. */
 export function snapStartToGrapheme(text: string, u: Utf16Offset): Utf16Offset {
   if (u <= 0 || u >= text.length) return Math.max(0, Math.min(u, text.length));
-  return clusterAt(text, u).start;
+  return plainBoundary(text, u) ? u : clusterAt(text, u).start;
 }
 
 /** Moves an end offset (exclusive) forward to the end of the cluster it falls in. */
 export function snapEndToGrapheme(text: string, u: Utf16Offset): Utf16Offset {
   if (u <= 0 || u >= text.length) return Math.max(0, Math.min(u, text.length));
-  const cluster = clusterAt(text, u - 1);
-  return cluster.end;
+  return plainBoundary(text, u) ? u : clusterAt(text, u - 1).end;
 }
 
 /**
