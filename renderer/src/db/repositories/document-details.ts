@@ -1,5 +1,7 @@
 import { rebaseDetailsEdit, type DetailsEdit, type DocumentDetails } from '../../core/model/document-details';
 import type { MarginaliaDb } from '../database';
+import { corpusWrite, materializeFirst } from '../corpus-write';
+import { libraryDocumentsOf } from '../corpus/library-lookup';
 
 /** The document was changed elsewhere (another window, a restore) in a way this edit clashes with. */
 export class DetailsConflictError extends Error {}
@@ -9,7 +11,8 @@ export async function readDocumentDetails(
   db: MarginaliaDb,
   id: string,
 ): Promise<DocumentDetails | undefined> {
-  const row = await db.transaction('r', db.documents, () => db.documents.get(id));
+  // Wherever the document is held: its `documents` row, else its batch entry (issue 20).
+  const row = (await libraryDocumentsOf(db, [id], false))[0]?.row;
   return row && { title: row.title, source: row.source, meta: row.meta };
 }
 
@@ -24,7 +27,9 @@ export async function applyDocumentDetailsEdit(
   id: string,
   edit: DetailsEdit,
 ): Promise<void> {
-  await db.transaction('rw', db.documents, async () => {
+  await corpusWrite(db, [], async () => {
+    // A document still held in a batch row moves to per-document rows first (issue 20).
+    await materializeFirst(db, [id]);
     const row = await db.documents.get(id);
     if (!row) throw new DetailsConflictError('This document is no longer in the library.');
     const merged = rebaseDetailsEdit({ title: row.title, source: row.source, meta: row.meta }, edit);
