@@ -12,6 +12,7 @@ import { linkToRow, type LinkRow } from '../link-rows';
 import { goldRowAsSpanRow, goldSpanToRow, spanToRow, type ProgressRow, type SpanRow } from '../rows';
 import { batchTables } from '../corpus/library-batches';
 import { withBatchSets } from '../corpus/sets-participants';
+import { corpusWrite, materializeFirst } from '../corpus-write';
 import { storeImport } from './import';
 import { readStatus, statusesOf, statusTables, writeStatuses } from './progress';
 
@@ -66,6 +67,16 @@ const participantLinks = (db: MarginaliaDb, annotator: string): Promise<LinkRow[
     .where('[annotator+from.docId]')
     .between([annotator, Dexie.minKey], [annotator, Dexie.maxKey])
     .toArray();
+
+/**
+ * A set as stored, before a write may replace it: a document still held in a batch row moves to
+ * per-document rows first (issue 20), so its spans and status are the rows read and written here.
+ * Gold's set and status have their own tables, never in a batch.
+ */
+async function readSetToWrite(db: MarginaliaDb, docId: string, annotator: string): Promise<LocalSet> {
+  if (annotator !== GOLD_ANNOTATOR) await materializeFirst(db, [docId]);
+  return readLocalSet(db, docId, annotator);
+}
 
 async function readLocalSet(db: MarginaliaDb, docId: string, annotator: string): Promise<LocalSet> {
   const [spans, links, progress] = await Promise.all([
@@ -240,8 +251,8 @@ export async function commitPushed(
   pushed: DirtySet,
   stored: SpanSetDoc,
 ): Promise<boolean> {
-  return db.transaction('rw', syncTables(db), async () => {
-    const set = await readLocalSet(db, stored.doc_id, stored.annotator);
+  return corpusWrite(db, syncTables(db), async () => {
+    const set = await readSetToWrite(db, stored.doc_id, stored.annotator);
     if (signature(set) !== pushed.signature) return false;
     await writeSet(db, stored, set);
     await db.syncDocs.put({ db: dbName, id: stored._id, rev: stored._rev ?? '', doc: { ...stored } });
@@ -290,7 +301,7 @@ export async function storePulledPage(
   now: number,
   newId: () => string,
 ): Promise<StoredPage> {
-  return db.transaction('rw', syncTables(db), async () => {
+  return corpusWrite(db, syncTables(db), async () => {
     let articlesAdded = 0;
     if (page.articles.length > 0) {
       const stored = await storeImport(
@@ -327,7 +338,7 @@ export async function storePulledPage(
     for (const doc of page.spanSets) {
       const copy = await db.syncDocs.get([page.dbName, doc._id]);
       if (copy && copy.rev === doc._rev) continue;
-      const set = await readLocalSet(db, doc.doc_id, doc.annotator);
+      const set = await readSetToWrite(db, doc.doc_id, doc.annotator);
       if (page.mode === 'own') {
         const ctx = { docId: doc.doc_id, annotator: doc.annotator, replica, now };
         if (derive(baseOf(copy), set, ctx).changed) {
