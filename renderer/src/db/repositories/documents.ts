@@ -4,6 +4,7 @@ import type { MarginaliaDb } from '../database';
 import { batchEntryOf } from '../batch-store';
 import { listLibrary } from '../corpus/library';
 import { decodeBatchEntry } from '../batch-rows';
+import { batchesEnd, batchTables, idsInBatches } from '../batch-import';
 import { documentToRow, rowsToDocument, type DocumentRow } from '../rows';
 
 /**
@@ -35,21 +36,23 @@ export interface NewDocument {
 
 /**
  * Adds documents in ONE transaction; a document whose text is already stored (same sha256 id) is
- * skipped, never overwritten. Returns the ids in input order and which of them were new.
+ * skipped, never overwritten. Stored means a `documents` row or an entry in a batch row (issue 20),
+ * and new documents come after both in library order. Returns the ids in input order and which of
+ * them were new.
  */
 export async function addDocuments(
   db: MarginaliaDb,
   docs: readonly NewDocument[],
 ): Promise<{ ids: string[]; added: string[] }> {
-  return db.transaction('rw', db.documents, db.texts, async () => {
+  return db.transaction('rw', [db.documents, db.texts, ...batchTables(db)], async () => {
     const last = await db.documents.orderBy('order').last();
-    let order = (last?.order ?? -1) + 1;
-    const ids: string[] = [];
+    let order = Math.max((last?.order ?? -1) + 1, (await batchesEnd(db)).order);
+    const ids = docs.map((d) => documentIdForText(d.text));
+    const inBatches = await idsInBatches(db, ids);
     const added: string[] = [];
-    for (const doc of docs) {
-      const id = documentIdForText(doc.text);
-      ids.push(id);
-      if (added.includes(id) || (await db.documents.get(id))) continue;
+    for (const [i, doc] of docs.entries()) {
+      const id = ids[i] as string;
+      if (added.includes(id) || inBatches.has(id) || (await db.documents.get(id))) continue;
       await db.texts.add({ id, text: doc.text });
       await db.documents.add(
         documentToRow(
@@ -80,7 +83,7 @@ export async function seedOnFirstRun(
   db: MarginaliaDb,
   seeds: readonly { name: string; raw: string }[],
 ): Promise<boolean> {
-  return db.transaction('rw', db.documents, db.texts, db.settings, async () => {
+  return db.transaction('rw', [db.documents, db.texts, db.settings, ...batchTables(db)], async () => {
     if (await db.settings.get(SEEDED_KEY)) return false;
     const sorted = [...seeds].sort((a, b) => (a.name < b.name ? -1 : 1));
     await addDocuments(
