@@ -4,7 +4,8 @@ import type { MarginaliaDb } from '../database';
 import { batchEntryOf } from '../batch-store';
 import { listLibrary } from '../corpus/library';
 import { decodeBatchEntry } from '../batch-rows';
-import { batchesEnd, batchTables, idsInBatches } from '../batch-import';
+import { batchesEnd, idsInBatches } from '../batch-import';
+import { batchTables } from '../corpus/library-batches';
 import { documentToRow, rowsToDocument, type DocumentRow } from '../rows';
 
 /**
