@@ -27,6 +27,10 @@ export async function loadApp(page: Page, base: string): Promise<void> {
   });
   await page.goto(`${base}/`);
   await page.getByTestId('article').locator('p').first().waitFor();
+  // Start-up paints the last article before it reads the library (issue 20): the phases choose
+  // documents from the list, so wait until it has replaced its loading indicator.
+  await page.locator('.library .virtual-list').waitFor();
+  await page.locator('.library-loading').waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
 }
 
