@@ -48,6 +48,8 @@ export interface LabApi {
   exportCorpusJob(documents: number, annotators: number, runs: number): Promise<ExportCorpusResult>;
   /** The import's text hash in a worker: noble, the app's sha256 and crypto.subtle (lab/hash-job.ts). */
   hashJob(lines: number, runs: number): Promise<Record<'noble' | 'js' | 'subtle', number[]>>;
+  /** Imports generated lines [from, from + lines) into `dbName` through the app's import (lab/library-fill.ts). */
+  libraryFillJob(dbName: string, from: number, lines: number): Promise<number>;
 }
 
 declare global {

@@ -18,6 +18,7 @@ import { runDataJobs, runLabel, runScroll } from './phases';
 import { runSync } from './sync-phase';
 import { runSuggest } from './suggest-phase';
 import { runSuggestApp } from './suggest-app-phase';
+import { runLibrary } from './library-phase';
 import { buildAndServe } from './serve';
 import { DATA_HEAD, HEAD, dataRows, markdownTable, summaryRows } from './report';
 import { fmt, rounded, summarize, table } from './stats';
@@ -35,7 +36,9 @@ const outFile = quick
 const problems: string[] = [];
 // For working on one figure: BENCH_CASES=1000000x10000 BENCH_PHASES=open,label (default: everything).
 const onlyCases = process.env['BENCH_CASES']?.split(',');
-const phases = new Set((process.env['BENCH_PHASES'] ?? 'open,label,scroll,data,sync,suggest').split(','));
+const phases = new Set(
+  (process.env['BENCH_PHASES'] ?? 'open,label,scroll,data,sync,suggest,library').split(','),
+);
 const chosen = (quick ? QUICK_CASES : FULL_CASES).filter(
   (c) => !onlyCases || onlyCases.includes(`${c.chars}x${c.spans}`),
 );
@@ -196,9 +199,14 @@ async function main(): Promise<void> {
       log(
         `suggest in the app: ${suggestApp.articles} articles, import ${suggestApp.import_ms} ms, index ${suggestApp.index_ms} ms, click to panel median ${suggestApp.shown_ms.toFixed(1)} ms (${suggestApp.min_ms.toFixed(1)}–${suggestApp.max_ms.toFixed(1)}), worker ${suggestApp.worker_ms} ms`,
       );
-    if (!label || !scroll || !data?.complete || !sync || !suggest) {
-      // BENCH_PHASES=sync or =suggest alone refreshes only those figures of bench/results.json (a full run).
-      const only = phases.size === 1 ? (sync ? { sync } : suggest ? { suggest } : null) : null;
+    // Issue 20 item 2: a library of 1,000,000 articles imported through the app (library-phase.ts).
+    const library = phases.has('library')
+      ? await runLibrary(page, cdp, served.url, quick, RUNS, problems)
+      : null;
+    if (!label || !scroll || !data?.complete || !sync || !suggest || !library) {
+      // BENCH_PHASES=sync, =suggest or =library alone refreshes only those figures of bench/results.json.
+      const only =
+        phases.size === 1 ? (sync ? { sync } : suggest ? { suggest } : library ? { library } : null) : null;
       if (only && !quick) {
         // bench/results.json is not versioned: a fresh clone has none to refresh yet.
         const old = existsSync(outFile)
@@ -233,6 +241,7 @@ async function main(): Promise<void> {
       ...dataFigures,
       sync,
       suggest,
+      library,
     });
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);

@@ -7,6 +7,7 @@ import { afterFramePaint } from './frame';
 import { exportCorpusJob } from './export-corpus';
 import { hashJob } from './hash-job';
 import { importBatchJob } from './import-batch-job';
+import { libraryFillJob } from './library-fill';
 import { agreementJob, exportJob, importFloorJob, importJob, prepareImport } from './jobs';
 import { seedDatabase, setLastDocument } from './seed-db';
 import { stopWindowed, windowedBaseline } from './windowed';
@@ -46,6 +47,7 @@ const lab: LabApi = {
   agreementJob,
   exportCorpusJob,
   hashJob,
+  libraryFillJob,
 };
 window.__lab = lab;
 document.body.dataset['ready'] = 'true';
