@@ -140,6 +140,14 @@ export interface DataReported {
     visible_at_lead_max_ms: number;
   };
   suggest?: Range & { articles: number; p95_ms: number; queries: number };
+  library?: {
+    documents: number;
+    start_ms: number;
+    filter_ms: number;
+    scroll_p95_frame_ms: number;
+    scroll_empty_frames: number;
+    heap_mb: number;
+  };
 }
 
 export const DATA_HEAD = ['figure', 'Marginalia, median (min–max)', 'limit beside it', 'target'];
@@ -148,7 +156,7 @@ const range = (r: Range): string => `${r.ms} (${r.min_ms}–${r.max_ms})`;
 
 /** Rows for what a run measured; a phase left out of the run (BENCH_PHASES) leaves out its rows. */
 export function dataRows(r: DataReported): string[][] {
-  const { import: i, agreement_corpus: ac, export_corpus: ec, sync: s, suggest: q } = r;
+  const { import: i, agreement_corpus: ac, export_corpus: ec, sync: s, suggest: q, library: b } = r;
   return [
     [
       `import ${i.lines} lines ms`,
@@ -208,6 +216,19 @@ export function dataRows(r: DataReported): string[][] {
             '–',
             '< 300',
           ],
+        ]
+      : []),
+    ...(b
+      ? [
+          [`library of ${b.documents}: start to an interactive list ms`, String(b.start_ms), '–', '< 1000'],
+          [`library of ${b.documents}: filter by title ms`, String(b.filter_ms), '–', '< 100'],
+          [
+            `library of ${b.documents}: scroll p95 frame ms, frames without rows`,
+            `${b.scroll_p95_frame_ms}, ${b.scroll_empty_frames}`,
+            '–',
+            '< 16, 0',
+          ],
+          [`library of ${b.documents}: JS heap MB`, String(b.heap_mb), '–', '< 300'],
         ]
       : []),
   ];

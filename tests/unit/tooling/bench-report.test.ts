@@ -62,6 +62,26 @@ describe("the bench's data table (issue 20 item 6: each figure beside its limit)
     expect(rows[4]?.[2]).toBe('floor 4000 (same bytes, same pieces): 2×');
   });
 
+  it('lists the library figures with their targets when the library phase ran', () => {
+    const rows = dataRows({
+      ...base,
+      library: {
+        documents: 1_000_000,
+        start_ms: 800,
+        filter_ms: 40,
+        scroll_p95_frame_ms: 12,
+        scroll_empty_frames: 0,
+        heap_mb: 120,
+      },
+    }).slice(3);
+    expect(rows).toEqual([
+      ['library of 1000000: start to an interactive list ms', '800', '–', '< 1000'],
+      ['library of 1000000: filter by title ms', '40', '–', '< 100'],
+      ['library of 1000000: scroll p95 frame ms, frames without rows', '12, 0', '–', '< 16, 0'],
+      ['library of 1000000: JS heap MB', '120', '–', '< 300'],
+    ]);
+  });
+
   it('writes Markdown whose cells cannot break the table', () => {
     const md = markdownTable(DATA_HEAD, dataRows(base));
     const lines = md.split('\n');
