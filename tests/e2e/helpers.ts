@@ -59,6 +59,20 @@ export async function storedRows<T>(page: Page, store: string): Promise<T[]> {
   }, store) as Promise<T[]>;
 }
 
+/**
+ * Every stored document's title, as the library reads them: the `documents` rows, and the entries of
+ * batch rows (where the import writes new documents, issue 20) that no `documents` row shadows.
+ */
+export async function storedTitles(page: Page): Promise<string[]> {
+  const docs = await storedRows<{ id: string; title: string }>(page, 'documents');
+  const batches = await storedRows<{ ids: string[]; titles: string[] }>(page, 'batches');
+  const own = new Set(docs.map((d) => d.id));
+  return [
+    ...docs.map((d) => d.title),
+    ...batches.flatMap((b) => b.titles.filter((_t, j) => !own.has(b.ids[j] as string))),
+  ];
+}
+
 /** Every scroll position the app has stored (settings rows `scroll:<docId>`). */
 export async function storedScrollPositions(page: Page): Promise<number[]> {
   const rows = await storedRows<{ key: string; value: unknown }>(page, 'settings');
