@@ -18,7 +18,15 @@ export function SessionSaveIndicator({
   const state = useSyncExternalStore(source.subscribe, source.getSaveState);
   const error = state.kind === 'error' ? state.message : null;
   useEffect(() => {
-    if (error) onError(error, 'error');
+    if (!error) return;
+    // After the page's own effects of this commit, not before: a refused write also rolls the spans
+    // back, and the page's effect on changed spans clears a stale error from the status line. A
+    // child's effects run before its parent's, so saying it at once had it cleared at once.
+    let live = true;
+    queueMicrotask(() => live && onError(error, 'error'));
+    return () => {
+      live = false;
+    };
   }, [error, onError]);
   return <SaveIndicator state={state} />;
 }
