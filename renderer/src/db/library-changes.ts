@@ -1,4 +1,6 @@
-import Dexie, { cmp } from 'dexie';
+import Dexie from 'dexie';
+
+import { keysOf, type RangeNode } from './observe-changes';
 
 /**
  * What a committed write changed that the library shows, by document: `documents` rows (title,
@@ -18,29 +20,6 @@ export const noLibraryChange = (): LibraryChange => ({
   counts: new Set(),
   statuses: new Set(),
 });
-
-/** A range set's nodes as Dexie's observability middleware builds them (a key when from equals to). */
-interface RangeNode {
-  from: unknown;
-  to: unknown;
-  l?: RangeNode;
-  r?: RangeNode;
-}
-
-/** The keys of a range set, or 'all' when it holds a range. */
-function keysOf(set: RangeNode): unknown[] | 'all' {
-  const keys: unknown[] = [];
-  const stack: RangeNode[] = [set];
-  while (stack.length > 0) {
-    const n = stack.pop() as RangeNode;
-    if (n.l) stack.push(n.l);
-    if (n.r) stack.push(n.r);
-    if (!('from' in n)) continue; // an empty set's root
-    if (cmp(n.from, n.to) !== 0) return 'all';
-    keys.push(n.from);
-  }
-  return keys;
-}
 
 /** Tables whose changes the library follows only by reading everything again. */
 const WHOLE = ['syncDocs', 'batches'];

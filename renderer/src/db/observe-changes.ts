@@ -43,11 +43,26 @@ export function announceInBulk(db: Dexie): { announce(): void } {
 }
 
 /** A range set's nodes as Dexie's observability middleware builds them (a key when from equals to). */
-interface RangeNode {
+export interface RangeNode {
   from: unknown;
   to: unknown;
   l?: RangeNode;
   r?: RangeNode;
+}
+
+/** The keys of a range set, or 'all' when it holds a range. */
+export function keysOf(set: RangeNode): unknown[] | 'all' {
+  const keys: unknown[] = [];
+  const stack: RangeNode[] = [set];
+  while (stack.length > 0) {
+    const n = stack.pop() as RangeNode;
+    if (n.l) stack.push(n.l);
+    if (n.r) stack.push(n.r);
+    if (!('from' in n)) continue; // an empty set's root
+    if (cmp(n.from, n.to) !== 0) return 'all';
+    keys.push(n.from);
+  }
+  return keys;
 }
 
 /**
@@ -65,17 +80,9 @@ export function onRowsChanged(
   const handler = (parts: Record<string, unknown>): void => {
     const set = parts[part] as RangeNode | undefined;
     if (!set) return;
-    const keys: unknown[] = [];
-    const stack: RangeNode[] = [set];
-    while (stack.length > 0) {
-      const n = stack.pop() as RangeNode;
-      if (n.l) stack.push(n.l);
-      if (n.r) stack.push(n.r);
-      if (!('from' in n)) continue; // an empty set's root
-      if (cmp(n.from, n.to) !== 0) return listener('all');
-      keys.push(n.from);
-    }
-    if (keys.length > 0) listener(keys);
+    const keys = keysOf(set);
+    if (keys === 'all') listener('all');
+    else if (keys.length > 0) listener(keys);
   };
   Dexie.on('storagemutated', handler);
   return () => Dexie.on('storagemutated').unsubscribe(handler);
