@@ -6,12 +6,12 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Loads the app fresh and waits until the library and the small document it reopens are settled.
- * Every article then opens at its top, as the baselines do: the app saves an article's scroll position
- * 300 ms after the last scroll, so a phase that scrolled (and waited) made the next open start at the
- * article's end, where "scroll while laid out" measured a few frames instead of the whole article.
+ * Start-up reopens no article and every article opens at its top, as the baselines do: the app saves
+ * an article's scroll position 300 ms after the last scroll, so a phase that scrolled (and waited) made
+ * the next open start at the article's end, where "scroll while laid out" measured a few frames
+ * instead of the whole article.
  */
-export async function loadApp(page: Page, base: string): Promise<void> {
+export async function forgetLastDocument(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('marginalia');
@@ -25,6 +25,11 @@ export async function loadApp(page: Page, base: string): Promise<void> {
     await new Promise((r) => (tx.oncomplete = r));
     db.close();
   });
+}
+
+/** Loads the app fresh and waits until the library and the small document it reopens are settled. */
+export async function loadApp(page: Page, base: string): Promise<void> {
+  await forgetLastDocument(page);
   await page.goto(`${base}/`);
   await page.getByTestId('article').locator('p').first().waitFor();
   // Start-up paints the last article before it reads the library (issue 20): the phases choose

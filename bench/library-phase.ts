@@ -7,6 +7,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 
+import { forgetLastDocument } from './app-driver';
 import { gotoLab } from './baseline-phases';
 import { percentile, summarize } from './stats';
 
@@ -31,17 +32,7 @@ async function fill(page: Page, base: string, documents: number): Promise<number
 
 /** Navigation start to the library listing rows, not busy, its filter usable (ms, the page's clock). */
 async function start(page: Page, base: string): Promise<number> {
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('marginalia');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction(['settings'], 'readwrite');
-    tx.objectStore('settings').put({ key: 'lastDocId', value: 'none' });
-    await new Promise((r) => (tx.oncomplete = r));
-    db.close();
-  });
+  await forgetLastDocument(page);
   await page.goto(`${base}/`);
   return page.evaluate(
     () =>
