@@ -4,10 +4,12 @@ import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { libraryStatuses } from '../../../renderer/src/db/corpus/library';
+import { readLibraryTables } from '../../../renderer/src/db/corpus/library-read';
 import { materialize } from '../../../renderer/src/db/batch-store';
 import { listDocuments } from '../../../renderer/src/db/repositories/documents';
 import { firstDocumentId } from '../../../renderer/src/db/repositories/library-page';
 import { listStatuses } from '../../../renderer/src/db/repositories/progress';
+import { countSpansByDocument } from '../../../renderer/src/db/repositories/span-counts';
 import type { DocumentRow } from '../../../renderer/src/db/rows';
 import { ANNOTATORS, twoLibraries } from './corpus-mix';
 
@@ -69,5 +71,26 @@ describe('the library reads documents in batch rows', () => {
     await db.table('batches').bulkAdd(rows);
     await vi.waitFor(() => expect(seen).toEqual([0, 300]));
     sub.unsubscribe();
+  });
+});
+
+describe('the whole library in one read', () => {
+  beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives the list, counts and statuses of the three reads, reading each batch row once', async () => {
+    const { db } = await twoLibraries(600, true);
+    const batches = db.table('batches');
+    const n = await batches.count();
+    expect(n).toBeGreaterThan(2);
+    for (const a of ANNOTATORS) {
+      const read = vi.spyOn(batches, 'bulkGet');
+      const whole = await readLibraryTables(db, a);
+      expect(read.mock.calls.flatMap((c) => c[0]).length).toBe(n);
+      read.mockRestore();
+      expect(whole.rows).toEqual(await listDocuments(db));
+      expect(whole.counts).toEqual(await countSpansByDocument(db, a));
+      expect(whole.statuses).toEqual(await libraryStatuses(db, a));
+    }
   });
 });

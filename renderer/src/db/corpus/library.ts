@@ -6,7 +6,7 @@ import type { BatchRow } from '../batch-rows';
 import type { DocumentRow } from '../rows';
 import { statusesOf, statusTables } from '../repositories/progress';
 import { batchTables, documentIdsInOrders } from './library-batches';
-import { forEachBatchSummary, summaryDocumentRow } from './library-summaries';
+import { forEachBatchSummary, summaryDocumentRow, type BatchSummary } from './library-summaries';
 
 const PAGE = 2_000;
 
@@ -18,30 +18,47 @@ const PAGE = 2_000;
  */
 export function listLibrary(db: MarginaliaDb): Promise<DocumentRow[]> {
   return db.transaction('r', [db.documents, ...batchTables(db)], async () => {
-    const rows: DocumentRow[] = [];
-    let after = -Infinity;
-    for (;;) {
-      const page = await db.documents.where('order').above(after).limit(PAGE).toArray();
-      rows.push(...page);
-      const last = page[page.length - 1];
-      if (page.length < PAGE || !last) break;
-      after = last.order;
-    }
+    const rows = await documentRowsInOrder(db);
     const fromBatches: DocumentRow[] = [];
-    const ids = new Set(rows.map((r) => r.id));
     await forEachBatchSummary(
       db,
-      (batch, shadowed) =>
-        batch.ids.forEach((id, j) => {
-          if (!shadowed(id)) fromBatches.push(summaryDocumentRow(batch, j));
-        }),
-      ids,
+      (batch, shadowed) => addBatchRows(batch, shadowed, fromBatches),
+      new Set(rows.map((r) => r.id)),
     );
-    // Batches follow library order; should a bulk writer ever break that, the list still is in order.
-    if (!fromBatches.every((r, i) => i === 0 || (fromBatches[i - 1] as DocumentRow).order <= r.order))
-      fromBatches.sort((x, y) => x.order - y.order);
-    return mergeByOrder(rows, fromBatches);
+    return mergeBatchRows(rows, fromBatches);
   });
+}
+
+/** Every `documents` row by `order`, in pages. Inside a read transaction over `documents`. */
+export async function documentRowsInOrder(db: MarginaliaDb): Promise<DocumentRow[]> {
+  const rows: DocumentRow[] = [];
+  let after = -Infinity;
+  for (;;) {
+    const page = await db.documents.where('order').above(after).limit(PAGE).toArray();
+    rows.push(...page);
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last) return rows;
+    after = last.order;
+  }
+}
+
+/** Adds to `out` the rows of a batch's entries no `documents` row shadows. */
+export function addBatchRows(
+  batch: BatchSummary,
+  shadowed: (id: string) => boolean,
+  out: DocumentRow[],
+): void {
+  batch.ids.forEach((id, j) => {
+    if (!shadowed(id)) out.push(summaryDocumentRow(batch, j));
+  });
+}
+
+/** The `documents` rows and the batch entries' rows (each in `order`), as one list in `order`. */
+export function mergeBatchRows(rows: DocumentRow[], fromBatches: DocumentRow[]): DocumentRow[] {
+  // Batches follow library order; should a bulk writer ever break that, the list still is in order.
+  if (!fromBatches.every((r, i) => i === 0 || (fromBatches[i - 1] as DocumentRow).order <= r.order))
+    fromBatches.sort((x, y) => x.order - y.order);
+  return mergeByOrder(rows, fromBatches);
 }
 
 /** Two lists each in `order`, as one (stable: on a tie, `a` first). */
@@ -62,18 +79,31 @@ export function mergeByOrder(a: DocumentRow[], b: DocumentRow[]): DocumentRow[] 
  */
 export function libraryStatuses(db: MarginaliaDb, annotator: string): Promise<Map<string, DocStatus>> {
   return db.transaction('r', [db.documents, ...statusTables(db), ...batchTables(db)], async () => {
-    const rows = await statusesOf(db, [annotator]);
-    const out = new Map<string, DocStatus>(rows.map((r) => [r.docId, r.status]));
-    await forEachBatchSummary(db, (batch, shadowed) => {
-      const set = batch.statuses.find((s) => s.annotator === annotator);
-      if (!set) return;
-      set.status.forEach((k, j) => {
-        const status = STATUSES[k - 1];
-        const id = batch.ids[j] as string;
-        if (status && !shadowed(id)) out.set(id, status);
-      });
-    });
+    const out = await statusRowsOf(db, annotator);
+    await forEachBatchSummary(db, (batch, shadowed) => addBatchStatuses(batch, annotator, shadowed, out));
     return out;
+  });
+}
+
+/** One annotator's status rows by document. Inside a read transaction over `statusTables(db)`. */
+export async function statusRowsOf(db: MarginaliaDb, annotator: string): Promise<Map<string, DocStatus>> {
+  const rows = await statusesOf(db, [annotator]);
+  return new Map<string, DocStatus>(rows.map((r) => [r.docId, r.status]));
+}
+
+/** Adds to `out` one annotator's statuses held in a batch's entries no `documents` row shadows. */
+export function addBatchStatuses(
+  batch: BatchSummary,
+  annotator: string,
+  shadowed: (id: string) => boolean,
+  out: Map<string, DocStatus>,
+): void {
+  const set = batch.statuses.find((s) => s.annotator === annotator);
+  if (!set) return;
+  set.status.forEach((k, j) => {
+    const status = STATUSES[k - 1];
+    const id = batch.ids[j] as string;
+    if (status && !shadowed(id)) out.set(id, status);
   });
 }
 

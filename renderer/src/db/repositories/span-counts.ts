@@ -24,7 +24,8 @@ export function countSpansByDocument(db: MarginaliaDb, annotator: string): Promi
   });
 }
 
-async function countPerDocument(db: MarginaliaDb, annotator: string): Promise<Map<string, Counts>> {
+/** Per-document rows and packs only (no batch entries). Inside a read transaction over spans and packs. */
+export async function countPerDocument(db: MarginaliaDb, annotator: string): Promise<Map<string, Counts>> {
   const [total, packs] = await Promise.all([
     db.spans.where('annotator').equals(annotator).count(),
     db.spanPacks.where('annotator').equals(annotator).toArray(),

@@ -2,10 +2,8 @@ import type { Label } from '../../core/model/labels';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../../db/database';
 import type { LibraryChange } from '../../db/library-changes';
-import { libraryStatuses } from '../../db/corpus/library';
-import { listDocuments } from '../../db/repositories/documents';
+import { readLibraryTables } from '../../db/corpus/library-read';
 import { readEntryParts } from '../../db/repositories/library-page';
-import { countSpansByDocument } from '../../db/repositories/span-counts';
 import { syncedIds, teamStatuses, type TeamStatus } from '../../db/repositories/sync';
 
 export interface LibraryEntry {
@@ -34,10 +32,8 @@ export async function readLibrary(
   annotator: string,
   scope: LibraryScope | null,
 ): Promise<LibraryEntry[]> {
-  const [all, counts, statuses, team, others] = await Promise.all([
-    listDocuments(db),
-    countSpansByDocument(db, annotator),
-    libraryStatuses(db, annotator),
+  const [{ rows: all, counts, statuses }, team, others] = await Promise.all([
+    readLibraryTables(db, annotator),
     scope ? syncedIds(db, scope.articlesDb) : null,
     scope?.leadOf ? teamStatuses(db, scope.leadOf) : null,
   ]);
