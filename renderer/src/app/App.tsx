@@ -145,7 +145,7 @@ export function App() {
             <LibraryPanel
               entries={entries}
               currentId={open?.doc.id ?? null}
-              onOpen={(id) => void session.openDocument(id)}
+              onOpen={openDocument}
               onStatus={session.changeStatus}
               onDetails={setDetails}
             />

@@ -1,9 +1,7 @@
 import { libraryScrollTarget } from '../../core/model/library-filter';
-import { LABEL_DISPLAYS } from '../../core/model/label-display';
 import { STATUS_TITLES, STATUSES, type DocStatus } from '../../core/model/status';
-import { LabelMark } from '../../ui/LabelMark';
 import { VirtualList } from '../../ui/VirtualList';
-import { StatusSelect } from './StatusSelect';
+import { LibraryRow } from './LibraryRow';
 import { useLibraryFilter } from './useLibraryFilter';
 import type { LibraryEntry } from '../../session/library/useLibrary';
 import './library.css';
@@ -16,8 +14,6 @@ const TEAM_ROW_HEIGHT = 104;
  * between two renders) still land on rows, never on a blank frame (issue 20). ~30 extra rows.
  */
 const OVERSCAN_PX = 1200;
-
-const formatLength = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(1)}k chars` : `${n} chars`);
 
 /** Stands where the library will be while it is read (start-up shows the last article first). */
 export function LibraryLoading() {
@@ -112,54 +108,7 @@ export function LibraryPanel({
             key: e.id,
             className: e.id === currentId ? 'current' : undefined,
             current: e.id === currentId,
-            content: (
-              <>
-                <button
-                  type="button"
-                  className="doc-title"
-                  onClick={() => onOpen(e.id)}
-                  title={e.title}
-                  data-opens-document=""
-                >
-                  {e.title}
-                </button>
-                <div className="doc-meta">
-                  <span>{formatLength(e.length)}</span>
-                  {LABEL_DISPLAYS.map(({ label, title, letter }) => (
-                    <span
-                      key={label}
-                      className="count"
-                      title={`${title} spans`}
-                      aria-label={`${e.counts[label]} ${label}`}
-                    >
-                      <LabelMark name={label} letter={letter} />
-                      {e.counts[label]}
-                    </span>
-                  ))}
-                  <StatusSelect
-                    label={`Status of ${e.title}`}
-                    value={e.status}
-                    onChange={(s) => onStatus(e.id, s)}
-                  />
-                  <button
-                    type="button"
-                    className="doc-details"
-                    onClick={() => onDetails(e.id)}
-                    aria-label={`Details of ${e.title}`}
-                    title="Title, source and metadata"
-                  >
-                    Details
-                  </button>
-                </div>
-                {e.team && (
-                  <div className="doc-team" data-testid="team-status">
-                    {e.team.length === 0
-                      ? 'Not assigned'
-                      : e.team.map((t) => `${t.annotator}: ${STATUS_TITLES[t.status]}`).join(' · ')}
-                  </div>
-                )}
-              </>
-            ),
+            content: <LibraryRow entry={e} onOpen={onOpen} onStatus={onStatus} onDetails={onDetails} />,
           };
         }}
       />
