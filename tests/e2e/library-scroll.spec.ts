@@ -62,4 +62,11 @@ test('scrolling the library by 600 px a frame shows its rows in every frame', as
   expect(frames.filter((f) => f.missing.length > 0)).toEqual([]);
   // Still a virtual list: far fewer rows mounted than the library holds.
   expect(await docs.getByRole('listitem').count()).toBeLessThan(60);
+  // Scrolled to its end, the list shows its last document (a list taller than the browser lays out
+  // scrolls a shorter range that still ends there: ui/scroll-geometry.ts).
+  await docs.evaluate((ul) => {
+    const box = ul.parentElement as HTMLElement;
+    box.scrollTop = box.scrollHeight;
+  });
+  await expect(docs.locator(`li[aria-posinset="${COUNT + 5}"]`)).toBeInViewport();
 });

@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 
+import { rowsInView, scrollGeometry } from './scroll-geometry';
+
 /**
  * A list that mounts only the rows in view (fixed row height), so a library of 100,000 documents
  * renders as fast as one of five. Rows carry aria-setsize/aria-posinset so assistive technology
- * still announces the full length.
+ * still announces the full length. A list taller than a browser lays out (scroll-geometry.ts) scrolls
+ * through a shorter range that stands for all of it: rows are placed relative to the view then, so
+ * every scroll re-renders within its frame.
  */
 export function VirtualList({
   label,
@@ -43,6 +47,8 @@ export function VirtualList({
   const seen = useRef(view);
   // The rows mounted now: a scroll that shows rows outside them re-renders before the frame paints.
   const mounted = useRef({ first: 0, last: 0, margin: 0 });
+  const counted = useRef(count);
+  counted.current = count;
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -52,12 +58,12 @@ export function VirtualList({
       const { first, last, margin } = mounted.current;
       // Rows the view needs, plus half the overscan: a view that comes that near the mounted rows'
       // edge re-renders at once, so the next jump of up to that much still lands on mounted rows.
-      const lacking =
-        Math.max(0, Math.floor(next.top / rowHeight) - margin) < first ||
-        Math.min(count, Math.ceil((next.top + next.height) / rowHeight) + margin) > last;
+      const needs = rowsInView(count, rowHeight, next, margin);
+      const lacking = needs.first < first || needs.last > last;
+      const scaled = scrollGeometry(count, rowHeight, next.height).ratio > 1;
       // A scroll event's ordinary update renders in a later task, which under load comes frames later.
       // (Not from the effect itself: React cannot flush while it commits.)
-      if (lacking && !inEffect) flushSync(() => setView(next));
+      if ((lacking || scaled) && !inEffect) flushSync(() => setView(next));
       else setView(next);
     };
     update(true);
@@ -74,13 +80,15 @@ export function VirtualList({
     const el = box.current;
     if (!el || scrollToIndex === undefined || scrollToIndex < 0) return;
     const top = scrollToIndex * rowHeight;
-    const { top: at, height } = seen.current;
-    if (top < at || top + rowHeight > at + height) el.scrollTop = top - rowHeight;
+    const { top: scrolled, height } = seen.current;
+    // The list's count read, not followed: a new row must not bring the open one back into view.
+    const { ratio } = scrollGeometry(counted.current, rowHeight, height);
+    const at = scrolled * ratio;
+    if (top < at || top + rowHeight > at + height) el.scrollTop = (top - rowHeight) / ratio;
   }, [scrollToIndex, rowHeight]);
 
   const overscan = Math.max(6, Math.ceil(overscanPx / rowHeight));
-  const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  const { first, last, shift } = rowsInView(count, rowHeight, view, overscan);
   mounted.current = { first, last, margin: Math.floor(overscan / 2) };
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
@@ -92,7 +100,13 @@ export function VirtualList({
         aria-current={row.current ? 'true' : undefined}
         aria-setsize={count}
         aria-posinset={i + 1}
-        style={{ position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }}
+        style={{
+          position: 'absolute',
+          top: i * rowHeight + shift,
+          height: rowHeight,
+          left: 0,
+          right: 0,
+        }}
       >
         {row.content}
       </li>,
@@ -100,7 +114,10 @@ export function VirtualList({
   }
   return (
     <div ref={box} className={`virtual-list ${className ?? ''}`} style={style}>
-      <ul aria-label={label} style={{ position: 'relative', height: count * rowHeight }}>
+      <ul
+        aria-label={label}
+        style={{ position: 'relative', height: scrollGeometry(count, rowHeight, view.height).height }}
+      >
         {rows}
       </ul>
     </div>
