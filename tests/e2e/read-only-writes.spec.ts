@@ -116,6 +116,10 @@ test('while read-only every user-data write is refused with the read-only messag
     settings(page).getByRole('button', { name: 'Back up now' }).click(),
   ]);
   expect(readFileSync(await download.path(), 'utf8')).toContain('"label":"claim"');
+  // The download starts before the snapshot is read and kept; a full disk that came first would
+  // refuse the snapshot ("could not also be kept") and leave nothing to restore below.
+  await expect(page.getByTestId('settings-message')).toHaveText(/^Backup saved as [^()]+\.jsonl\.$/);
+  await expect(settings(page).getByRole('combobox', { name: 'Backup to restore' })).toBeVisible();
   await closeSettings(page);
   const title = (await page.locator('.article-title').textContent()) ?? '';
 
