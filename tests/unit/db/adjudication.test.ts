@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {

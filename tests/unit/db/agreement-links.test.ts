@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { computeAgreementResult } from '../../../renderer/src/core/agreement-report/result';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it, vi } from 'vitest';
 
 import { loadAgreementSource } from '../../../renderer/src/db/repositories/agreement';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 

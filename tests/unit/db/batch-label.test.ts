@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import type { DBCore, Middleware } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { invertLinkCommand, type LinkCommand } from '../../../renderer/src/core/links/commands';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { materialize } from '../../../renderer/src/db/batch-store';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { findDirtySets } from '../../../renderer/src/db/repositories/sync';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

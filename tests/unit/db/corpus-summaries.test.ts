@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { libraryStatuses } from '../../../renderer/src/db/corpus/library';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { forEachBatchText, libraryIds, librarySpansOf } from '../../../renderer/src/db/corpus/library-texts';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach } from 'vitest';
 
 import { MarginaliaDb } from '../../../renderer/src/db/database';

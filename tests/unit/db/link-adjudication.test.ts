@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { invertStep, type AdjudicationStep } from '../../../renderer/src/core/commands/adjudicate';

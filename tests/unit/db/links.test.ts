@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { exportToStrings } from '../../../renderer/src/core/formats/export';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { openAppDatabase } from '../../../renderer/src/app/startup/open-app-database';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 

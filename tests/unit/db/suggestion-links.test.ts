@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { checkSnapshot } from '../../../renderer/src/core/backup/backup-rules';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import type { HostApi } from '../../../renderer/src/platform/host';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 

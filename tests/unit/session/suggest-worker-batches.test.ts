@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { MarginaliaDb } from '../../../renderer/src/db/database';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_GUIDELINES } from '../../../renderer/src/core/model/guidelines';

@@ -1,5 +1,3 @@
-import 'fake-indexeddb/auto';
-
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
