@@ -26,13 +26,18 @@ function bigDataset(): ExportDataset {
 describe('export throughput', () => {
   it('100,000 spans to native JSONL in under a second', () => {
     const data = bigDataset();
+    // The budget is the export's work, so it is checked in CPU time: at a load average of 20 on two
+    // cores the same ~140 ms of CPU took 0.5–1.7 s of wall time (the process waits its turn).
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const out = exportToStrings(data, { format: 'native' });
+    const used = process.cpuUsage(cpu0);
     const ms = performance.now() - t0;
+    const cpuMs = (used.user + used.system) / 1000;
     expect(out.ok).toBe(true);
     if (out.ok) expect(out.value.summary.spans).toBe(100_000);
-    console.log(`native export of 100,000 spans: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
+    console.log(`native export of 100,000 spans: ${cpuMs.toFixed(0)} ms CPU, ${ms.toFixed(0)} ms wall`);
+    expect(cpuMs).toBeLessThan(1000);
   });
 
   it('streams with progress and refuses a bad span before producing anything', () => {
