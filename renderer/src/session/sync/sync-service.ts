@@ -85,6 +85,10 @@ export class SyncService {
   private state: SyncState = { kind: 'syncing', progress: null };
   private readonly listeners = new Set<(s: SyncState) => void>();
   private running = false;
+  /** Each start's number: a loop stopped while its round waited on the server ends after that round. */
+  private generation = 0;
+  /** The last loop started; the next start runs after it, so two loops never overlap. */
+  private looping: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
   private woken = false;
   private longpoll: Promise<unknown> | null = null;
@@ -123,13 +127,17 @@ export class SyncService {
   start(): void {
     if (this.running) return;
     this.running = true;
+    const generation = ++this.generation;
     // Labels and statuses written here (or in another window) are pushed a moment later.
     this.unwatch = onDatabaseChanged(this.o.db.name, (tables) => {
       if (!['spans', 'goldSpans', 'progress', 'goldStatus', 'links'].some((t) => tables.has(t))) return;
       clearTimeout(this.nudgeTimer);
       this.nudgeTimer = setTimeout(() => this.nudge(), 150);
     });
-    void this.loop();
+    // A stop() cannot interrupt a request in flight: without the wait, a start() before it answered
+    // had the old loop carry on beside the new one, a pull storing a page while the other loop's push
+    // was between its read and its commit.
+    this.looping = this.looping.catch(() => undefined).then(() => this.loop(generation));
   }
 
   stop(): void {
@@ -149,9 +157,10 @@ export class SyncService {
   }
 
   /** Runs rounds until stopped; resolves when stopped. */
-  private async loop(): Promise<void> {
+  private async loop(generation: number): Promise<void> {
+    const live = (): boolean => this.running && this.generation === generation;
     let backoff = 500;
-    while (this.running) {
+    while (live()) {
       this.woken = false;
       let failed = false;
       try {
@@ -163,7 +172,7 @@ export class SyncService {
         if (e instanceof RoundError && e.couch.kind === 'unauthorized') {
           // The session ended (expired cookie, server secret changed): sign in again, then retry at once.
           const refused = await this.reSignIn.attempt();
-          if (refused === null && this.running) continue;
+          if (refused === null && live()) continue;
           if (refused !== null) this.set({ kind: 'error', message: refused });
         } else if (!(e instanceof RoundError)) {
           this.set({
@@ -181,7 +190,7 @@ export class SyncService {
           this.set({ kind: 'error', message });
         }
       }
-      if (!this.running) break;
+      if (!live()) break;
       if (failed) {
         await this.sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
