@@ -11,7 +11,7 @@ import { listAnnotators } from '../../../renderer/src/db/repositories/export-dat
 import { applyAnnotationCommand, listSpans } from '../../../renderer/src/db/repositories/annotations';
 import { storeImport, type StoreImportOptions } from '../../../renderer/src/db/repositories/import';
 import { freshDb, newDb } from './fresh-db';
-import { sameView } from './logical-view';
+import { sameView, sampled } from './logical-view';
 import { storeImportBeforeFastPath } from './import-reference';
 
 /**
@@ -141,7 +141,8 @@ async function everything(db: MarginaliaDb) {
   const sets: Record<string, unknown> = {};
   for (const a of annotators) {
     exports[a] = await exportAnnotatorLines(db, a);
-    for (const d of await db.documents.toArray()) sets[`${d.id}/${a}`] = await listSpans(db, d.id, a);
+    for (const d of sampled(await db.documents.toArray()))
+      sets[`${d.id}/${a}`] = await listSpans(db, d.id, a);
   }
   return { tables, annotators, exports, sets };
 }

@@ -37,14 +37,21 @@ const bytesOf = (data: ExportDataset) =>
     }),
   );
 
+/**
+ * Every document of a small library, every tenth and the last of a big one: for the per-document
+ * reads (a transaction each, slow in fake-indexeddb), while the tables and exports read them all.
+ */
+export const sampled = <T>(all: readonly T[]): T[] => {
+  const step = all.length > 100 ? 10 : 1;
+  return all.filter((_, i) => i % step === 0 || i === all.length - 1);
+};
+
 export async function logicalView(db: MarginaliaDb) {
   const library = await listDocuments(db);
   const annotators = await listAnnotators(db);
   const sets: Record<string, unknown> = {};
   const documents: unknown[] = [];
-  // Every document's own reads for a small library, a sample of a big one (exports read them all).
-  const step = library.length > 100 ? 10 : 1;
-  for (const d of library.filter((_, i) => i % step === 0 || i === library.length - 1)) {
+  for (const d of sampled(library)) {
     documents.push(await getDocument(db, d.id));
     for (const a of [...annotators, 'nobody']) sets[`${d.id}/${a}`] = await listSpans(db, d.id, a);
   }
