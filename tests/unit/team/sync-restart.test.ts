@@ -11,9 +11,10 @@ const server = projectServer();
 /**
  * stop() cannot interrupt a request in flight. A start() before it answered once left the stopped
  * loop running beside the new one: two rounds at once, one pulling a page while the other's push was
- * between its read and its commit (seen as sync-service.test.ts "a follows" timing out under load).
+ * between its read and its commit (the likely cause of sync-service.test.ts "a follows" timing out
+ * under load). And "Synced" from before the stop stayed, so `start(); until synced` waited for nothing.
  */
-it('a stop and a start while a round waits on the server leave one loop', async () => {
+it('a stop and a start while a round waits on the server leave one loop, syncing until its round ends', async () => {
   let held: (() => void)[] | null = null;
   const via = (async (url: string, init?: RequestInit) => {
     // The long-poll is left alone: it waits by design, beside the loop.
@@ -58,6 +59,7 @@ it('a stop and a start while a round waits on the server leave one loop', async 
   await until('a request of the round held', () => (held?.length ?? 0) > 0);
   service.stop();
   service.start();
+  expect(service.current.kind).toBe('syncing');
   const release = held;
   held = null;
   for (const r of release) r();

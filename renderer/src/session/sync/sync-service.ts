@@ -128,6 +128,9 @@ export class SyncService {
     if (this.running) return;
     this.running = true;
     const generation = ++this.generation;
+    // A restart has not synced what changed while stopped: "Synced" from before the stop, kept, had
+    // `start(); until synced` return at once, before this machine had pushed anything.
+    this.set({ kind: 'syncing', progress: null });
     // Labels and statuses written here (or in another window) are pushed a moment later.
     this.unwatch = onDatabaseChanged(this.o.db.name, (tables) => {
       if (!['spans', 'goldSpans', 'progress', 'goldStatus', 'links'].some((t) => tables.has(t))) return;
