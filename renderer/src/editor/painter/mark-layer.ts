@@ -44,6 +44,8 @@ export class MarkLayer {
   private lanes: Map<PaintSpan, number> | null = null;
   /** The window of the last full draw: another window redraws everything. */
   private drawnWindow = '';
+  /** The canvas covers only the band of its first draw (`place`). */
+  private band = false;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -90,8 +92,14 @@ export class MarkLayer {
     this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
 
-  /** Places the canvas over the screen ± a viewport when the screen nears its edge; true if it moved. */
-  private place(): boolean {
+  /**
+   * Places the canvas over the screen ± a viewport when the screen nears its edge; true if it moved.
+   * Its first placement covers only the band the open's frame draws (the screen ± a quarter
+   * viewport): a canvas is allocated, cleared and copied to the compositor whole, so a canvas three
+   * viewports tall cost the open's frame twice what the band does (docs/performance.md). The pass
+   * after that frame grows it (`grow`).
+   */
+  private place(grow = false): boolean {
     const hostRect = this.host.getBoundingClientRect();
     const view = this.scroller.getBoundingClientRect();
     const vh = view.height;
@@ -100,10 +108,12 @@ export class MarkLayer {
     const seeTop = Math.max(0, view.top - hostRect.top - vh / 4);
     const seeBottom = view.bottom - hostRect.top + vh / 4;
     const width = Math.round(hostRect.width);
-    if (width === this.width && seeTop >= this.top && seeBottom <= this.top + this.height) return false;
+    const covered = width === this.width && seeTop >= this.top && seeBottom <= this.top + this.height;
+    if (covered && !(grow && this.band)) return false;
+    this.band = this.width === 0 && !grow;
     this.width = width;
-    this.top = Math.max(0, Math.floor(view.top - hostRect.top - vh));
-    this.height = Math.ceil(3 * vh);
+    this.top = this.band ? Math.floor(seeTop) : Math.max(0, Math.floor(view.top - hostRect.top - vh));
+    this.height = this.band ? Math.ceil(seeBottom) - this.top : Math.ceil(3 * vh);
     const dpr = window.devicePixelRatio || 1;
     const c = this.canvas;
     // Setting a canvas's size, even to the same value, reallocates and clears it: only when it changed.
@@ -176,6 +186,7 @@ export class MarkLayer {
       this.rest = 0;
       this.restTimer = setTimeout(() => {
         this.restTimer = 0;
+        this.place(true);
         this.drawBetween(this.top, this.top + this.height, this.host.getBoundingClientRect());
       }, 0);
     });
