@@ -21,6 +21,7 @@ import type { LinkEndpoint } from '../core/links/link';
 import { ReviewViews, useReviewView } from './ReviewViews';
 import { ReadOnlyBanner } from '../session/read-only';
 import { useImportEntry } from './useImportEntry';
+import { useGuidelines } from '../session/guidelines';
 import { useLibrarySession } from '../session/library/useLibrarySession';
 import { useNavigationKeys } from './useNavigationKeys';
 import { ViewFailed } from './ViewFailed';
@@ -38,6 +39,7 @@ export function App() {
   const { host, stores } = useServices();
   const sayError = useCallback((text: string) => say(text, 'error'), []);
   const session = useLibrarySession(say);
+  const guidelines = useGuidelines();
   const { annotator, entries, open } = session;
   const review = useReviewView(host);
   // The document whose details are open (from the annotate view or a library row).
@@ -180,6 +182,7 @@ export function App() {
               onTagged={onTagged}
               onEdited={clearStaleError}
               onOpenDocument={openDocument}
+              guidelines={guidelines}
             />
           </ErrorBoundary>
         ) : (

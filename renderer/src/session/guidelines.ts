@@ -1,14 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 
 import { guidelinesOrDefault, type Guidelines } from '../core/model/guidelines';
 import { getSetting } from '../db/repositories/settings';
 import { useServices } from './providers';
 
-/** The project's label guidelines, live (an edit shows at once in every view); defaults until read. */
+/**
+ * The project's label guidelines, live (an edit shows at once in every view); defaults until read.
+ * The same object until they change, so a memoised view they are passed to does not render again.
+ */
 export function useGuidelines(): Guidelines {
   const { db } = useServices();
   const stored = useLiveQuery(() => getSetting(db, 'guidelines'), [db]);
-  return guidelinesOrDefault(stored);
+  return useMemo(() => guidelinesOrDefault(stored), [stored]);
 }
 
 /**

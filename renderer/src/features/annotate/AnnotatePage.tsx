@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { ArticleDocument } from '../../core/model/document';
+import type { Guidelines } from '../../core/model/guidelines';
 import { spansAt, type Span } from '../../core/model/span';
 import { CodePointIndex } from '../../core/text/code-points';
 import { ArticleEditor, type ArticleEditorHandle, type CodePointRange } from '../../editor/ArticleEditor';
@@ -11,6 +12,7 @@ import { FindBar } from './FindBar';
 import { ComparePanel } from './ComparePanel';
 import { LabelPalette } from './LabelPalette';
 import { useSpanHistory } from '../../session/sync/useSpanHistory';
+import { usePainted } from '../../session/use-painted';
 import { SessionSaveIndicator } from './SessionSaveIndicator';
 import { SpanInspector } from './SpanInspector';
 import { SpanLinks } from './SpanLinks';
@@ -47,6 +49,11 @@ export interface AnnotatePageProps {
   onEdited?: () => void;
   /** Opens another article (a link's other end). */
   onOpenDocument?: (docId: string) => void;
+  /**
+   * The label guidelines (the palette's hints), read once for the app session by the shell: read
+   * here, every open started a live query whose read and re-render ran before its painted frame.
+   */
+  guidelines: Guidelines;
 }
 
 /** The annotate view of one document: the article, the label palette and the spans sidebar. */
@@ -64,6 +71,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   onTagged,
   onEdited,
   onOpenDocument,
+  guidelines,
 }: AnnotatePageProps) {
   // The document's one code point index: the session and the editor get this one.
   const index = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
@@ -113,7 +121,10 @@ export const AnnotatePage = memo(function AnnotatePage({
     onOpenDocument: useCallback((id: string) => onOpenDocument?.(id), [onOpenDocument]),
     onMessage,
   });
-  const history = useSpanHistory(doc.id);
+  // The compare panel (the study's annotators, every span set's owner) and the spans' merge history
+  // are read and followed live from the frame after the open's: that frame shows neither.
+  const painted = usePainted();
+  const history = useSpanHistory(doc.id, painted);
 
   const excerpt = useCallback(
     (s: Span) => {
@@ -220,7 +231,7 @@ export const AnnotatePage = memo(function AnnotatePage({
   return (
     <div className={`annotate ${sidebarOpen ? '' : 'no-sidebar'}`}>
       <div className="toolbar">
-        <LabelPalette onLabel={label} />
+        <LabelPalette onLabel={label} guidelines={guidelines} />
         <button type="button" onClick={undo} disabled={!session.canUndo} aria-keyshortcuts="Control+Z">
           Undo
         </button>
@@ -304,7 +315,9 @@ export const AnnotatePage = memo(function AnnotatePage({
               onDismiss={linking.dismiss}
             />
           )}
-          <ComparePanel docId={doc.id} annotator={annotator} mine={spans} excerpt={excerpt} onPick={pick} />
+          {painted && (
+            <ComparePanel docId={doc.id} annotator={annotator} mine={spans} excerpt={excerpt} onPick={pick} />
+          )}
           <SpanList spans={spans} activeIds={activeIds} excerpt={excerpt} onPick={pick} />
         </aside>
       )}

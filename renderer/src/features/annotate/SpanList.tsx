@@ -1,11 +1,11 @@
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 
 import { labelDisplay } from '../../core/model/label-display';
 import { isOnly, onlyLabel, toggleLabel, type HiddenLabels } from '../../core/model/label-filter';
 import { LABELS, labelTitle, type Label } from '../../core/model/labels';
 import type { Span } from '../../core/model/span';
 import { LabelMark } from '../../ui/LabelMark';
-import { afterNextPaint } from '../../session/after-paint';
+import { usePainted } from '../../session/use-painted';
 import { VirtualList } from '../../ui/VirtualList';
 
 const NONE: readonly Span[] = [];
@@ -33,14 +33,7 @@ export function SpanList({
   onPick: (span: Span) => void;
 }) {
   const [hidden, setHidden] = useState<HiddenLabels>(new Set());
-  const [listReady, setListReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void afterNextPaint().then(() => live && setListReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const listReady = usePainted();
   const deferred = useDeferredValue(spans);
   const rows = listReady ? deferred : NONE;
   const active = useDeferredValue(activeIds);

@@ -86,6 +86,9 @@ export function useLibrarySession(say: Say) {
         spans: annotator && spans ? { annotator, spans } : null,
         restores: restores.current,
       });
+      // After the open's frame: the write's commit re-reads the settings (a live query) and
+      // re-renders the shell, which landed between the open and its painted frame.
+      await afterNextPaint();
       await writes().remember('lastDocId', id);
       return true;
     },
