@@ -179,7 +179,7 @@ export async function storeImport(
       if (needed) progress.push({ docId: set.docId, annotator, status: set.status, updatedAt: now });
     }
     // Articles alone (a sync page) need none of the span-key reads below, each of a whole index.
-    if (rows.length > 0) await renewTakenIds(db, tx.idbtrans, rows, newId);
+    if (rows.length > 0) await renewTakenIds(db, rows, newId);
     out.spansAdded = rows.length;
     // A new document's spans and statuses go into its batch entry; the rest are rows as today.
     const spanRows: SpanRow[] = [];
@@ -206,6 +206,8 @@ export async function storeImport(
     const gold = spanRows.filter((r) => r.annotator === GOLD_ANNOTATOR);
     if (gold.length > 0) await db.goldSpans.bulkAdd(gold.map((r) => goldSpanToRow(r, r.docId, r.updatedAt)));
     const others = gold.length > 0 ? spanRows.filter((r) => r.annotator !== GOLD_ANNOTATOR) : spanRows;
+    // Only rows written to `spans` touch packs: a new document's spans in its batch entry do not.
+    if (others.length > 0) await declareAbsent(db, tx.idbtrans, others);
     for (let i = 0; i < others.length; i += CHUNK) {
       onProgress((fresh.length + gold.length + i) / totalRows);
       await db.spans.bulkAdd(others.slice(i, i + CHUNK));
@@ -219,17 +221,10 @@ export async function storeImport(
 }
 
 /**
- * Before span rows are added: the sets without a pack are declared so (nothing here writes packs:
- * one delete request per set for nothing otherwise, 20,000 in a 20,000-line import), and a span id
- * already taken gets a fresh one (ids are unique across annotators' and gold's tables; a backup
- * holds them side by side).
+ * Before span rows are added to `spans`: the sets without a pack are declared so (nothing here
+ * writes packs: one delete request per set for nothing otherwise, 20,000 in a 20,000-line import).
  */
-async function renewTakenIds(
-  db: MarginaliaDb,
-  idbtrans: IDBTransaction,
-  rows: SpanRow[],
-  newId: () => string,
-): Promise<void> {
+async function declareAbsent(db: MarginaliaDb, idbtrans: IDBTransaction, rows: SpanRow[]): Promise<void> {
   const packed = new Set(
     (await db.spanPacks.toCollection().primaryKeys()).map((k) => packSetKey(...(k as [string, string]))),
   );
@@ -237,6 +232,13 @@ async function renewTakenIds(
     idbtrans,
     new Set(rows.map((r) => packSetKey(r.docId, r.annotator)).filter((k) => !packed.has(k))),
   );
+}
+
+/**
+ * A span id already taken gets a fresh one (ids are unique across annotators' and gold's tables
+ * and the batch rows; a backup holds them side by side).
+ */
+async function renewTakenIds(db: MarginaliaDb, rows: SpanRow[], newId: () => string): Promise<void> {
   // Documents held in batch rows hold span ids too (those a `documents` row shadows do not count).
   const shadowing = new Set((await db.documents.toCollection().primaryKeys()).map(String));
   const { spanIds } = await unshadowedFacts(db, (id) => shadowing.has(id), { spanIds: true });

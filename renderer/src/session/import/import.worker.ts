@@ -4,6 +4,7 @@ import type { ImportFile, ImportOptions, ImportResult } from '../../core/formats
 import { MarginaliaDb } from '../../db/database';
 import { announceInBulk } from '../../db/observe-changes';
 import { storeImport } from '../../db/repositories/import';
+import { uuidSource } from './fresh-ids';
 import {
   summarize,
   type FileOutcome,
@@ -18,6 +19,7 @@ import {
  * never blocks it. Terminating this worker aborts an unfinished transaction: Cancel stores nothing.
  */
 const post = (m: ImportWorkerMessage): void => postMessage(m);
+const freshId = uuidSource();
 let parsed: ImportResult[] = [];
 
 function parse(files: ImportFile[], options: ImportOptions): ImportResult[] {
@@ -51,7 +53,7 @@ async function store(dbName: string, annotator: string | null): Promise<FileOutc
       }
       try {
         // New documents as batch rows (issue 20): ~256 a row instead of ~4 rows each.
-        const stored = await storeImport(db, result, annotator, () => crypto.randomUUID(), done, {
+        const stored = await storeImport(db, result, annotator, freshId, done, {
           batchRows: true,
         });
         outcomes.push({ result: summarize(result), stored, storeError: null });
