@@ -38,7 +38,10 @@ export function batchIndexRows(batches: readonly { n: number; ids: readonly stri
   // The default sort compares UTF-16 units, as `<` does in batchOf's search.
   return [...byPrefix].map(([prefix, ids]) => {
     ids.sort();
-    return { prefix, n0, ids, batches: Uint32Array.from(ids, (id) => batchOfId.get(id) as number) };
+    // A loop, not Uint32Array.from(ids, f): its iterator and callback cost ~0.6 µs an id.
+    const batches = new Uint32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) batches[k] = batchOfId.get(ids[k] as string) as number;
+    return { prefix, n0, ids, batches };
   });
 }
 

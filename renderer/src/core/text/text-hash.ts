@@ -1,4 +1,4 @@
-import { sha256Hex } from './sha256';
+import { prefixedSha256Hex } from './sha256';
 
 /**
  * `sha256:<hex>` of the text's UTF-8 bytes: the document id, equal on every machine for the same
@@ -6,5 +6,5 @@ import { sha256Hex } from './sha256';
  * the same in a worker, the CLI and tests.
  */
 export function documentIdForText(text: string): string {
-  return `sha256:${sha256Hex(text)}`;
+  return prefixedSha256Hex(text, 'sha256:');
 }
