@@ -23,6 +23,8 @@ const WHOLE_INDEX_PREFIXES = 32;
 export async function idsInBatches(db: MarginaliaDb, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (ids.length === 0 || batchTables(db).length === 0) return out;
+  // A library without batches (a first import) holds none: no grouping of 100,000 ids by prefix.
+  if ((await batchIndex(db).limit(1).primaryKeys()).length === 0) return out;
   const byPrefix = new Map<string, string[]>();
   for (const id of ids) {
     const p = prefixOf(id);

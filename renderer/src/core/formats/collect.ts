@@ -1,5 +1,5 @@
 import { deriveTitle } from '../model/document';
-import { compareSpans, type Span } from '../model/span';
+import { compareSpans, inOrderWithoutDuplicates, type Span } from '../model/span';
 import type { DocStatus } from '../model/status';
 import { codePointLength } from '../text/code-points';
 import { documentIdForText } from '../text/text-hash';
@@ -25,6 +25,8 @@ interface PendingSet {
   spans: Span[];
   recordMeta?: Readonly<Record<string, unknown>>;
   line: number | null;
+  /** Another annotator's set on the same document (sets are found by document, then annotator). */
+  next?: PendingSet;
 }
 
 interface PendingDoc {
@@ -45,7 +47,13 @@ export class ImportCollector {
   readonly labels: LabelResolver;
   readonly relations: ImportedRelation[] = [];
   private readonly docs = new Map<string, PendingDoc>();
-  private readonly sets = new Map<string, PendingSet>();
+  /**
+   * Sets by document (a chain per document, one link per annotator), and in the order first seen.
+   * Not one map keyed by document and annotator joined: that kept a second 80-character string per
+   * record alive and hashed it, for a lookup the document id (hashed already) does alone.
+   */
+  private readonly setsByDoc = new Map<string, PendingSet>();
+  private readonly sets: PendingSet[] = [];
   private readonly idLines = new Map<string, { line: number | null; docId: string }>();
   private readonly tally = new Map<keyof Tally, number>();
   private readonly offers: ImportOffer[] = [];
@@ -159,8 +167,10 @@ export class ImportCollector {
     extra: { line: number | null; status?: DocStatus; recordMeta?: Readonly<Record<string, unknown>> },
   ): void {
     if (annotator === null) this.needsAnnotator = true;
-    const key = `${docId}\u0000${annotator ?? ''}`;
-    const prev = this.sets.get(key);
+    const first = this.setsByDoc.get(docId);
+    let prev = first;
+    // Null and '' name the same set, as the joined key "docId\0annotator" did.
+    while (prev && (prev.annotator ?? '') !== (annotator ?? '')) prev = prev.next;
     if (prev) {
       this.log.warn(
         extra.line,
@@ -173,7 +183,12 @@ export class ImportCollector {
     const set: PendingSet = { docId, annotator, spans: [...spans], line: extra.line };
     if (extra.status) set.status = extra.status;
     if (extra.recordMeta) set.recordMeta = extra.recordMeta;
-    this.sets.set(key, set);
+    if (first) {
+      let last = first;
+      while (last.next) last = last.next;
+      last.next = set;
+    } else this.setsByDoc.set(docId, set);
+    this.sets.push(set);
   }
 
   /** A link read from the file, checked against its spans when the file is finished. */
@@ -185,7 +200,7 @@ export class ImportCollector {
   finish(format: ImportFormat | null): ImportResult {
     const labelLines = this.labels.report(this.log);
     const annotations: ImportedAnnotation[] = [];
-    for (const set of this.sets.values()) {
+    for (const set of this.sets) {
       annotations.push({
         docId: set.docId,
         annotator: set.annotator,
@@ -222,6 +237,9 @@ export class ImportCollector {
   }
 
   private collapse(set: PendingSet): Span[] {
+    // Already in order with no duplicate (most records): the set's own array is the answer, as the
+    // stable sort of it and the loop below would rebuild it, without a copy per record.
+    if (inOrderWithoutDuplicates(set.spans)) return set.spans;
     const sorted = [...set.spans].sort(compareSpans);
     const out: Span[] = [];
     for (const s of sorted) {

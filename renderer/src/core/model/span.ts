@@ -39,6 +39,19 @@ export function sameExtentAndLabel(
   return a.start === b.start && a.end === b.end && a.label === b.label;
 }
 
+/**
+ * Whether `spans` are in `compareSpans` order with no two the same by `sameExtentAndLabel` (then
+ * no two anywhere are: equal ones would be neighbours). O(n), nothing allocated.
+ */
+export function inOrderWithoutDuplicates(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) {
+    const a = spans[i - 1] as Span;
+    const b = spans[i] as Span;
+    if (compareSpans(a, b) > 0 || sameExtentAndLabel(a, b)) return false;
+  }
+  return true;
+}
+
 /** A key equal for exactly the spans `sameExtentAndLabel` calls the same (for sets and maps). */
 export const extentAndLabelKey = (s: Pick<Span, 'start' | 'end' | 'label'>): string =>
   `${s.start}:${s.end}:${s.label}`;

@@ -4,7 +4,7 @@ import type { ImportedAnnotation, ImportedDocument, ImportedLink } from '../../c
 import { linkKey } from '../../core/links/link';
 import type { MarginaliaDb } from '../database';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
-import { extentAndLabelKey, type Span } from '../../core/model/span';
+import { extentAndLabelKey, inOrderWithoutDuplicates, type Span } from '../../core/model/span';
 import {
   documentToRow,
   goldSpanToRow,
@@ -161,17 +161,24 @@ export async function storeImport(
     for (const set of file.annotations) {
       const annotator = set.annotator ?? annotatorForUnnamed;
       if (!annotator) throw new Error('The file names no annotator; choose one before importing.');
-      // A document this file just added has no spans yet: only stored documents need a lookup.
-      const have = existing.has(set.docId) ? await storedSet(db, set.docId, annotator) : [];
-      const seen = new Set(have.map(extentAndLabelKey));
-      for (const s of set.spans) {
-        const key = extentAndLabelKey(s);
-        if (seen.has(key)) {
-          out.spansAlreadyPresent++;
-          continue;
+      // A document this file just added has no spans yet: only stored documents need a lookup,
+      // and a new one's set that the parser left in order without duplicates (collapse) needs no
+      // keys (a Set and two strings per record otherwise).
+      const stored = existing.has(set.docId);
+      if (!stored && inOrderWithoutDuplicates(set.spans)) {
+        for (const s of set.spans) rows.push(spanToRow(s, set.docId, annotator, now));
+      } else {
+        const have = stored ? await storedSet(db, set.docId, annotator) : [];
+        const seen = new Set(have.map(extentAndLabelKey));
+        for (const s of set.spans) {
+          const key = extentAndLabelKey(s);
+          if (seen.has(key)) {
+            out.spansAlreadyPresent++;
+            continue;
+          }
+          seen.add(key);
+          rows.push(spanToRow(s, set.docId, annotator, now));
         }
-        seen.add(key);
-        rows.push(spanToRow(s, set.docId, annotator, now));
       }
       // No row means "to do": a new document's "todo" status needs no write (a third fewer rows on
       // a fresh dataset); a stored document's status is always written, so an import can reset it.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   duplicateInSorted,
   duplicateOf,
+  inOrderWithoutDuplicates,
   spanFromSelection,
   spansAt,
   compareSpans,
@@ -116,5 +117,24 @@ describe('duplicateInSorted', () => {
           }
         }
     expect(found).toBeGreaterThan(50);
+  });
+});
+
+describe('inOrderWithoutDuplicates', () => {
+  const span = (id: string, start: number, end: number, label: Span['label'] = 'claim'): Span => ({
+    id,
+    start,
+    end,
+    label,
+    note: '',
+  });
+
+  it('is true exactly when sorting changes nothing and no two spans share start, end and label', () => {
+    expect(inOrderWithoutDuplicates([])).toBe(true);
+    expect(inOrderWithoutDuplicates([span('a', 0, 4), span('b', 0, 4, 'quote'), span('c', 2, 3)])).toBe(true);
+    // Out of order.
+    expect(inOrderWithoutDuplicates([span('c', 2, 3), span('a', 0, 4)])).toBe(false);
+    // The same extent and label under two ids (the duplicate rule), even in compareSpans order.
+    expect(inOrderWithoutDuplicates([span('a', 0, 4), span('b', 0, 4)])).toBe(false);
   });
 });
