@@ -107,6 +107,8 @@ export class ImportCollector {
       line?: number | null;
       /** The text's sha256 when the caller already computed it (native records check theirs). */
       id?: string;
+      /** Its length in code points when the caller already counted it (checkText's index). */
+      length?: number;
     },
   ): ImportedDocument {
     // Hashing is a tenth of a 100,000-line import: never twice for one text (issue 20).
@@ -135,7 +137,7 @@ export class ImportCollector {
       id,
       title,
       text,
-      length: codePointLength(text),
+      length: init.length ?? codePointLength(text),
       meta,
       source: init.source,
     };

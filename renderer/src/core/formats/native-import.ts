@@ -118,6 +118,12 @@ export function importNativeRecord(c: ImportCollector, obj: Record<string, unkno
       }
     }
   });
-  const doc = c.addDocument(rec.text, { title: rec.title, meta, source: `${c.file}:${line}`, id });
+  const doc = c.addDocument(rec.text, {
+    title: rec.title,
+    meta,
+    source: `${c.file}:${line}`,
+    id,
+    length: index.codePointLength,
+  });
   c.addSpans(doc.id, rec.annotator, spans, { line, status: rec.status, recordMeta: meta });
 }

@@ -121,8 +121,9 @@ export async function storeImport(
     let order = Math.max((last?.order ?? -1) + 1, end.order);
     const fresh = file.documents.filter((d) => !existing.has(d.id));
     out.documentsExisting = [...wanted].filter((id) => existing.has(id)).length;
-    // Same title, different text: a different document (its id differs). Say so, never merge.
-    if (!opts.lookUpIds) {
+    // Same title, different text: a different document (its id differs). Say so, never merge. An
+    // empty library (no document row, no batch) has no title to compare: no Set of every title.
+    if (!opts.lookUpIds && (storedDocs.length > 0 || end.n > 0)) {
       const freshTitles = new Set(fresh.map((d) => d.title));
       const held = (await unshadowedFacts(db, (id) => perDocument.has(id), { titles: freshTitles })).titled;
       const titled = [...storedDocs.filter((d) => freshTitles.has(d.title)), ...held];
