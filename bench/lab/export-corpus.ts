@@ -5,62 +5,55 @@
  * writable is the one the browser's save picker hands out. The floor is writing the same bytes, in
  * the same pieces, through the same kind of writable: what any export must pay at least.
  */
-import type { Span } from '../../renderer/src/core/model/span';
+import type { ImportedAnnotation, ImportedDocument } from '../../renderer/src/core/formats/import-types';
+import { documentLength } from '../../renderer/src/core/model/document';
 import { documentIdForText } from '../../renderer/src/core/text/text-hash';
 import { openDatabase, type MarginaliaDb } from '../../renderer/src/db/database';
-import type { DocumentRow, ProgressRow, SpanRow, TextRow } from '../../renderer/src/db/rows';
+import { storeImport } from '../../renderer/src/db/repositories/import';
 import type { ExportSink } from '../../renderer/src/platform/export-sink';
 import { streamNativeExport } from '../../renderer/src/features/export/streamExport';
 import { article, spans } from '../corpus';
 
 const DB_NAME = 'marginalia-bench-export';
-const BATCH = 2_000;
 
-/** Library of `documents` short articles (the import bench's lines), each labelled by every annotator. */
+/**
+ * A library of `documents` short articles (the import bench's lines), each labelled by every
+ * annotator, stored as the app stores an import of one file: `storeImport` with batch rows, as the
+ * import worker calls it (db/batch-import.ts: ~256 documents and their spans and statuses a row).
+ * So the export reads what a user's imported corpus holds, not one row per document and table.
+ */
 async function seedLibrary(
   db: MarginaliaDb,
   documents: number,
   annotators: readonly string[],
 ): Promise<void> {
-  for (let from = 0; from < documents; from += BATCH) {
-    const texts: TextRow[] = [];
-    const docs: DocumentRow[] = [];
-    const spanRows: SpanRow[] = [];
-    const progress: ProgressRow[] = [];
-    for (let i = from; i < Math.min(documents, from + BATCH); i++) {
-      const text = `${article(240, 7000 + (i % 997))} #${i}`;
-      const id = documentIdForText(text);
-      texts.push({ id, text });
-      docs.push({
-        id,
-        title: `Line ${i}`,
-        length: Array.from(text).length,
-        source: 'bench',
-        meta: {},
-        order: i,
-        addedAt: 0,
-      });
-      annotators.forEach((annotator, a) => {
-        const list: Span[] = spans(240, 2, i * 7 + a).map((s) => ({ ...s, note: '' }));
-        for (const s of list)
-          spanRows.push({ ...s, id: `${i}-${a}-${s.id}`, docId: id, annotator, updatedAt: 0 });
-        progress.push({
-          docId: id,
-          annotator,
-          status: a === 0 ? ('done' as const) : ('in_progress' as const),
-          updatedAt: 0,
-        });
-      });
-    }
-    await db.transaction('rw', [db.documents, db.texts, db.spans, db.spanPacks, db.progress], async () => {
-      await Promise.all([
-        db.texts.bulkAdd(texts),
-        db.documents.bulkAdd(docs),
-        db.spans.bulkAdd(spanRows),
-        db.progress.bulkAdd(progress),
-      ]);
-    });
+  const docs: ImportedDocument[] = [];
+  const annotations: ImportedAnnotation[] = [];
+  for (let i = 0; i < documents; i++) {
+    const text = `${article(240, 7000 + (i % 997))} #${i}`;
+    const id = documentIdForText(text);
+    docs.push({ id, title: `Line ${i}`, text, length: documentLength(text), meta: {}, source: 'bench' });
+    annotators.forEach((annotator, a) =>
+      annotations.push({
+        docId: id,
+        annotator,
+        status: a === 0 ? 'done' : 'in_progress',
+        spans: spans(240, 2, i * 7 + a).map((s) => ({ ...s, id: `${i}-${a}-${s.id}`, note: '' })),
+      }),
+    );
   }
+  const stored = await storeImport(
+    db,
+    { documents: docs, annotations },
+    null,
+    () => crypto.randomUUID(),
+    () => undefined,
+    { batchRows: true },
+  );
+  if (stored.documentsAdded !== documents) throw new Error(`seeded ${stored.documentsAdded} documents`);
+  // Every document must be a batch entry (a `documents` row would mean the import kept it apart).
+  const apart = await db.documents.count();
+  if (apart > 0) throw new Error(`${apart} documents stored one row per document, not in batch rows`);
 }
 
 /** A sink over a file of the origin's private file system (the save picker's kind of writable). */
