@@ -343,13 +343,36 @@ export async function runDataJobs(
 async function runExportCorpus(page: Page, runs: number, quick: boolean) {
   const documents = Number(process.env['BENCH_EXPORT_DOCS'] ?? (quick ? 2_000 : 100_000));
   const annotators = 3;
-  const x = await page.evaluate(
-    ({ documents, annotators, runs }) => window.__lab.exportCorpusJob(documents, annotators, runs),
-    { documents, annotators, runs },
-  );
+  // The JS heap sampled while the job runs (CDP answers while the page is busy); the peak inside the
+  // timed exports says whether memory stays bounded by a few pages.
+  const cdp = await page.context().newCDPSession(page);
+  const heap: [number, number][] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      heap.push([Date.now(), usedSize / 1e6]);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  const x = await page
+    .evaluate(
+      ({ documents, annotators, runs }) => window.__lab.exportCorpusJob(documents, annotators, runs),
+      { documents, annotators, runs },
+    )
+    .finally(() => (sampling = false));
+  await sampler;
+  await cdp.detach();
+  // The page also holds the floor's recorded pieces (~2 bytes per character): the export's own memory
+  // is the growth over the heap at its start.
+  const growth = x.windows.map(([a, b]) => {
+    const mb = heap.filter(([t]) => t >= a && t <= b).map(([, v]) => v);
+    return mb.length > 0 ? Math.max(...mb) - mb[0]! : Number.NaN;
+  });
+  const heapGrowth = Math.max(...growth);
   const [m, f] = [summarize(x.ms), summarize(x.floor_ms)];
   log(
-    `export corpus ${documents}×${annotators} (${x.records} records, ${r1(x.bytes / 1e6)} MB): ${fmt(m)} ms, floor ${fmt(f)} ms, ${r1(m.median / f.median)}× the floor`,
+    `export corpus ${documents}×${annotators} (${x.records} records, ${r1(x.bytes / 1e6)} MB): ${fmt(m)} ms, floor ${fmt(f)} ms, ${r1(m.median / f.median)}× the floor; JS heap growth during an export ≤ ${r1(heapGrowth)} MB (per run ${growth.map(r1).join(', ')}), ${x.progress_calls} progress calls`,
   );
   return {
     documents,
@@ -361,5 +384,6 @@ async function runExportCorpus(page: Page, runs: number, quick: boolean) {
     max_ms: m.max,
     floor_ms: f.median,
     ratio: m.median / f.median,
+    heap_growth_mb: heapGrowth,
   };
 }

@@ -126,7 +126,13 @@ export interface DataReported {
   export: Range & { spans: number };
   agreement: Range & { documents: number; annotators: number; spans_per_annotator: number };
   agreement_corpus?: Range & { documents: number; annotators: number; spans_per_annotator: number };
-  export_corpus?: Range & { documents: number; annotators: number; floor_ms: number; ratio: number };
+  export_corpus?: Range & {
+    documents: number;
+    annotators: number;
+    floor_ms: number;
+    ratio: number;
+    heap_growth_mb?: number;
+  };
   sync?: {
     documents: number;
     spans: number;

@@ -78,6 +78,10 @@ export interface ExportCorpusResult {
   bytes: number;
   ms: number[];
   floor_ms: number[];
+  /** Wall-clock [start, end] of each timed export (Date.now()), for the runner's heap samples. */
+  windows: [number, number][];
+  /** Progress calls of the last timed export. */
+  progress_calls: number;
 }
 
 /** Seeds the library (not timed), then `runs` exports and floors, interleaved (order rotates per run). */
@@ -112,15 +116,20 @@ export async function exportCorpusJob(
     if (!first) throw new Error('export cancelled');
     const ms: number[] = [];
     const floor: number[] = [];
+    const windows: [number, number][] = [];
+    let progressCalls = 0;
     const exportOnce = async () => {
       const t0 = performance.now();
+      const start = Date.now();
+      progressCalls = 0;
       const out = await streamNativeExport(
         db,
         await opfsSink('corpus.jsonl'),
         request,
-        () => undefined,
+        () => void progressCalls++,
         () => false,
       );
+      windows.push([start, Date.now()]);
       if (out?.summary.documents !== documents)
         throw new Error(`exported ${out?.summary.documents} documents`);
       ms.push(performance.now() - t0);
@@ -155,6 +164,8 @@ export async function exportCorpusJob(
       bytes: written.size,
       ms,
       floor_ms: floor,
+      windows,
+      progress_calls: progressCalls,
     };
   } finally {
     db.close();

@@ -1,3 +1,5 @@
+import type { Table } from 'dexie';
+
 import type { ExportDataset } from '../../core/formats/export-types';
 import type { MarginaliaDb } from '../database';
 import type { DocumentRow } from '../rows';
@@ -10,75 +12,102 @@ import { statusTables } from './progress';
 export const EXPORT_PAGE_DOCUMENTS = 500;
 
 /**
- * The next page of documents in library order after `after` (the last `order` already read) and
- * before `below` (the next batch's first order, or Infinity): up to
- * `size` rows, plus every row sharing the page's last `order` value, so a tie is never split across
- * pages (the `order` index lists ties by id, as `orderBy('order')` does).
+ * Batch rows read per transaction (~250 KB each for short articles × 3 annotators), with one
+ * `documents` range read for all of them. At 100,000 articles a request per batch row and two per
+ * page for `documents` were most of the export's reading: each is a round trip to the browser's
+ * store (~3–15 ms on a loaded machine) however little it returns.
  */
-async function nextRows(
-  db: MarginaliaDb,
-  after: number | null,
-  size: number,
-  below: number,
-): Promise<DocumentRow[]> {
-  const from = db.documents.where('order').between(after ?? -Infinity, below, after === null, false);
-  const rows = await from.limit(size).toArray();
-  const last = rows[rows.length - 1];
-  if (!last || rows.length < size) return rows;
-  const ties = await db.documents.where('order').equals(last.order).toArray();
-  return [...rows.filter((r) => r.order !== last.order), ...ties];
-}
+const BATCHES_PER_READ = 8;
 
-/** Where a page walk is: the last `order` read, and the next batch row not yet read (never rewritten: kept). */
-interface Walk {
-  after: number | null;
-  lastBatch: number;
-  batch: BatchRow | null | undefined;
-}
+/** Reads (of BATCHES_PER_READ batch rows each) made ahead of the pages the caller holds. */
+const GROUPS_AHEAD = 2;
 
 /**
- * The next page in library order: the per-document documents before the next batch row (pages of
- * `size`), else that batch's unshadowed entries with the per-document documents whose `order` falls
- * in its range — a batch holds consecutive orders, and a `documents` row shadowing one of its entries
- * has the entry's `order` (materialize copies it; nothing changes an order), so the range read finds
- * every shadowing row: one batch read instead of three requests per document.
+ * Where a page walk is: the last `order` paged, the batch rows read and not yet paged (in order;
+ * never rewritten, so they may be paged in a later transaction than the one that read them), and
+ * the last batch number read.
  */
-async function nextPage(
+interface Walk {
+  after: number | null;
+  batches: BatchRow[];
+  lastBatch: number;
+}
+
+const lastOrder = (batch: BatchRow): number => batch.orders[batch.orders.length - 1]!;
+
+/**
+ * The next pages in library order, read in one transaction. One `order` range read of `documents`
+ * up to the last order of the batch rows read answers both questions: the per-document documents
+ * before the first batch (a page of them, up to `size` plus every row sharing the page's last
+ * `order`, so a tie is never split), else the rows between and inside the batches — a batch holds
+ * consecutive orders, and a `documents` row shadowing one of its entries has the entry's `order`
+ * (materialize copies it; nothing changes an order). Then each batch is a page of its unshadowed
+ * entries and the rows inside its range, after a page of the rows before it, if any: no request
+ * per document. Empty at the end of the library.
+ */
+async function nextPages(
   db: MarginaliaDb,
   walk: Walk,
   annotators: readonly string[],
   includeUntouched: boolean,
   size: number,
-): Promise<ExportDataset | null> {
-  const batches = batchTables(db).find((t) => t.name === 'batches');
-  if (walk.batch === undefined)
-    walk.batch =
-      ((await batches?.where(':id').above(walk.lastBatch).first()) as BatchRow | undefined) ?? null;
-  const batch = walk.batch;
-  const lo = batch ? batch.orders[0]! : Infinity;
-  const before = await nextRows(db, walk.after, size, lo);
-  const last = before[before.length - 1];
-  if (last || !batch) {
-    if (!last) return null;
-    walk.after = last.order;
-    return readExportPage(db, before, annotators, includeUntouched);
+): Promise<ExportDataset[]> {
+  // Inline, not a helper: awaiting a promise that is not Dexie's here would lose the transaction.
+  // Read again once every batch read is paged: an import during the export may have added some.
+  if (walk.batches.length === 0) {
+    const table = batchTables(db).find((t) => t.name === 'batches') as Table<BatchRow, number> | undefined;
+    const read = table
+      ? await table.where(':id').above(walk.lastBatch).limit(BATCHES_PER_READ).toArray()
+      : [];
+    walk.batches = read;
+    walk.lastBatch = read[read.length - 1]?.n ?? walk.lastBatch;
   }
-  const hi = batch.orders[batch.orders.length - 1]!;
-  const rows = await db.documents.where('order').between(lo, hi, true, true).toArray();
-  const own = new Set(rows.map((r) => r.id));
-  const entries = batchSetRows(batch, (id) => !own.has(id), annotators);
-  walk.after = hi;
-  walk.lastBatch = batch.n;
-  walk.batch = undefined;
-  return readExportPage(db, rows, annotators, includeUntouched, entries);
+  const first = walk.batches[0];
+  const lo = first ? first.orders[0]! : Infinity;
+  const hi = first ? lastOrder(walk.batches[walk.batches.length - 1]!) : Infinity;
+  const inRange = (from: number, includeFrom: boolean, to: number) =>
+    db.documents.where('order').between(from, to, includeFrom, true);
+  const rows = await inRange(walk.after ?? -Infinity, walk.after === null, hi)
+    .limit(size)
+    .toArray();
+  let before: DocumentRow[] = rows.filter((r) => r.order < lo);
+  if (before.length > 0 || !first) {
+    const last = before[before.length - 1];
+    if (!last) return [];
+    // A full page of rows before the batch may end inside a tie: take the tie whole.
+    if (before.length === size) {
+      const ties = await db.documents.where('order').equals(last.order).toArray();
+      before = [...before.filter((r) => r.order !== last.order), ...ties];
+    }
+    walk.after = last.order;
+    return [await readExportPage(db, before, annotators, includeUntouched)];
+  }
+  // The limit may have cut the rows short: then one batch only, with every row inside its range.
+  const whole = rows.length < size;
+  const batches = whole ? walk.batches : [first];
+  const own = whole ? rows : await inRange(lo, true, lastOrder(first)).toArray();
+  const pages: ExportDataset[] = [];
+  for (const batch of batches) {
+    const [from, to] = [batch.orders[0]!, lastOrder(batch)];
+    const gap = own.filter((r) => (walk.after === null || r.order > walk.after) && r.order < from);
+    if (gap.length > 0) pages.push(await readExportPage(db, gap, annotators, includeUntouched));
+    const inside = own.filter((r) => r.order >= from && r.order <= to);
+    const shadowed = new Set(inside.map((r) => r.id));
+    const entries = batchSetRows(batch, (id) => !shadowed.has(id), annotators);
+    pages.push(await readExportPage(db, inside, annotators, includeUntouched, entries));
+    walk.after = to;
+  }
+  walk.batches = walk.batches.slice(batches.length);
+  return pages;
 }
 
 /**
  * Every document of the library in library order with the chosen annotators' sets, one page at a
- * time, never the whole library at once: memory stays bounded by a page, whatever the library's size.
- * Documents held in batch rows (issue 20) come a batch per page. Each page is read in its own
- * transaction, so each page is a consistent snapshot; edits made while a long export runs show in
- * the pages read after them.
+ * time, never the whole library at once: memory stays bounded by a few pages, whatever the library's
+ * size. Documents held in batch rows (issue 20) come a batch per page. Pages are read a group at a
+ * time (the per-document page before a batch, or up to BATCHES_PER_READ batches) in one transaction,
+ * so each group is a consistent snapshot; edits made while a long export runs show in the pages
+ * read after them.
  */
 export async function* exportPages(
   db: MarginaliaDb,
@@ -87,17 +116,25 @@ export async function* exportPages(
   size = EXPORT_PAGE_DOCUMENTS,
 ): AsyncGenerator<ExportDataset> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), ...batchTables(db)];
-  const walk: Walk = { after: null, lastBatch: -Infinity, batch: undefined };
-  const read = () =>
-    db.transaction('r', tables, () => nextPage(db, walk, annotators, includeUntouched, size));
-  // The next page is read while the caller writes this one (reading is most of an export's time).
-  let next = read();
-  for (;;) {
-    const page = await next;
-    if (!page) return;
-    next = read();
+  const walk: Walk = { after: null, batches: [], lastBatch: -Infinity };
+  // Reads run one after another (each continues the walk), GROUPS_AHEAD of them ahead of the
+  // caller: reading (a round trip to the browser's store) overlaps the caller's serializing.
+  let previous: Promise<unknown> = Promise.resolve();
+  const ahead: Promise<ExportDataset[]>[] = [];
+  const read = () => {
+    const pages = previous.then(() =>
+      db.transaction('r', tables, () => nextPages(db, walk, annotators, includeUntouched, size)),
+    );
     // A reader that stops early (Cancel, a failed write) must not leave a rejection unhandled.
-    next.catch(() => undefined);
-    yield page;
+    pages.catch(() => undefined);
+    previous = pages.catch(() => undefined);
+    ahead.push(pages);
+  };
+  for (let i = 0; i < GROUPS_AHEAD; i++) read();
+  for (;;) {
+    const pages = await ahead.shift()!;
+    if (pages.length === 0) return;
+    read();
+    yield* pages;
   }
 }
