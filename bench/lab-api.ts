@@ -1,5 +1,6 @@
 /** What the lab page (bench/lab/main.ts) exposes on `window.__lab` for the runner to call. */
 import type { BenchCase } from './corpus';
+import type { AgreementCorpusResult } from './lab/agreement-corpus';
 import type { ExportCorpusResult } from './lab/export-corpus';
 import type { SeededCase } from './lab/seed-db';
 
@@ -44,6 +45,13 @@ export interface LabApi {
     lines: number,
   ): Promise<{ ms: number; parse_ms: number; encode_ms: number; store_ms: number; batches: number }>;
   agreementJob(documents: number, annotators: number, perDoc: number): Promise<number>;
+  /** The study stored as an import stores it, read and computed as the Agreement view does. */
+  agreementCorpusJob(
+    documents: number,
+    annotators: number,
+    perDoc: number,
+    runs: number,
+  ): Promise<AgreementCorpusResult>;
   /** Streamed native export of a seeded library, and the floor (the same bytes written), interleaved. */
   exportCorpusJob(documents: number, annotators: number, runs: number): Promise<ExportCorpusResult>;
   /** The import's text hash in a worker: noble, the app's sha256 and crypto.subtle (lab/hash-job.ts). */

@@ -125,7 +125,13 @@ export interface DataReported {
   };
   export: Range & { spans: number };
   agreement: Range & { documents: number; annotators: number; spans_per_annotator: number };
-  agreement_corpus?: Range & { documents: number; annotators: number; spans_per_annotator: number };
+  agreement_corpus?: Range & {
+    documents: number;
+    annotators: number;
+    spans_per_annotator: number;
+    read_ms?: number;
+    progress_messages?: number;
+  };
   export_corpus?: Range & {
     documents: number;
     annotators: number;
@@ -180,7 +186,7 @@ export function dataRows(r: DataReported): string[][] {
     ...(ac
       ? [
           [
-            `agreement ${ac.documents}×${ac.annotators}×${ac.spans_per_annotator} ms (Worker)`,
+            `agreement ${ac.documents}×${ac.annotators}×${ac.spans_per_annotator} ms (read + Worker)`,
             range(ac),
             '–',
             '< 5000',

@@ -4,6 +4,7 @@ import { article, caseSeed, spans } from '../corpus';
 import { armBaselineKeys } from './baseline-label';
 import { clearBaselines, cssHighlightBaseline, markBaseline } from './baselines';
 import { afterFramePaint } from './frame';
+import { agreementCorpusJob } from './agreement-corpus';
 import { exportCorpusJob } from './export-corpus';
 import { hashJob } from './hash-job';
 import { importBatchJob } from './import-batch-job';
@@ -45,6 +46,7 @@ const lab: LabApi = {
   importFloorJob,
   importBatchJob,
   agreementJob,
+  agreementCorpusJob,
   exportCorpusJob,
   hashJob,
   libraryFillJob,
