@@ -4,14 +4,18 @@ import { keysOf, type RangeNode } from './observe-changes';
 
 /**
  * What a committed write changed that the library shows, by document: `documents` rows (title,
- * length), one annotator's span sets (counts) and statuses; `all` when a change cannot be told by
- * key (a bulk write recorded as a range, a team's list, batch rows, span rows without their pack).
+ * length), one annotator's span sets (counts) and statuses, and for a lead the team's statuses
+ * (assignments and other annotators' statuses); `all` when a change cannot be told by key (a bulk
+ * write recorded as a range, articles joining the team's list, batch rows, span rows without their
+ * pack).
  */
 export interface LibraryChange {
   all: boolean;
   readonly documents: Set<string>;
   readonly counts: Set<string>;
   readonly statuses: Set<string>;
+  /** Documents whose assignments or other annotators' statuses changed (a lead's entries show them). */
+  readonly team: Set<string>;
 }
 
 export const noLibraryChange = (): LibraryChange => ({
@@ -19,10 +23,31 @@ export const noLibraryChange = (): LibraryChange => ({
   documents: new Set(),
   counts: new Set(),
   statuses: new Set(),
+  team: new Set(),
 });
 
 /** Tables whose changes the library follows only by reading everything again. */
-const WHOLE = ['syncDocs', 'batches'];
+const WHOLE = ['batches'];
+
+/** Synced copies the library never shows: span sets, devices, roster members, design documents. */
+const UNSHOWN_COPIES = ['spans:', 'device:', 'member:', '_'];
+
+/**
+ * A synced copy ([server database, id]) by what it means to the library: an assignment changes its
+ * document's team statuses; an article's copy (the team's list) needs a whole read; the rest (span
+ * sets, whose spans and statuses arrive in their own tables, devices, the roster) shows nowhere.
+ * Why by key: a lead's library re-read everything for each pulled span set (10,000 articles: 2.5–
+ * 6.6 s at load 14–17, and the Agreement view's refresh waited behind it; bench sync phase).
+ */
+function foldSyncCopies(keys: unknown[] | 'all' | null, into: LibraryChange): void {
+  if (keys === 'all') into.all = true;
+  else
+    for (const key of keys ?? []) {
+      const id = (key as [string, string])[1];
+      if (id.startsWith('assign:')) into.team.add(id.slice('assign:'.length));
+      else if (!UNSHOWN_COPIES.some((p) => id.startsWith(p))) into.all = true;
+    }
+}
 
 /**
  * Folds one `storagemutated` announcement into `into` (parts are `idb://${dbName}/${table}/${index}`,
@@ -46,10 +71,12 @@ export function foldLibraryChange(
   const docs = keys('documents');
   if (docs === 'all') into.all = true;
   else docs?.forEach((id) => into.documents.add(id as string));
-  // Pairs [docId, annotator]: another annotator's sets and statuses do not show in this library.
-  for (const [table, target] of [
-    ['spanPacks', into.counts],
-    ['progress', into.statuses],
+  foldSyncCopies(keys('syncDocs'), into);
+  // Pairs [docId, annotator]: another annotator's span sets do not show in this library, their
+  // statuses only in a lead's (the team's column).
+  for (const [table, target, others] of [
+    ['spanPacks', into.counts, null],
+    ['progress', into.statuses, into.team],
   ] as const) {
     const k = keys(table);
     if (k === 'all') into.all = true;
@@ -57,6 +84,7 @@ export function foldLibraryChange(
       for (const key of k ?? []) {
         const [docId, who] = key as [string, string];
         if (who === annotator) target.add(docId);
+        else others?.add(docId);
       }
   }
   const gold = keys('goldStatus');

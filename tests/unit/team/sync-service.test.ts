@@ -16,7 +16,7 @@ import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { applyAnnotationCommand } from '../../../renderer/src/db/repositories/annotations';
 import { applyLinkCommand } from '../../../renderer/src/db/repositories/links';
 import { setStatus } from '../../../renderer/src/db/repositories/progress';
-import { teamStatuses } from '../../../renderer/src/db/repositories/sync';
+import { teamStatuses } from '../../../renderer/src/db/repositories/team-statuses';
 import { signIn, teamClient } from '../../../renderer/src/session/sync/connect';
 import { SyncService } from '../../../renderer/src/session/sync/sync-service';
 import { ADMIN, http } from './server-process';

@@ -4,8 +4,7 @@ import type { ImportedDocument } from '../../core/formats/import-types';
 import { deriveSpanSet, liveSpans, type DeriveContext } from '../../core/sync/derive';
 import { liveLinks } from '../../core/sync/link-entries';
 import { GOLD_ANNOTATOR, type GoldProvenance } from '../../core/model/gold';
-import type { DocStatus } from '../../core/model/status';
-import { userOfDb, type AssignmentDoc, type DeviceDoc } from '../../core/sync/project-layout';
+import type { AssignmentDoc, DeviceDoc } from '../../core/sync/project-layout';
 import type { SpanSetDoc } from '../../core/sync/span-set';
 import type { MarginaliaDb } from '../database';
 import { linkToRow, type LinkRow } from '../link-rows';
@@ -373,43 +372,4 @@ export async function syncedSpanSet(
   docId: string,
 ): Promise<SpanSetDoc | null> {
   return baseOf(await db.syncDocs.get([dbName, `spans:${docId}`]));
-}
-
-/** One annotator's status on a document, for the lead's library. */
-export interface TeamStatus {
-  readonly annotator: string;
-  readonly status: DocStatus;
-}
-
-/**
- * For a lead: who is assigned each document (the assignments pulled from every user database of
- * project `p`) and their status (their pulled span set's status; no set yet: to do), by document,
- * annotators in name order.
- */
-export async function teamStatuses(db: MarginaliaDb, p: string): Promise<Map<string, TeamStatus[]>> {
-  return db.transaction('r', [db.syncDocs, ...statusTables(db)], async () => {
-    const prefix = `marginalia_${p}_user_`;
-    const copies = await db.syncDocs.where('db').between(prefix, `${prefix}\uffff`).toArray();
-    const assigned = new Map<string, Set<string>>();
-    for (const c of copies) {
-      const user = userOfDb(p, c.db);
-      const docId = (c.doc as Partial<AssignmentDoc> | null)?.doc_id;
-      if (!user || !c.id.startsWith('assign:') || !docId) continue;
-      let set = assigned.get(docId);
-      if (!set) assigned.set(docId, (set = new Set()));
-      set.add(user);
-    }
-    const users = new Set([...assigned.values()].flatMap((s) => [...s]));
-    const rows = await statusesOf(db, [...users]);
-    const status = new Map(rows.map((r) => [`${r.docId}\u0000${r.annotator}`, r.status]));
-    const out = new Map<string, TeamStatus[]>();
-    for (const [docId, set] of assigned)
-      out.set(
-        docId,
-        [...set]
-          .sort()
-          .map((annotator) => ({ annotator, status: status.get(`${docId}\u0000${annotator}`) ?? 'todo' })),
-      );
-    return out;
-  });
 }

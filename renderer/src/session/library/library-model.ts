@@ -4,7 +4,8 @@ import type { MarginaliaDb } from '../../db/database';
 import type { LibraryChange } from '../../db/library-changes';
 import { readLibraryTables } from '../../db/corpus/library-read';
 import { readEntryParts } from '../../db/repositories/library-page';
-import { syncedIds, teamStatuses, type TeamStatus } from '../../db/repositories/sync';
+import { syncedIds } from '../../db/repositories/sync';
+import { teamStatuses, teamStatusesOf, type TeamStatus } from '../../db/repositories/team-statuses';
 
 export interface LibraryEntry {
   id: string;
@@ -50,9 +51,9 @@ export async function readLibrary(
 
 /**
  * The library with the changed documents' entries read again, each by key (a label: the
- * annotator's pack of that document and its status, never every row of a table), or null when only
- * a whole read can answer: a change not known by key, a document new to the library or without a
- * `documents` row, or a lead's view (other annotators' statuses).
+ * annotator's pack of that document and its status; a span set pulled by a lead: that document's
+ * assignments and statuses; never every row of a table), or null when only a whole read can answer:
+ * a change not known by key, or a document new to the library or without a `documents` row.
  */
 export async function patchLibrary(
   db: MarginaliaDb,
@@ -61,8 +62,10 @@ export async function patchLibrary(
   entries: readonly LibraryEntry[],
   change: LibraryChange,
 ): Promise<LibraryEntry[] | null> {
-  if (change.all || scope?.leadOf) return null;
-  const wanted = new Set([...change.documents, ...change.counts, ...change.statuses]);
+  if (change.all) return null;
+  const lead = scope?.leadOf ?? null;
+  const team = lead ? change.team : new Set<string>();
+  const wanted = new Set([...change.documents, ...change.counts, ...change.statuses, ...team]);
   const at = new Map<string, number>();
   for (let i = 0; i < entries.length && at.size < wanted.size; i++) {
     const id = (entries[i] as LibraryEntry).id;
@@ -71,11 +74,14 @@ export async function patchLibrary(
   // A document row the library does not show is new (an import, a pull), unless a team hides it.
   if (!scope && [...change.documents].some((id) => !at.has(id))) return null;
   const shown = (ids: Set<string>): string[] => [...ids].filter((id) => at.has(id));
-  const parts = await readEntryParts(db, annotator, {
-    documents: shown(change.documents),
-    counts: shown(change.counts),
-    statuses: shown(change.statuses),
-  });
+  const [parts, others] = await Promise.all([
+    readEntryParts(db, annotator, {
+      documents: shown(change.documents),
+      counts: shown(change.counts),
+      statuses: shown(change.statuses),
+    }),
+    lead ? teamStatusesOf(db, lead, shown(team)) : new Map<string, TeamStatus[]>(),
+  ]);
   const next = [...entries];
   const set = (id: string, part: Partial<LibraryEntry>): void => {
     const i = at.get(id) as number;
@@ -87,5 +93,6 @@ export async function patchLibrary(
   }
   for (const [id, counts] of parts.counts) set(id, { counts });
   for (const [id, status] of parts.statuses) set(id, { status });
+  for (const [id, statuses] of others) set(id, { team: statuses });
   return next;
 }
