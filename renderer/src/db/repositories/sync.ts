@@ -185,15 +185,23 @@ export interface DirtySet {
 }
 
 /**
+ * Which documents belong to the team: a test, or the server database (the project's articles) whose
+ * synced copies list them, then looked up by key for the sets found only.
+ */
+export type TeamDocuments = ((docId: string) => boolean) | { readonly recordedUnder: string };
+
+/**
  * Every span set of `annotator` that differs from its last synced copy in server database `dbName`,
- * among the documents `allowed` says belong to the team. One read of the annotator's rows, so its
- * cost grows with the annotator's spans, not with the library.
+ * among the documents `allowed` says belong to the team. One read of the annotator's rows and of the
+ * span sets' copies in `dbName` (not its assignments), so its cost grows with the annotator's work,
+ * not with the library: it runs twice a round, and reading the team's 10,000 article ids and the
+ * user's 10,000 assignments each time held up an annotator's push and a lead's pull (bench sync phase).
  */
 export async function findDirtySets(
   db: MarginaliaDb,
   dbName: string,
   annotator: string,
-  allowed: (docId: string) => boolean,
+  allowed: TeamDocuments,
   replica: string,
   now: number,
 ): Promise<DirtySet[]> {
@@ -203,7 +211,7 @@ export async function findDirtySets(
       participantRows(db, annotator),
       participantLinks(db, annotator),
       statusesOf(db, [annotator]),
-      db.syncDocs.where('db').equals(dbName).toArray(),
+      db.syncDocs.where('[db+id]').between([dbName, 'spans:'], [dbName, 'spans:\uffff']).toArray(),
     ]);
     // Sets of documents still in batch rows (issue 20) are pushed as their rows would be.
     const { spans, statuses: progress } = await withBatchSets(db, [annotator], null, {
@@ -227,15 +235,27 @@ export async function findDirtySets(
         setOf(d.doc_id);
       }
     }
+    const team = await teamAmong(db, allowed, [...sets.keys()]);
     const out: DirtySet[] = [];
     for (const [docId, set] of sets) {
-      if (!allowed(docId)) continue;
+      if (!team(docId)) continue;
       const base = bases.get(docId) ?? null;
       const d = derive(base, set, { docId, annotator, replica, now });
       if (d.changed) out.push({ doc: d.doc, base, signature: signature(set), changes: d.changes });
     }
     return out;
   });
+}
+
+async function teamAmong(
+  db: MarginaliaDb,
+  allowed: TeamDocuments,
+  docIds: readonly string[],
+): Promise<(docId: string) => boolean> {
+  if (typeof allowed === 'function') return allowed;
+  const copies = await db.syncDocs.bulkGet(docIds.map((d) => [allowed.recordedUnder, d]));
+  const team = new Set(docIds.filter((_, i) => copies[i] !== undefined));
+  return (docId) => team.has(docId);
 }
 
 /**

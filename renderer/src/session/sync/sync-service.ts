@@ -290,18 +290,11 @@ export class SyncService {
   }
 
   private async push(targets: readonly Target[]): Promise<boolean> {
-    const allowed = await syncedIds(this.o.db, articlesDb(this.o.config.project));
+    const allowed = { recordedUnder: articlesDb(this.o.config.project) };
     let pushed = false;
     for (const t of targets) {
       if (t.mode !== 'own' || !t.annotator) continue;
-      const dirty = await findDirtySets(
-        this.o.db,
-        t.db,
-        t.annotator,
-        (d) => allowed.has(d),
-        this.o.replica,
-        this.now(),
-      );
+      const dirty = await findDirtySets(this.o.db, t.db, t.annotator, allowed, this.o.replica, this.now());
       for (const d of dirty) {
         if (!this.running) return pushed;
         this.set({ kind: 'syncing', progress: null });

@@ -4,7 +4,7 @@ import type { TeamConfig } from '../../core/sync/team-config';
 import type { CouchClient } from '../../couch/client';
 import type { CouchError } from '../../couch/http';
 import type { MarginaliaDb } from '../../db/database';
-import { findDirtySets, syncedIds } from '../../db/repositories/sync';
+import { findDirtySets } from '../../db/repositories/sync';
 import { storeRoster } from '../../db/repositories/team-progress';
 
 /** A server database this replica follows. */
@@ -46,9 +46,9 @@ export async function followedTargets(o: Context): Promise<Result<Target[], Couc
 /** "N changes waiting": spans added, changed or deleted here and not on the server yet. */
 export async function waitingChanges(o: Context, now: number): Promise<number> {
   const { project, user, role } = o.config;
-  const allowed = await syncedIds(o.db, articlesDb(project));
+  const allowed = { recordedUnder: articlesDb(project) };
   const count = async (dbName: string, annotator: string) =>
-    (await findDirtySets(o.db, dbName, annotator, (d) => allowed.has(d), o.replica, now)).reduce(
+    (await findDirtySets(o.db, dbName, annotator, allowed, o.replica, now)).reduce(
       (n, d) => n + d.changes,
       0,
     );
