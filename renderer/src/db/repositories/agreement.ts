@@ -8,7 +8,13 @@ import type { MarginaliaDb } from '../database';
 import { byKey } from '../batch-entries';
 import { batchTables } from '../corpus/sets';
 import { batchParticipants, withBatchSets } from '../corpus/sets-participants';
-import { goldRowAsSpanRow, type DocumentRow, type SpanRow } from '../rows';
+import {
+  goldRowAsSpanRow,
+  goldStatusAsProgressRow,
+  type DocumentRow,
+  type ProgressRow,
+  type SpanRow,
+} from '../rows';
 import { participantsWithStatus, statusesOf, statusTables } from './progress';
 
 /** The span rows of `annotators`, gold's from its own table (gold is a participant like any other). */
@@ -59,6 +65,15 @@ export async function listStudyAnnotators(db: MarginaliaDb): Promise<string[]> {
 }
 
 /**
+ * An Agreement view's source and the library order of its documents, so that a refresh can put
+ * the documents it read again where a whole read would.
+ */
+export interface AgreementState {
+  readonly source: AgreementSource;
+  readonly order: ReadonlyMap<string, number>;
+}
+
+/**
  * What the agreement worker needs, read in ONE transaction so the figures describe one consistent
  * state even while someone annotates: the documents (with texts) some chosen annotator worked on,
  * in library order, and one set per (document, annotator) that has spans or a status row —
@@ -69,11 +84,84 @@ export async function loadAgreementSource(
   docIds: readonly string[] | null,
   annotators: readonly string[],
 ): Promise<AgreementSource> {
+  return (await loadAgreementState(db, docIds, annotators)).source;
+}
+
+/** `loadAgreementSource` with the documents' library order. */
+export function loadAgreementState(
+  db: MarginaliaDb,
+  docIds: readonly string[] | null,
+  annotators: readonly string[],
+): Promise<AgreementState> {
+  return readState(db, docIds, annotators, false);
+}
+
+/**
+ * The state after writes to the documents `changed` (pulled span sets, labels, statuses): their
+ * sets and rows read again by key, every other document's taken from `prev` — never every row of
+ * a participant (a lead's refresh read every span and status of every annotator for each pulled
+ * set). `selection` null: every document. Links are taken from `prev`: a write to links needs a
+ * whole read. Null when no changed document is in the selection (nothing to recompute).
+ */
+export async function refreshAgreementState(
+  db: MarginaliaDb,
+  prev: AgreementState,
+  changed: ReadonlySet<string>,
+  selection: readonly string[] | null,
+  annotators: readonly string[],
+): Promise<AgreementState | null> {
+  const within = selection ? new Set(selection) : null;
+  const ids = [...changed].filter((id) => !within || within.has(id));
+  if (ids.length === 0) return null;
+  const fresh = await readState(db, ids, annotators, true);
+  const gone = new Set(ids);
+  const order = new Map([...prev.order].filter(([id]) => !gone.has(id)));
+  for (const [id, at] of fresh.order) order.set(id, at);
+  const documents = [...prev.source.documents.filter((d) => !gone.has(d.id)), ...fresh.source.documents].sort(
+    (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || byKey(a.id, b.id),
+  );
+  const sets = [...prev.source.sets.filter((s) => !gone.has(s.docId)), ...fresh.source.sets];
+  const links = prev.source.links;
+  return { source: links ? { documents, sets, links } : { documents, sets }, order };
+}
+
+/** Span and status rows of the chosen annotators on `docIds`, each set by its index key. */
+async function rowsByKey(
+  db: MarginaliaDb,
+  docIds: readonly string[],
+  annotators: readonly string[],
+): Promise<[SpanRow[], ProgressRow[]]> {
+  const others = annotators.filter((a) => a !== GOLD_ANNOTATOR);
+  const gold = annotators.includes(GOLD_ANNOTATOR) ? docIds : [];
+  const pairs = docIds.flatMap((d) => others.map((a) => [d, a] as [string, string]));
+  const [spans, goldSpans, statuses, goldStatuses] = await Promise.all([
+    Promise.all(pairs.map((k) => db.spans.where('[docId+annotator]').equals(k).toArray())),
+    Promise.all(gold.map((d) => db.goldSpans.where('docId').equals(d).toArray())),
+    db.progress.bulkGet(pairs),
+    db.goldStatus.bulkGet([...gold]),
+  ]);
+  return [
+    [...spans.flat(), ...goldSpans.flat().map(goldRowAsSpanRow)],
+    [
+      ...statuses.filter((r): r is ProgressRow => r !== undefined),
+      ...goldStatuses.filter((r) => r !== undefined).map(goldStatusAsProgressRow),
+    ],
+  ];
+}
+
+async function readState(
+  db: MarginaliaDb,
+  docIds: readonly string[] | null,
+  annotators: readonly string[],
+  keyed: boolean,
+): Promise<AgreementState> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
   return db.transaction('r', [...tables, ...batchTables(db)], async () => {
     const [perDocument, links] = await Promise.all([
-      Promise.all([participantSpanRows(db, annotators), statusesOf(db, annotators)]),
-      participantLinks(db, annotators),
+      keyed && docIds
+        ? rowsByKey(db, docIds, annotators)
+        : Promise.all([participantSpanRows(db, annotators), statusesOf(db, annotators)]),
+      keyed ? [] : participantLinks(db, annotators),
     ]);
     // Documents still in batch rows (issue 20) add their sets, in the order rows would give them.
     const [spans, statuses] = perDocument;
@@ -109,6 +197,7 @@ export async function loadAgreementSource(
       ...batch.documents,
     ].sort((a, b) => a.document.order - b.document.order || byKey(a.document.id, b.document.id));
     const documents = rows.map(({ document: r, text }) => ({ id: r.id, title: r.title, text }));
-    return { documents, sets: [...sets.values()], links };
+    const order = new Map(rows.map(({ document: r }) => [r.id, r.order]));
+    return { source: { documents, sets: [...sets.values()], links }, order };
   });
 }

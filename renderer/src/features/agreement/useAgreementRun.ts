@@ -2,8 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { AgreementResult, AgreementSelection } from '../../core/agreement-report/result';
 import { useServices } from '../../session/providers';
-import { loadAgreementSource } from '../../db/repositories/agreement';
-import { onDatabaseChanged } from '../../db/observe-changes';
+import {
+  loadAgreementState,
+  refreshAgreementState,
+  type AgreementState,
+} from '../../db/repositories/agreement';
+import { onAgreementChanged } from '../../db/agreement-changes';
 import type { AgreementWorkerMessage, AgreementWorkerRequest } from './agreement-messages';
 
 /** How long writing must pause before shown figures are recomputed. */
@@ -37,16 +41,47 @@ export function useAgreementRun(): {
   }, []);
   useEffect(() => stop, [stop]);
 
+  // The source last read for the shown selection, and the documents written since it was read
+  // ('all': the next run reads everything again).
+  const shown = useRef<AgreementState | null>(null);
+  const changed = useRef<Set<string> | 'all'>('all');
+  // Whether shown figures follow the database, and how a refresh is asked for (set below).
+  const following = useRef(false);
+  const schedule = useRef<() => void>(() => undefined);
+
   const run = useCallback(
     (selection: AgreementSelection, quiet = false) => {
+      // A computation cut short must still finish with this run's source.
+      const interrupted = worker.current !== null;
       stop();
       const id = runId.current;
       lastSelection.current = selection;
-      // A refresh keeps the figures on screen until the new ones are ready.
-      if (!quiet) setState({ kind: 'running', fraction: 0 });
-      void loadAgreementSource(db, selection.docIds, selection.annotators).then(
-        (source) => {
-          if (id !== runId.current) return;
+      // A refresh keeps the figures on screen until the new ones are ready, and reads again only
+      // the documents written since (a lead's pulled span sets), never every participant's rows.
+      if (!quiet) {
+        setState({ kind: 'running', fraction: 0 });
+        changed.current = 'all';
+      }
+      const asked = changed.current;
+      changed.current = new Set();
+      const prev = shown.current;
+      const read =
+        asked === 'all' || !prev
+          ? loadAgreementState(db, selection.docIds, selection.annotators)
+          : refreshAgreementState(db, prev, asked, selection.docIds, selection.annotators);
+      void read.then(
+        (next) => {
+          if (id !== runId.current) {
+            // Superseded: the documents it read are read again by the next refresh.
+            changed.current = merged(changed.current, asked);
+            if (following.current) schedule.current();
+            return;
+          }
+          // Null: nothing the selection studies changed.
+          if (next === null && !interrupted) return;
+          const source = (next ?? prev)?.source;
+          if (!source) return;
+          if (next) shown.current = next;
           const w = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
           worker.current = w;
           w.onmessage = (e: MessageEvent<AgreementWorkerMessage>) => {
@@ -69,6 +104,7 @@ export function useAgreementRun(): {
           w.postMessage({ source, selection } satisfies AgreementWorkerRequest);
         },
         (e: unknown) => {
+          changed.current = 'all';
           if (id === runId.current)
             setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
         },
@@ -85,24 +121,35 @@ export function useAgreementRun(): {
 
   // Once figures are shown they follow the database: spans, links or statuses written here, in another
   // window, or pulled from a team server (a lead's annotators) recompute them, quietly, once
-  // writing pauses for REFRESH_MS.
+  // writing pauses for REFRESH_MS. Writes are gathered even while a computation runs, as the next
+  // refresh reads only the documents they name.
   const done = state.kind === 'done';
   useEffect(() => {
-    if (!done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = onDatabaseChanged(db.name, (tables) => {
-      if (!['spans', 'goldSpans', 'progress', 'goldStatus', 'documents', 'links'].some((t) => tables.has(t)))
-        return;
+    schedule.current = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (lastSelection.current) run(lastSelection.current, true);
       }, REFRESH_MS);
+    };
+    const off = onAgreementChanged(db.name, (docs) => {
+      changed.current = merged(changed.current, docs);
+      if (following.current) schedule.current();
     });
     return () => {
       clearTimeout(timer);
       off();
     };
-  }, [db, done, run]);
+  }, [db, run]);
+  // Figures just shown: writes made while they were computed are followed now.
+  useEffect(() => {
+    following.current = done;
+    const c = changed.current;
+    if (done && (c === 'all' || c.size > 0)) schedule.current();
+  }, [done]);
 
   return { state, run, cancel };
 }
+
+const merged = (a: Set<string> | 'all', b: Set<string> | 'all'): Set<string> | 'all' =>
+  a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
