@@ -49,6 +49,18 @@ async function leadLibrary() {
   return { db, reads, ids };
 }
 
+/** The lead's library's change, gathered from writes until `off`. */
+function gather(dbName: string) {
+  const change = noLibraryChange();
+  const off = onLibraryChanged(
+    dbName,
+    'lena',
+    () => change,
+    () => undefined,
+  );
+  return { change, off };
+}
+
 const set = (docId: string, annotator: string): SpanSetDoc => ({
   _id: `spans:${docId}`,
   _rev: '1-b',
@@ -70,13 +82,7 @@ describe("a lead's library after a pulled span set", () => {
       { annotator: 'alice', status: 'todo' },
       { annotator: 'bob', status: 'todo' },
     ]);
-    const change = noLibraryChange();
-    const off = onLibraryChanged(
-      db.name,
-      'lena',
-      () => change,
-      () => undefined,
-    );
+    const { change, off } = gather(db.name);
     const target = ids[42] as string;
     await storePulledPage(
       db,
@@ -113,13 +119,7 @@ describe("a lead's library after a pulled span set", () => {
   it('reads everything again when articles join the team (a pull of new articles)', async () => {
     const { db, ids } = await leadLibrary();
     const entries = await readLibrary(db, 'lena', scope);
-    const change = noLibraryChange();
-    const off = onLibraryChanged(
-      db.name,
-      'lena',
-      () => change,
-      () => undefined,
-    );
+    const { change, off } = gather(db.name);
     await db.syncDocs.delete([scope.articlesDb, ids[1] as string]);
     off();
     expect(await patchLibrary(db, 'lena', scope, entries, change)).toBeNull();
