@@ -55,7 +55,7 @@ describe("the bench's data table (issue 20 item 6: each figure beside its limit)
       'import 100000 lines ms',
       'export 20000 spans ms',
       'agreement 1000×5×50 ms',
-      'agreement 10000×3×50 ms (Worker)',
+      'agreement 10000×3×50 ms (read + Worker)',
       'export 100000×3 native JSONL streamed ms',
     ]);
     expect(rows[3]?.[3]).toBe('< 5000');

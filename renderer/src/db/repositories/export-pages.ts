@@ -131,10 +131,17 @@ export async function* exportPages(
     ahead.push(pages);
   };
   for (let i = 0; i < GROUPS_AHEAD; i++) read();
-  for (;;) {
-    const pages = await ahead.shift()!;
-    if (pages.length === 0) return;
-    read();
-    yield* pages;
+  try {
+    for (;;) {
+      const pages = await ahead.shift()!;
+      if (pages.length === 0) return;
+      read();
+      yield* pages;
+    }
+  } finally {
+    // The walk's end, a Cancel or a failed write leaves reads in flight: they end before the caller
+    // goes on, so no transaction of this export outlives it (one did, and a read the caller made
+    // next failed with PrematureCommitError in fake-indexeddb: import-equivalence's logical view).
+    await Promise.allSettled(ahead);
   }
 }
