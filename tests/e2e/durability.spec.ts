@@ -44,7 +44,7 @@ test('Settings → Diagnostics states persistence as answered, the storage estim
   await app.page.getByRole('button', { name: 'Settings' }).click();
   await expect(app.page.getByTestId('persist-state')).toHaveText(/^(Granted|Not granted|Not supported)/);
   await expect(app.page.getByTestId('storage-estimate')).toHaveText(/MB used of .* MB available/);
-  await expect(app.page.getByTestId('schema-version')).toHaveText('8');
+  await expect(app.page.getByTestId('schema-version')).toHaveText('9');
   await expect(app.page.getByTestId('backup-location')).toContainText('marginalia-backup');
 });
 

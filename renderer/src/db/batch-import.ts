@@ -3,6 +3,7 @@ import type { Table } from 'dexie';
 import type { MarginaliaDb } from './database';
 import { batchTables } from './corpus/library-batches';
 import { batchIndexRows, batchOf, prefixOf, type BatchIndexRow } from './batch-index';
+import { batchHeadOf, type BatchHead } from './batch-heads';
 import { encodeBatch, groupIntoBatches, type BatchEntry, type BatchRow } from './batch-rows';
 
 /**
@@ -15,6 +16,7 @@ import { encodeBatch, groupIntoBatches, type BatchEntry, type BatchRow } from '.
 
 const batches = (db: MarginaliaDb): Table<BatchRow, number> => db.table('batches');
 const batchIndex = (db: MarginaliaDb): Table<BatchIndexRow, [string, number]> => db.table('batchIndex');
+const batchHeads = (db: MarginaliaDb): Table<BatchHead, number> => db.table('batchHeads');
 
 /** Above this many prefixes one read of the whole index beats a range read per prefix (256 at most). */
 const WHOLE_INDEX_PREFIXES = 32;
@@ -103,7 +105,7 @@ const ROWS_PER_WRITE = 20;
 
 /**
  * Writes `entries` (new documents in library order, each with its spans and statuses) as batch rows
- * numbered from `n0`, then their `batchIndex` rows. A batch the columns cannot keep exactly
+ * numbered from `n0`, each with its head (`batchHeads`), then their `batchIndex` rows. A batch the columns cannot keep exactly
  * (encodeBatch: null) is split: its entries that fit alone stay in a batch, the others are returned
  * for the caller to store per document, as today. Returns the entries not written.
  */
@@ -134,6 +136,7 @@ export async function addInBatches(
       }
     }
     await batches(db).bulkAdd(rows);
+    await batchHeads(db).bulkAdd(rows.map(batchHeadOf));
     for (const r of rows) written.push({ n: r.n, ids: r.ids });
   }
   if (written.length > 0) await batchIndex(db).bulkAdd(batchIndexRows(written));

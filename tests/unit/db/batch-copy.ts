@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { parseImportFile } from '../../../renderer/src/core/formats/import';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
 import type { MarginaliaDb } from '../../../renderer/src/db/database';
+import { batchHeadOf } from '../../../renderer/src/db/batch-heads';
 import { batchIndexRows } from '../../../renderer/src/db/batch-index';
 import { encodeBatch, groupIntoBatches, type BatchEntry } from '../../../renderer/src/db/batch-rows';
 import { newDb } from './fresh-db';
@@ -60,6 +61,7 @@ export async function batchCopy(reference: MarginaliaDb): Promise<MarginaliaDb> 
   for (const part of [entries.slice(0, 150), entries.slice(150)]) {
     const rows = groupIntoBatches(part).map((g) => encodeBatch(n++, g)!);
     await db.table('batches').bulkAdd(rows);
+    await db.table('batchHeads').bulkAdd(rows.map(batchHeadOf));
     await db.table('batchIndex').bulkAdd(batchIndexRows(rows));
   }
   return db;

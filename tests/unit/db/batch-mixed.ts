@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 
 import type { MarginaliaDb } from '../../../renderer/src/db/database';
+import { batchHeadOf } from '../../../renderer/src/db/batch-heads';
 import { batchIndexRows } from '../../../renderer/src/db/batch-index';
 import { encodeBatch, groupIntoBatches, type BatchEntry } from '../../../renderer/src/db/batch-rows';
 import { materialize } from '../../../renderer/src/db/batch-store';
@@ -19,7 +20,16 @@ import { freshDb, newDb } from './fresh-db';
  * rows with other spans and statuses), one gets gold and one a link.
  */
 const TABLES = ['documents', 'texts', 'spans', 'progress'] as const;
-const WRITE_TABLES = ['documents', 'texts', 'spans', 'progress', 'spanPacks', 'batches', 'batchIndex'];
+const WRITE_TABLES = [
+  'documents',
+  'texts',
+  'spans',
+  'progress',
+  'spanPacks',
+  'batches',
+  'batchIndex',
+  'batchHeads',
+];
 
 export function frozenClock(): void {
   beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
@@ -50,6 +60,7 @@ async function splitCopy(reference: MarginaliaDb, perDoc: number): Promise<Margi
     for (const part of [held.slice(0, half), held.slice(half)]) {
       const rows = groupIntoBatches(part).map((g) => encodeBatch(n++, g)!);
       await db.table('batches').bulkAdd(rows);
+      await db.table('batchHeads').bulkAdd(rows.map(batchHeadOf));
       await db.table('batchIndex').bulkAdd(batchIndexRows(rows));
     }
   });

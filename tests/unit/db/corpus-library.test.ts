@@ -76,16 +76,18 @@ describe('the whole library in one read', () => {
   beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
   afterEach(() => vi.restoreAllMocks());
 
-  it('gives the list, counts and statuses of the three reads, reading each batch row once', async () => {
+  it('gives the list, counts and statuses of the three reads, reading each head once and no batch row', async () => {
     const { db } = await twoLibraries(600, true);
     const batches = db.table('batches');
     const n = await batches.count();
     expect(n).toBeGreaterThan(2);
     for (const a of ANNOTATORS) {
-      const read = vi.spyOn(batches, 'bulkGet');
+      const read = vi.spyOn(db.table('batchHeads'), 'bulkGet');
+      const rows = [vi.spyOn(batches, 'bulkGet'), vi.spyOn(batches, 'get')];
       const whole = await readLibraryTables(db, a);
       expect(read.mock.calls.flatMap((c) => c[0]).length).toBe(n);
-      read.mockRestore();
+      for (const spy of rows) expect(spy).not.toHaveBeenCalled();
+      for (const spy of [read, ...rows]) spy.mockRestore();
       expect(whole.rows).toEqual(await listDocuments(db));
       expect(whole.counts).toEqual(await countSpansByDocument(db, a));
       expect(whole.statuses).toEqual(await libraryStatuses(db, a));

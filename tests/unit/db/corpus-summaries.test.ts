@@ -10,8 +10,8 @@ import { documentsOfAnnotator } from '../../../renderer/src/db/repositories/libr
 import { twoLibraries } from './corpus-mix';
 
 /**
- * Issue 20: the library's re-reads (after every label or status) read only batch rows they have not
- * summarised yet, and a cleared or rewritten `batches` table (a restore, then an import) is read afresh.
+ * Issue 20: the library's re-reads (after every label or status) read only batch heads they have not
+ * kept yet, and a cleared or rewritten `batches` table (a restore, then an import) is read afresh.
  */
 const stops: (() => void)[] = [];
 const keep = (db: MarginaliaDb) =>
@@ -24,11 +24,11 @@ describe('batch summaries kept across library reads', () => {
     for (const stop of stops.splice(0)) stop();
   });
 
-  it('a re-read reads no batch row; a new batch row is read alone', async () => {
+  it('a re-read reads no batch head; a new batch row has its head read alone', async () => {
     const { reference, db } = await twoLibraries(300, false);
     keep(db);
     const batches = db.table('batches');
-    const read = vi.spyOn(batches, 'bulkGet');
+    const read = vi.spyOn(db.table('batchHeads'), 'bulkGet');
     const rows = await batches.toArray();
     expect(rows.length).toBeGreaterThan(1);
     const last = rows.at(-1)!;
@@ -54,12 +54,17 @@ describe('batch summaries kept across library reads', () => {
     keep(db);
     expect(await listDocuments(db)).toHaveLength(300);
     expect((await countSpansByDocument(db, 'alice')).size).toBeGreaterThan(50);
-    await db.table('batches').clear();
+    // As a restore clears them: a batch row and its head, in one transaction.
+    await db.transaction('rw', ['batches', 'batchHeads'], () =>
+      Promise.all(['batches', 'batchHeads'].map((t) => db.table(t).clear())),
+    );
     // Written past Dexie, so only the clear's announcement (every key) tells the library.
     const rows = await small.db.table('batches').toArray();
+    const heads = await small.db.table('batchHeads').toArray();
     await new Promise((done, fail) => {
-      const tx = db.backendDB().transaction('batches', 'readwrite');
+      const tx = db.backendDB().transaction(['batches', 'batchHeads'], 'readwrite');
       for (const row of rows) tx.objectStore('batches').add(row);
+      for (const head of heads) tx.objectStore('batchHeads').add(head);
       tx.oncomplete = done;
       tx.onabort = () => fail(tx.error);
     });
@@ -70,9 +75,9 @@ describe('batch summaries kept across library reads', () => {
     expect(await libraryStatuses(db, 'bob')).toEqual(await libraryStatuses(small.reference, 'bob'));
   });
 
-  it('without a watcher, every read reads every batch row (nothing could tell it of a change)', async () => {
+  it('without a watcher, every read reads every batch head (nothing could tell it of a change)', async () => {
     const { db } = await twoLibraries(300, false);
-    const read = vi.spyOn(db.table('batches'), 'bulkGet');
+    const read = vi.spyOn(db.table('batchHeads'), 'bulkGet');
     await listDocuments(db);
     const once = read.mock.calls.length;
     expect(once).toBeGreaterThan(0);

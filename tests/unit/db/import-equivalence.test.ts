@@ -4,6 +4,8 @@ import { parseImportFile } from '../../../renderer/src/core/formats/import';
 import type { ImportResult } from '../../../renderer/src/core/formats/import-types';
 import { RELATIONS } from '../../../renderer/src/core/links/link';
 import { documentIdForText } from '../../../renderer/src/core/text/text-hash';
+import { batchHeadOf } from '../../../renderer/src/db/batch-heads';
+import type { BatchRow } from '../../../renderer/src/db/batch-rows';
 import { MarginaliaDb } from '../../../renderer/src/db/database';
 import { MIGRATIONS } from '../../../renderer/src/db/migrations';
 import { exportAnnotatorLines } from '../../../renderer/src/db/repositories/export';
@@ -237,6 +239,12 @@ describe('the fast import leaves what the old import left', () => {
  * search, agreement source, exports in every format (whole and paged) and backups (bytes and
  * digest) as the reference import's per-document rows.
  */
+/** Schema v9: every batch row has its head, exactly what summarising the row gives, and no other head. */
+async function expectHeadsOfRows(db: MarginaliaDb): Promise<void> {
+  const rows = (await db.table('batches').toArray()) as BatchRow[];
+  expect(await db.table('batchHeads').toArray()).toEqual(rows.map(batchHeadOf));
+}
+
 describe('the import in batch rows reads as the old import', () => {
   beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
   afterEach(() => vi.restoreAllMocks());
@@ -258,6 +266,7 @@ describe('the import in batch rows reads as the old import', () => {
     for (const t of ['documents', 'texts', 'spans', 'progress', 'spanPacks'])
       expect(await r.newDb.table(t).count()).toBe(0);
     expect(await r.newDb.table('batches').count()).toBe(2);
+    await expectHeadsOfRows(r.newDb);
     await sameView(r.newDb, r.oldDb);
 
     // A label on an imported document: the writer moves it out of its batch first.
@@ -274,6 +283,7 @@ describe('the import in batch rows reads as the old import', () => {
     expect(again[1]).toEqual(again[0]);
     expect(again[1]).toMatchObject({ documentsAdded: 0, documentsExisting: 300, spansAdded: 0 });
     expect(await r.newDb.table('batches').count()).toBe(2);
+    await expectHeadsOfRows(r.newDb);
     await sameView(r.newDb, r.oldDb);
   }, 240_000);
 

@@ -20,6 +20,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'v006-links.ts': '8c219f2948b4a9b8627a505d00f3e548b10fefb9714fe5b4f83ebccd7157d92e',
   'v007-gold-status.ts': '0230868307d861e0b36f9e87bf3b9f935d4b1fc4416ef262ea80a351d11ad9d3',
   'v008-batch-rows.ts': '4bd845146a49a7324a288279693c4d68cd5d8410cd98bcdfb37a9fb9aa5a4c8c',
+  'v009-batch-heads.ts': '34f7217daaeeeb3a851f0892a73d00214af096e4f0bb61efd2304a1457d59b24',
 };
 
 const DIR = path.resolve(__dirname, '../../../renderer/src/db/migrations');

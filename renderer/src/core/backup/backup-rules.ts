@@ -13,12 +13,12 @@ export const CORE_TABLES = ['documents', 'texts', 'spans', 'progress', 'settings
 
 /**
  * Tables that are storage, not content: span packs (derived from `spans`, rebuilt when needed) and
- * the corpus batch rows of schema v7 (`batches`, `batchIndex`: another shape of documents, texts,
- * spans and statuses, which a snapshot reads as those logical tables). Never backed up verbatim,
+ * the corpus batch rows of schema v8 (`batches`, `batchIndex`, and v9's `batchHeads`: another shape
+ * of documents, texts, spans and statuses, which a snapshot reads as those logical tables). Never backed up verbatim,
  * never restored into (a restore clears them and writes per-document rows), outside the content
  * digest, so a backup's digest does not depend on the shape holding the data.
  */
-export const DERIVED_TABLES: readonly string[] = ['spanPacks', 'batches', 'batchIndex'];
+export const DERIVED_TABLES: readonly string[] = ['spanPacks', 'batches', 'batchIndex', 'batchHeads'];
 
 /**
  * Tables a backup carries in its records rather than verbatim: gold spans (schema v4) are the

@@ -15,9 +15,10 @@ import { documentToRow, type DocumentRow } from '../rows';
 /** Batch rows read per request: ≤ 8 MB of text, so the walk stays in short steps. */
 const PAGE = 8;
 
-/** The batch tables, absent from a database declared before schema v8 (tests' older versions). */
-export const batchTables = (db: MarginaliaDb): Table[] =>
-  db.tables.filter((t) => t.name === 'batches' || t.name === 'batchIndex');
+const BATCH_TABLES = new Set(['batches', 'batchIndex', 'batchHeads']);
+
+/** The batch tables, absent from a database declared before schema v8 (heads: v9; tests' older versions). */
+export const batchTables = (db: MarginaliaDb): Table[] => db.tables.filter((t) => BATCH_TABLES.has(t.name));
 
 /**
  * Calls `visit` for every batch row in library order with the ids of its entries that a `documents`

@@ -1,34 +1,22 @@
 import type { Table } from 'dexie';
 
-import { documentLength } from '../../core/model/document';
 import type { MarginaliaDb } from '../database';
-import { BATCH_FORMAT, type BatchRow, type BatchStatuses } from '../batch-rows';
+import { batchHeadOf, type BatchHead } from '../batch-heads';
+import { BATCH_FORMAT, type BatchRow } from '../batch-rows';
 import type { DocumentRow } from '../rows';
 import { documentIdsInOrders } from './library-batches';
 
 /**
- * What the library's list, statuses, span counts and annotator filter need of a batch row: all
- * but its texts and its spans' offsets, ids and notes. Kept per database across reads: a batch row
- * is never rewritten (issue 20: written once, only a restore clears the table), so with a watcher
- * (keepBatchSummaries) the library's re-reads after each label or status read `batches`' keys and
- * only the rows not yet summarised, instead of every text of the library each time.
+ * What the library's list, statuses, span counts and annotator filter need of a batch row: its
+ * head (`batchHeads`, schema v9), read instead of the row so that no text is read. Kept per
+ * database across reads: a batch row and its head are never rewritten (issue 20: written once,
+ * only a restore clears them), so with a watcher (keepBatchSummaries) the library's re-reads after
+ * each label or status read the keys and only the heads not yet kept.
  */
-export interface BatchSummary {
-  n: number;
-  ids: string[];
-  titles: string[];
-  sources: string[];
-  metas: Record<string, unknown>[];
-  orders: Float64Array;
-  addedAt: Float64Array;
-  /** Each text's length in code points, as a `documents` row has it. */
-  lengths: Float64Array;
-  spans: { annotator: string; docStart: Uint32Array; labels: Uint8Array }[];
-  statuses: BatchStatuses[];
-}
+export type BatchSummary = BatchHead;
 
-/** Rows read per request when summarising: ≤ 8 MB of text. */
-const PAGE = 8;
+/** Heads read per request (~30 KB each at 256 documents): short steps, few requests. */
+const PAGE = 32;
 
 interface Cache {
   /** Bumped by every committed write to `batches`: a read begun before it must not store what it read. */
@@ -73,22 +61,6 @@ export function keepBatchSummaries(db: MarginaliaDb, watch: BatchWrites): () => 
   };
 }
 
-function summarise(row: BatchRow): BatchSummary {
-  if (row.format !== BATCH_FORMAT) throw new Error(`The stored batch ${row.n} is damaged.`);
-  return {
-    n: row.n,
-    ids: row.ids,
-    titles: row.titles,
-    sources: row.sources,
-    metas: row.metas,
-    orders: row.orders,
-    addedAt: row.addedAt,
-    lengths: Float64Array.from(row.texts, (t) => documentLength(t)),
-    spans: row.spans.map((s) => ({ annotator: s.annotator, docStart: s.docStart, labels: s.pack.labels })),
-    statuses: row.statuses,
-  };
-}
-
 /**
  * Like forEachBatch, over summaries: every batch in library order with its entries a `documents`
  * row shadows (`shadowing`: every `documents` id, when the caller holds them; else one range read
@@ -100,17 +72,26 @@ export async function forEachBatchSummary(
   shadowing?: ReadonlySet<string>,
 ): Promise<void> {
   const table = db.tables.find((t) => t.name === 'batches') as Table<BatchRow, number> | undefined;
+  const heads = db.tables.find((t) => t.name === 'batchHeads') as Table<BatchHead, number> | undefined;
   if (!table) return;
   const cache = caches.get(db);
   const gen = cache?.gen;
+  // The batch rows' keys, not the heads': a row is listed even if its head were missing.
   const ns = (await table.toCollection().primaryKeys()) as number[];
   // Taken at once: a write announced during the walk may empty the cache, not this read's view.
   const known = new Map(ns.map((n) => [n, cache?.byN.get(n)]));
   const fresh = new Map<number, BatchSummary>();
   const missing = ns.filter((n) => !known.get(n));
-  for (let i = 0; i < missing.length; i += PAGE)
-    for (const row of await table.bulkGet(missing.slice(i, i + PAGE)))
-      if (row) fresh.set(row.n, summarise(row));
+  for (let i = 0; i < missing.length; i += PAGE) {
+    const page = missing.slice(i, i + PAGE);
+    const got = heads ? await heads.bulkGet(page) : page.map(() => undefined);
+    for (const [k, head] of got.entries()) {
+      if (head && head.format !== BATCH_FORMAT) throw new Error(`The stored batch ${head.n} is damaged.`);
+      // A head is written with its row (every writer, the v9 upgrade): its row is read only if one is not.
+      const s = head ?? (await table.get(page[k] as number).then((row) => row && batchHeadOf(row)));
+      if (s) fresh.set(s.n, s);
+    }
+  }
   for (const n of ns) {
     const s = fresh.get(n) ?? known.get(n);
     if (!s) continue;

@@ -8,6 +8,7 @@ import * as v5 from './v005-covered-indexes';
 import * as v6 from './v006-links';
 import * as v7 from './v007-gold-status';
 import * as v8 from './v008-batch-rows';
+import * as v9 from './v009-batch-heads';
 
 /**
  * Every released schema version in order. A version's file is never edited after release (a test
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: v6.VERSION, stores: v6.STORES },
   { version: v7.VERSION, stores: v7.STORES, upgrade: v7.upgrade },
   { version: v8.VERSION, stores: v8.STORES },
+  { version: v9.VERSION, stores: v9.STORES, upgrade: v9.upgrade },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
