@@ -46,6 +46,22 @@ export class MarkLayer {
   private drawnWindow = '';
   /** The canvas covers only the band of its first draw (`place`). */
   private band = false;
+  /**
+   * The last full draw: its band (host y), window and lines, and the top (host y) of each line it
+   * measured. A resize that moves none of them needs no redraw.
+   */
+  private lastDraw: {
+    from: number;
+    to: number;
+    window: string;
+    lines: [number, number];
+    tops: Map<number, number>;
+  } | null = null;
+  /**
+   * The one Range every box is measured with. A Range per span and line left ~2,000 live ranges on
+   * a dense screen, each one updated by every later DOM mutation until collected.
+   */
+  private readonly range = document.createRange();
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -57,8 +73,10 @@ export class MarkLayer {
     this.resized = new ResizeObserver(() => {
       // A new height (chunks laid out above or below, as in the open's frame) moves paragraphs, not
       // the text inside them: the boxes stay, their paragraphs' tops are read again when drawing.
-      // Measuring every box again held the open's frame of a dense article for ~25 ms.
+      // Measuring every box again held the open's frame of a dense article for ~25 ms. Nothing drawn
+      // moved (as at `observe`'s first report, in the open's frame): the canvas already shows it.
       if (host.clientWidth !== this.measuredWidth) this.boxes = new WeakMap();
+      else if (this.unmoved()) return;
       this.draw(true);
     });
     this.resized.observe(host);
@@ -167,6 +185,20 @@ export class MarkLayer {
     return true;
   }
 
+  /**
+   * True when the canvas stays and the last full draw would draw the same: the same lines meet its
+   * band and each line it measured stands where it stood. False (nothing changed) after a move.
+   */
+  private unmoved(): boolean {
+    const d = this.lastDraw;
+    if (!d || d.window !== `${this.window.lo},${this.window.hi}` || this.place()) return false;
+    const origin = this.host.getBoundingClientRect();
+    const lines = this.linesBetween(d.from + origin.top, d.to + origin.top);
+    if (!lines || lines[0] !== d.lines[0] || lines[1] !== d.lines[1]) return false;
+    for (const [line, top] of d.tops) if ((this.lineRect(line)?.top ?? 0) - origin.top !== top) return false;
+    return true;
+  }
+
   private draw(changed: boolean): void {
     const moved = this.place();
     if (!changed && !moved) return;
@@ -216,11 +248,17 @@ export class MarkLayer {
     const top = Math.max(from - reach, this.top);
     const bottom = Math.min(to + reach, this.top + this.height);
     const lines = this.linesBetween(top + origin.top, bottom + origin.top);
-    if (lines) this.drawLines(ctx, lines, top, bottom, lanes, origin);
+    const tops = lines ? this.drawLines(ctx, lines, top, bottom, lanes, origin) : null;
     ctx.restore();
+    if (band) return;
+    const shown = `${this.window.lo},${this.window.hi}`;
+    this.lastDraw = lines && tops ? { from: top, to: bottom, window: shown, lines, tops } : null;
   }
 
-  /** Draws the marks of the spans on `lines` whose boxes meet host-relative y [top, bottom]. */
+  /**
+   * Draws the marks of the spans on `lines` whose boxes meet host-relative y [top, bottom]; returns
+   * the host-relative top of every line it measured.
+   */
   private drawLines(
     ctx: CanvasRenderingContext2D,
     lines: [number, number],
@@ -228,7 +266,7 @@ export class MarkLayer {
     bottom: number,
     lanes: readonly number[],
     origin: DOMRect,
-  ): void {
+  ): Map<number, number> {
     const tops = new Map<number, number>();
     const lineTop = (line: number): number => {
       let y = tops.get(line);
@@ -255,6 +293,7 @@ export class MarkLayer {
       items.push({ span: s, boxes, lane: Math.min(lanes[i] as number, MAX_LANES - 1), ends });
     });
     drawMarks(ctx, items);
+    return tops;
   }
 
   /**
@@ -319,12 +358,12 @@ export class MarkLayer {
     const a = Math.max(span.start, lineStart);
     const b = Math.min(span.end, lineEnd);
     if (b <= a) return [];
-    const from = this.locator.locate(a, 'start');
-    const to = this.locator.locate(b, 'end');
-    if (!from || !to || from.node !== to.node) return [];
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
+    // One text node holds the whole line (dom-locator.ts), so both ends are offsets in it.
+    const at = this.locator.locate(lineStart, 'start');
+    if (!at || at.node.nodeType !== Node.TEXT_NODE) return [];
+    const { range } = this;
+    range.setStart(at.node, a - lineStart);
+    range.setEnd(at.node, b - lineStart);
     const boxes: Box[] = [];
     for (const r of range.getClientRects()) {
       if (r.width === 0) continue;
