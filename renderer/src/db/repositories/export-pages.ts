@@ -1,9 +1,11 @@
 import type { Table } from 'dexie';
 
 import type { ExportDataset } from '../../core/formats/export-types';
+import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
 import type { DocumentRow } from '../rows';
 import type { BatchRow } from '../batch-rows';
+import { assembleExportPage, withBatchRows } from '../corpus/export-page';
 import { batchSetRows, batchTables } from '../corpus/sets';
 import { readExportPage } from './export-dataset';
 import { statusTables } from './progress';
@@ -36,6 +38,24 @@ interface Walk {
 const lastOrder = (batch: BatchRow): number => batch.orders[batch.orders.length - 1]!;
 
 /**
+ * A page as read: its dataset, or a batch row none of whose entries a `documents` row shadows,
+ * when no gold is asked for (gold's rows are per document): then nothing else of the store belongs
+ * to the page, and a reader may use the row's columns as they are (db/corpus/native-batch.ts).
+ */
+export type ExportPagePart = { readonly dataset: ExportDataset } | { readonly batch: BatchRow };
+
+/** A whole batch row's page as the dataset readExportPage gives for it (no rows inside, no gold). */
+export const batchPage = (
+  row: BatchRow,
+  annotators: readonly string[],
+  includeUntouched: boolean,
+): ExportDataset => {
+  const entries = batchSetRows(row, () => true, annotators);
+  const rows = withBatchRows({ documents: [], spans: [], statuses: [] }, entries);
+  return assembleExportPage(rows, annotators, includeUntouched);
+};
+
+/**
  * The next pages in library order, read in one transaction. One `order` range read of `documents`
  * up to the last order of the batch rows read answers both questions: the per-document documents
  * before the first batch (a page of them, up to `size` plus every row sharing the page's last
@@ -51,7 +71,7 @@ async function nextPages(
   annotators: readonly string[],
   includeUntouched: boolean,
   size: number,
-): Promise<ExportDataset[]> {
+): Promise<ExportPagePart[]> {
   // Inline, not a helper: awaiting a promise that is not Dexie's here would lose the transaction.
   // Read again once every batch read is paged: an import during the export may have added some.
   if (walk.batches.length === 0) {
@@ -80,22 +100,27 @@ async function nextPages(
       before = [...before.filter((r) => r.order !== last.order), ...ties];
     }
     walk.after = last.order;
-    return [await readExportPage(db, before, annotators, includeUntouched)];
+    return [{ dataset: await readExportPage(db, before, annotators, includeUntouched) }];
   }
   // The limit may have cut the rows short: then one batch only, with every row inside its range.
   const whole = rows.length < size;
   const batches = whole ? walk.batches : [first];
   const own = whole ? rows : await inRange(lo, true, lastOrder(first)).toArray();
-  const pages: ExportDataset[] = [];
+  const pages: ExportPagePart[] = [];
+  const gold = annotators.includes(GOLD_ANNOTATOR);
   for (const batch of batches) {
     const [from, to] = [batch.orders[0]!, lastOrder(batch)];
     const gap = own.filter((r) => (walk.after === null || r.order > walk.after) && r.order < from);
-    if (gap.length > 0) pages.push(await readExportPage(db, gap, annotators, includeUntouched));
+    if (gap.length > 0) pages.push({ dataset: await readExportPage(db, gap, annotators, includeUntouched) });
     const inside = own.filter((r) => r.order >= from && r.order <= to);
+    walk.after = to;
+    if (inside.length === 0 && !gold) {
+      pages.push({ batch });
+      continue;
+    }
     const shadowed = new Set(inside.map((r) => r.id));
     const entries = batchSetRows(batch, (id) => !shadowed.has(id), annotators);
-    pages.push(await readExportPage(db, inside, annotators, includeUntouched, entries));
-    walk.after = to;
+    pages.push({ dataset: await readExportPage(db, inside, annotators, includeUntouched, entries) });
   }
   walk.batches = walk.batches.slice(batches.length);
   return pages;
@@ -107,20 +132,20 @@ async function nextPages(
  * size. Documents held in batch rows (issue 20) come a batch per page. Pages are read a group at a
  * time (the per-document page before a batch, or up to BATCHES_PER_READ batches) in one transaction,
  * so each group is a consistent snapshot; edits made while a long export runs show in the pages
- * read after them.
+ * read after them. A page is a dataset, or a batch row as it is stored (ExportPagePart).
  */
-export async function* exportPages(
+export async function* exportPageParts(
   db: MarginaliaDb,
   annotators: readonly string[],
   includeUntouched: boolean,
   size = EXPORT_PAGE_DOCUMENTS,
-): AsyncGenerator<ExportDataset> {
+): AsyncGenerator<ExportPagePart> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), ...batchTables(db)];
   const walk: Walk = { after: null, batches: [], lastBatch: -Infinity };
   // Reads run one after another (each continues the walk), GROUPS_AHEAD of them ahead of the
   // caller: reading (a round trip to the browser's store) overlaps the caller's serializing.
   let previous: Promise<unknown> = Promise.resolve();
-  const ahead: Promise<ExportDataset[]>[] = [];
+  const ahead: Promise<ExportPagePart[]>[] = [];
   const read = () => {
     const pages = previous.then(() =>
       db.transaction('r', tables, () => nextPages(db, walk, annotators, includeUntouched, size)),
@@ -144,4 +169,15 @@ export async function* exportPages(
     // next failed with PrematureCommitError in fake-indexeddb: import-equivalence's logical view).
     await Promise.allSettled(ahead);
   }
+}
+
+/** The pages of exportPageParts, each as a dataset. */
+export async function* exportPages(
+  db: MarginaliaDb,
+  annotators: readonly string[],
+  includeUntouched: boolean,
+  size = EXPORT_PAGE_DOCUMENTS,
+): AsyncGenerator<ExportDataset> {
+  for await (const part of exportPageParts(db, annotators, includeUntouched, size))
+    yield 'batch' in part ? batchPage(part.batch, annotators, includeUntouched) : part.dataset;
 }

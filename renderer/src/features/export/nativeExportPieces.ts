@@ -4,7 +4,8 @@ import { serializeNativeProject } from '../../core/formats/native-project';
 import { compareLinks, endpointKey } from '../../core/links/link';
 import type { Guidelines } from '../../core/model/guidelines';
 import type { MarginaliaDb } from '../../db/database';
-import { exportPages } from '../../db/repositories/export-pages';
+import { nativeBatchPage } from '../../db/corpus/native-batch';
+import { batchPage, exportPageParts } from '../../db/repositories/export-pages';
 import { listAllLinks } from '../../db/repositories/links';
 
 export interface StreamExportRequest {
@@ -31,8 +32,9 @@ export interface ExportPiecesEnd {
 
 /**
  * The whole library's native JSONL as pieces (issue 20): the project line, then a page of documents
- * at a time (exportPages: one batch row or a few hundred documents), each checked and serialized by
- * the one-shot export's code (nativePage), then the link lines. A problem found in a page (a span
+ * at a time (exportPageParts: one batch row or a few hundred documents), each checked and serialized
+ * by the one-shot export's code (nativePage) or, for a whole batch row, from its columns with the
+ * same pieces and checks (nativeBatchPage), then the link lines. A problem found in a page (a span
  * outside its text) or a link whose end no page wrote throws. Holds one page at a time.
  */
 export async function* nativeExportPieces(
@@ -49,7 +51,18 @@ export async function* nativeExportPieces(
     links.flatMap((l) => [l.from, l.to].map((e) => `${l.annotator}|${endpointKey(e)}`)),
   );
   const written = new Set<string>();
-  for await (const page of exportPages(db, req.annotators, req.includeUntouched)) {
+  for await (const part of exportPageParts(db, req.annotators, req.includeUntouched)) {
+    // A batch row straight from its columns (no per-record objects); links need each span's key,
+    // which the records give.
+    if ('batch' in part && wantedEnds.size === 0) {
+      const direct = nativeBatchPage(part.batch, req.annotators, req);
+      if (direct) {
+        totals = addPage(totals, direct);
+        yield { text: direct.text, documents: part.batch.ids.length };
+        continue;
+      }
+    }
+    const page = 'batch' in part ? batchPage(part.batch, req.annotators, req.includeUntouched) : part.dataset;
     // A key per span costs ~0.5 s per 100,000 documents: only when some link needs it.
     if (wantedEnds.size > 0)
       for (const set of page.sets)
