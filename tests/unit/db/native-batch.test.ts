@@ -202,6 +202,9 @@ describe('native JSONL from a batch row’s columns', () => {
     expect(nativeBatchPage(outside, WHO, options)).toBeNull();
     expect(nativeBatchPage(batchOf(7, 6), ['alice', 'alice'], options)).toBeNull();
     expect(nativeBatchPage(batchOf(7, 6), ['gold', 'alice'], options)).toBeNull();
+    const missing = batchOf(9, 6);
+    delete (missing.spans[1]!.pack as { unsure?: Uint8Array }).unsure;
+    expect(nativeBatchPage(missing, WHO, options)).toBeNull();
     const unordered = batchOf(8, 6);
     unordered.orders[3] = 0;
     expect(nativeBatchPage(unordered, WHO, options)).toBeNull();

@@ -41,7 +41,7 @@ const sum = (a: Uint32Array): number => a.reduce((x, y) => x + y, 0);
 function packFits(set: BatchSpans, documents: number): boolean {
   const { pack, docStart } = set;
   const sized = [pack.starts, pack.ends, pack.labels, pack.unsure, pack.idLengths, pack.noteLengths];
-  if (pack.format !== SPAN_PACK_FORMAT || sized.some((a) => a.length !== pack.n)) return false;
+  if (pack.format !== SPAN_PACK_FORMAT || sized.some((a) => !a || a.length !== pack.n)) return false;
   if (docStart.length !== documents + 1 || docStart[0] !== 0 || docStart[documents] !== pack.n) return false;
   for (let j = 0; j < documents; j++) if (docStart[j]! > docStart[j + 1]!) return false;
   return sum(pack.idLengths) === pack.ids.length && sum(pack.noteLengths) === pack.notes.length;
