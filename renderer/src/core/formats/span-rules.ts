@@ -76,46 +76,53 @@ export function validateSpans(raw: readonly RawSpan[], ctx: SpanContext): Span[]
   return out;
 }
 
-function offsetsProblem(r: RawSpan, ctx: SpanContext): boolean {
+/** Logs what is wrong with one offset of a span; true when something is. */
+function offsetProblem(r: RawSpan, ctx: SpanContext, key: 'start' | 'end', v: number): boolean {
   const { log, line, index } = ctx;
   const length = ctx.unit === 'utf16' ? index.utf16Length : index.codePointLength;
-  const unitName = ctx.unit === 'utf16' ? 'UTF-16 units' : 'characters';
-  let bad = false;
-  for (const [key, v] of [
-    ['start', r.start],
-    ['end', r.end],
-  ] as const) {
-    if (v < 0) {
-      log.error(line, `${r.field}.${key}`, `The ${key} offset ${fmt(v)} is negative.`);
-      bad = true;
-    } else if (v > length) {
-      log.error(
-        line,
-        `${r.field}.${key}`,
-        `The ${key} offset ${fmt(v)} is past the end of the text, which is ${fmt(length)} ${unitName} long.`,
-      );
-      bad = true;
-    } else if (ctx.unit === 'utf16' && index.splitsPair(v)) {
-      log.error(
-        line,
-        `${r.field}.${key}`,
-        `The ${key} offset ${fmt(v)} falls inside an emoji or other two-unit character.`,
-      );
-      bad = true;
-    }
+  if (v < 0) {
+    log.error(line, `${r.field}.${key}`, `The ${key} offset ${fmt(v)} is negative.`);
+    return true;
   }
-  if (!bad && r.start > r.end) {
+  if (v > length) {
+    const unitName = ctx.unit === 'utf16' ? 'UTF-16 units' : 'characters';
+    log.error(
+      line,
+      `${r.field}.${key}`,
+      `The ${key} offset ${fmt(v)} is past the end of the text, which is ${fmt(length)} ${unitName} long.`,
+    );
+    return true;
+  }
+  if (ctx.unit === 'utf16' && index.splitsPair(v)) {
+    log.error(
+      line,
+      `${r.field}.${key}`,
+      `The ${key} offset ${fmt(v)} falls inside an emoji or other two-unit character.`,
+    );
+    return true;
+  }
+  return false;
+}
+
+// Each offset checked by a call, not a loop over [key, value] pairs: those built three arrays a span.
+function offsetsProblem(r: RawSpan, ctx: SpanContext): boolean {
+  const { log, line } = ctx;
+  // Both offsets are checked (and reported) even when the first one is wrong.
+  const startBad = offsetProblem(r, ctx, 'start', r.start);
+  if (offsetProblem(r, ctx, 'end', r.end) || startBad) return true;
+  if (r.start > r.end) {
     log.error(
       line,
       r.field,
       `The start offset ${fmt(r.start)} comes after the end offset ${fmt(r.end)} (reversed).`,
     );
-    bad = true;
-  } else if (!bad && r.start === r.end) {
-    log.error(line, r.field, `The span is empty: its start and end are both ${fmt(r.start)}.`);
-    bad = true;
+    return true;
   }
-  return bad;
+  if (r.start === r.end) {
+    log.error(line, r.field, `The span is empty: its start and end are both ${fmt(r.start)}.`);
+    return true;
+  }
+  return false;
 }
 
 function validateOne(r: RawSpan, ctx: SpanContext): Span | null {
@@ -168,20 +175,17 @@ function otherUnitHint(r: RawSpan, ctx: SpanContext): string {
 
 function warnSplitCluster(r: RawSpan, ctx: SpanContext, start: number, end: number): void {
   const { index } = ctx;
-  const text = index.text;
-  for (const [key, cp] of [
-    ['start', start],
-    ['end', end],
-  ] as const) {
-    if (!isGraphemeBoundary(text, index.toUtf16(cp))) {
-      ctx.log.warn(
-        ctx.line,
-        `${r.field}.${key}`,
-        `The span ${excerpt(index.slice(start, end))} ${key === 'start' ? 'starts' : 'ends'} inside one visible character (an emoji sequence or a letter with marks); its offsets were kept as they are.`,
-      );
-      return;
-    }
-  }
+  const key = !isGraphemeBoundary(index.text, index.toUtf16(start))
+    ? 'start'
+    : !isGraphemeBoundary(index.text, index.toUtf16(end))
+      ? 'end'
+      : null;
+  if (key === null) return;
+  ctx.log.warn(
+    ctx.line,
+    `${r.field}.${key}`,
+    `The span ${excerpt(index.slice(start, end))} ${key === 'start' ? 'starts' : 'ends'} inside one visible character (an emoji sequence or a letter with marks); its offsets were kept as they are.`,
+  );
 }
 
 const exact = (a: string, b: string): boolean => a === b;
