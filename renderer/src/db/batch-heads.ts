@@ -1,5 +1,5 @@
 import { documentLength } from '../core/model/document';
-import { BATCH_FORMAT, type BatchRow } from './batch-rows';
+import { BATCH_FORMAT, numbers, type BatchRow } from './batch-rows';
 
 /**
  * A `batchHeads` row (schema v9, issue 20 item 2): what the library's list, statuses, span counts
@@ -29,7 +29,7 @@ export function batchHeadOf(row: BatchRow): BatchHead {
     metas: row.metas,
     orders: row.orders,
     addedAt: row.addedAt,
-    lengths: Float64Array.from(row.texts, (t) => documentLength(t)),
+    lengths: numbers(row.texts, documentLength),
     spans: row.spans.map((s) => ({ annotator: s.annotator, docStart: s.docStart, labels: s.pack.labels })),
     statuses: row.statuses,
   };

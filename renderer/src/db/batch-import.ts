@@ -119,8 +119,10 @@ export async function addInBatches(
   const written: { n: number; ids: string[] }[] = [];
   const groups = groupIntoBatches(entries);
   let n = n0;
+  // One write in flight while the next is encoded: the worker builds write k+1 while the database
+  // stores write k, instead of waiting for each acknowledgement with nothing to do.
+  let inFlight: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < groups.length; i += ROWS_PER_WRITE) {
-    onProgress(i / groups.length);
     const rows: BatchRow[] = [];
     for (const group of groups.slice(i, i + ROWS_PER_WRITE)) {
       let row = encodeBatch(n, group);
@@ -135,11 +137,17 @@ export async function addInBatches(
         n++;
       }
     }
-    await batches(db).bulkAdd(rows);
-    await batchHeads(db).bulkAdd(rows.map(batchHeadOf));
+    const write = Promise.all([batches(db).bulkAdd(rows), batchHeads(db).bulkAdd(rows.map(batchHeadOf))]);
+    // Observed here too, so a failure while the previous write is awaited is not also reported unhandled.
+    void write.catch(() => undefined);
+    await inFlight;
+    onProgress(i / groups.length);
+    inFlight = write;
     for (const r of rows) written.push({ n: r.n, ids: r.ids });
   }
-  if (written.length > 0) await batchIndex(db).bulkAdd(batchIndexRows(written));
+  // The index rows are built and sent while the last write is stored.
+  const index = written.length > 0 ? batchIndex(db).bulkAdd(batchIndexRows(written)) : null;
+  await Promise.all([inFlight, index]);
   onProgress(1);
   return refused;
 }
