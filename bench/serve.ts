@@ -24,7 +24,12 @@ export async function buildAndServe(root: string, port: number): Promise<Served>
     root: resolve(root, 'bench', 'lab'),
     base: './',
     logLevel: 'warn',
-    build: { outDir: join(out, 'bench-lab'), emptyOutDir: true, target: 'chrome120' },
+    build: {
+      outDir: join(out, 'bench-lab'),
+      emptyOutDir: true,
+      target: 'chrome120',
+      minify: process.env['BENCH_MINIFY'] !== '0',
+    },
     worker: { format: 'es' },
   });
   const server: PreviewServer = await preview({
