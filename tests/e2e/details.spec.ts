@@ -74,6 +74,14 @@ test('the header shows annotating controls only while annotating', async ({ app,
   await expect(app.article).toBeVisible();
 });
 
+test('at 1280 px the header holds every action on one row', async ({ app: _app, page }) => {
+  const tops = await page
+    .locator('.app-header > button, .app-header .doc-nav > *')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(10);
+  expect(new Set(tops).size).toBe(1);
+});
+
 test('the first span moves a document from to do to in progress; a later label leaves the status', async ({
   app,
   page,
