@@ -290,7 +290,7 @@ export async function runDataJobs(
   const gc = ac ? summarize(ac.ms) : null;
   if (ac && gc)
     log(
-      `agreement ${corpus.documents}×${corpus.annotators}×${corpus.perDoc} (read from batch rows, computed in the worker, ${ac.progress} progress messages): ${fmt(gc)} ms, of which reading ${fmt(summarize(ac.read_ms))} ms`,
+      `agreement ${corpus.documents}×${corpus.annotators}×${corpus.perDoc} (read from batch rows and computed in the worker, ${ac.progress} progress messages): ${fmt(gc)} ms, of which reading ${fmt(summarize(ac.read_ms))} ms; the page's longest task ${fmt(summarize(ac.longest_task_ms))} ms`,
     );
   const exportCorpus = DATA_JOBS.has('export_corpus') ? await runExportCorpus(page, runs, quick) : null;
   return {
@@ -338,6 +338,7 @@ export async function runDataJobs(
           min_ms: gc.min,
           max_ms: gc.max,
           read_ms: summarize(ac.read_ms).median,
+          longest_task_ms: summarize(ac.longest_task_ms).max,
           progress_messages: ac.progress,
         },
       }),

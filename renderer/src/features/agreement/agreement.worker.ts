@@ -1,17 +1,51 @@
 /// <reference lib="webworker" />
 import { computeAgreementResult } from '../../core/agreement-report/result';
+import { MarginaliaDb } from '../../db/database';
+import {
+  loadAgreementState,
+  refreshAgreementState,
+  type AgreementState,
+} from '../../db/repositories/agreement';
 import type { AgreementWorkerMessage, AgreementWorkerRequest } from './agreement-messages';
 
 /**
- * Computes every agreement figure off the UI thread (1,000 documents × 5 annotators take a good
- * fraction of a second), posting progress. Cancel is `terminate()`: nothing here has side effects.
+ * Reads the chosen data and computes every agreement figure off the UI thread. Reading 10,000
+ * articles × 3 annotators on the page was seconds of main-thread work (issue 20), and the source
+ * then had to be copied here. The worker keeps what it read, so a refresh after a write reads
+ * again only the documents the write names. Cancel is `terminate()`: nothing here writes.
  */
 const post = (m: AgreementWorkerMessage): void => postMessage(m);
 
-self.onmessage = (e: MessageEvent<AgreementWorkerRequest>) => {
+let state: AgreementState | null = null;
+
+async function read({ dbName, selection, changed }: AgreementWorkerRequest): Promise<AgreementState | null> {
+  const db = new MarginaliaDb(dbName);
+  try {
+    await db.open();
+    const { docIds, annotators } = selection;
+    if (changed && state) return await refreshAgreementState(db, state, new Set(changed), docIds, annotators);
+    return await loadAgreementState(db, docIds, annotators);
+  } finally {
+    db.close();
+  }
+}
+
+self.onmessage = async (e: MessageEvent<AgreementWorkerRequest>) => {
+  let next: AgreementState | null;
+  try {
+    next = await read(e.data);
+  } catch (err) {
+    // What was kept may have missed writes: the next run reads everything.
+    state = null;
+    post({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+  if (next === null) return post({ kind: 'unchanged' });
+  state = next;
+  post({ kind: 'read' });
   try {
     let last = 0;
-    const result = computeAgreementResult(e.data.source, e.data.selection, (fraction) => {
+    const result = computeAgreementResult(next.source, e.data.selection, (fraction) => {
       // Posting every tiny step would flood the page with messages; 1% steps are smooth enough.
       if (fraction === 1 || fraction - last >= 0.01) {
         last = fraction;

@@ -2,11 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { AgreementResult, AgreementSelection } from '../../core/agreement-report/result';
 import { useServices } from '../../session/providers';
-import {
-  loadAgreementState,
-  refreshAgreementState,
-  type AgreementState,
-} from '../../db/repositories/agreement';
 import { onAgreementChanged } from '../../db/agreement-changes';
 import type { AgreementWorkerMessage, AgreementWorkerRequest } from './agreement-messages';
 
@@ -20,8 +15,9 @@ export type RunState =
   | { readonly kind: 'failed'; readonly message: string };
 
 /**
- * Reads the chosen data in one transaction, then computes in a fresh Web Worker so the page never
- * freezes. `cancel` terminates the worker at once; a new run cancels the previous one.
+ * Runs the agreement worker, which reads the chosen data itself and computes, so the page neither
+ * reads nor freezes. `cancel` terminates the worker at once; a new run cancels the previous one.
+ * The worker lives as long as the view and keeps what it read, for refreshes.
  */
 export function useAgreementRun(): {
   state: RunState;
@@ -31,19 +27,20 @@ export function useAgreementRun(): {
   const { db } = useServices();
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const worker = useRef<Worker | null>(null);
-  const runId = useRef(0);
+  // Whether the worker is reading or computing: a refresh waits for it rather than end it (what
+  // the worker has read would be lost and the next run would read every document again).
+  const busy = useRef(false);
   const lastSelection = useRef<AgreementSelection | null>(null);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
-    runId.current += 1;
+    busy.current = false;
   }, []);
   useEffect(() => stop, [stop]);
 
-  // The source last read for the shown selection, and the documents written since it was read
-  // ('all': the next run reads everything again).
-  const shown = useRef<AgreementState | null>(null);
+  // The documents written since the worker last read the shown selection ('all': the next run
+  // reads everything again).
   const changed = useRef<Set<string> | 'all'>('all');
   // Whether shown figures follow the database, and how a refresh is asked for (set below).
   const following = useRef(false);
@@ -51,64 +48,47 @@ export function useAgreementRun(): {
 
   const run = useCallback(
     (selection: AgreementSelection, quiet = false) => {
-      // A computation cut short must still finish with this run's source.
-      const interrupted = worker.current !== null;
-      stop();
-      const id = runId.current;
-      lastSelection.current = selection;
-      // A refresh keeps the figures on screen until the new ones are ready, and reads again only
-      // the documents written since (a lead's pulled span sets), never every participant's rows.
+      if (quiet && busy.current) return; // the writes wait in `changed` for the run's end
       if (!quiet) {
+        // A refresh keeps the figures on screen until the new ones are ready, and reads again
+        // only the documents written since (a lead's pulled span sets); a run asked for reads all.
+        if (busy.current) stop();
         setState({ kind: 'running', fraction: 0 });
         changed.current = 'all';
       }
+      lastSelection.current = selection;
       const asked = changed.current;
       changed.current = new Set();
-      const prev = shown.current;
-      const read =
-        asked === 'all' || !prev
-          ? loadAgreementState(db, selection.docIds, selection.annotators)
-          : refreshAgreementState(db, prev, asked, selection.docIds, selection.annotators);
-      void read.then(
-        (next) => {
-          if (id !== runId.current) {
-            // Superseded: the documents it read are read again by the next refresh.
-            changed.current = merged(changed.current, asked);
-            if (following.current) schedule.current();
-            return;
-          }
-          // Null: nothing the selection studies changed.
-          if (next === null && !interrupted) return;
-          const source = (next ?? prev)?.source;
-          if (!source) return;
-          if (next) shown.current = next;
-          const w = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
-          worker.current = w;
-          w.onmessage = (e: MessageEvent<AgreementWorkerMessage>) => {
-            const m = e.data;
-            if (m.kind === 'progress') {
-              if (!quiet) setState({ kind: 'running', fraction: m.fraction });
-            } else {
-              stop();
-              setState(
-                m.kind === 'done'
-                  ? { kind: 'done', result: m.result }
-                  : { kind: 'failed', message: m.message },
-              );
-            }
-          };
-          w.onerror = (e) => {
-            stop();
-            setState({ kind: 'failed', message: e.message || 'The agreement worker failed.' });
-          };
-          w.postMessage({ source, selection } satisfies AgreementWorkerRequest);
-        },
-        (e: unknown) => {
-          changed.current = 'all';
-          if (id === runId.current)
-            setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-        },
-      );
+      const w =
+        worker.current ?? new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
+      worker.current = w;
+      busy.current = true;
+      const finish = (next: RunState | null) => {
+        busy.current = false;
+        if (next) setState(next);
+        // Writes made during a refresh (its figures were already on screen) are followed now.
+        const c = changed.current;
+        if (next?.kind !== 'failed' && following.current && (c === 'all' || c.size > 0)) schedule.current();
+      };
+      w.onmessage = (e: MessageEvent<AgreementWorkerMessage>) => {
+        const m = e.data;
+        if (m.kind === 'progress') {
+          if (!quiet) setState({ kind: 'running', fraction: m.fraction });
+        } else if (m.kind === 'done') finish({ kind: 'done', result: m.result });
+        else if (m.kind === 'failed') finish({ kind: 'failed', message: m.message });
+        else if (m.kind === 'unchanged') finish(null);
+      };
+      w.onerror = (e) => {
+        stop();
+        changed.current = 'all';
+        setState({ kind: 'failed', message: e.message || 'The agreement worker failed.' });
+      };
+      const request: AgreementWorkerRequest = {
+        dbName: db.name,
+        selection,
+        changed: asked === 'all' ? null : [...asked],
+      };
+      w.postMessage(request);
     },
     [db, stop],
   );
