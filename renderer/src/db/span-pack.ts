@@ -76,6 +76,12 @@ export function encodeSpanPack(spans: readonly Span[]): SpanPack | null {
   };
 }
 
+/** Whether a pack has this format and every column its `n` entries (its columns can be read). */
+export function isWholePack(pack: SpanPack): boolean {
+  const sized = [pack.starts, pack.ends, pack.labels, pack.unsure, pack.idLengths, pack.noteLengths];
+  return pack.format === SPAN_PACK_FORMAT && sized.every((a) => a && a.length === pack.n);
+}
+
 /**
  * The spans of a pack, shaped exactly as `rowToSpan` shapes them (`unsure` only when set). Returns
  * null for a pack of another format or an inconsistent one, so the caller rebuilds from the rows
@@ -83,8 +89,7 @@ export function encodeSpanPack(spans: readonly Span[]): SpanPack | null {
  */
 export function decodeSpanPack(pack: SpanPack): Span[] | null {
   const { n } = pack;
-  const sized = [pack.starts, pack.ends, pack.labels, pack.unsure, pack.idLengths, pack.noteLengths];
-  if (pack.format !== SPAN_PACK_FORMAT || sized.some((a) => !a || a.length !== n)) return null;
+  if (!isWholePack(pack)) return null;
   const out: Span[] = new Array<Span>(n);
   let idAt = 0;
   let noteAt = 0;

@@ -6,7 +6,7 @@ import type { Link } from '../../core/links/link';
 import { GOLD_ANNOTATOR } from '../../core/model/gold';
 import type { MarginaliaDb } from '../database';
 import { byKey } from '../batch-entries';
-import { batchTables } from '../corpus/sets';
+import { batchTables, unshadowedSets } from '../corpus/sets';
 import { batchParticipants, withBatchSets } from '../corpus/sets-participants';
 import {
   goldRowAsSpanRow,
@@ -84,16 +84,19 @@ export async function loadAgreementSource(
   docIds: readonly string[] | null,
   annotators: readonly string[],
 ): Promise<AgreementSource> {
-  return (await loadAgreementState(db, docIds, annotators)).source;
+  return (await readState(db, docIds, annotators, { keyed: false, ordered: true })).source;
 }
 
-/** `loadAgreementSource` with the documents' library order. */
+/**
+ * `loadAgreementSource` with the documents' library order, its sets in no promised order (the
+ * figures do not depend on it): what the agreement worker reads.
+ */
 export function loadAgreementState(
   db: MarginaliaDb,
   docIds: readonly string[] | null,
   annotators: readonly string[],
 ): Promise<AgreementState> {
-  return readState(db, docIds, annotators, false);
+  return readState(db, docIds, annotators, { keyed: false, ordered: false });
 }
 
 /**
@@ -113,7 +116,7 @@ export async function refreshAgreementState(
   const within = selection ? new Set(selection) : null;
   const ids = [...changed].filter((id) => !within || within.has(id));
   if (ids.length === 0) return null;
-  const fresh = await readState(db, ids, annotators, true);
+  const fresh = await readState(db, ids, annotators, { keyed: true, ordered: false });
   const gone = new Set(ids);
   const order = new Map([...prev.order].filter(([id]) => !gone.has(id)));
   for (const [id, at] of fresh.order) order.set(id, at);
@@ -149,11 +152,16 @@ async function rowsByKey(
   ];
 }
 
+/**
+ * `keyed`: `docIds` are read by index key (a refresh), not by walking the participants' rows.
+ * `ordered`: the sets and their spans in the order the tables' indexes would list them were every
+ * document in per-document rows (what tests compare); otherwise in no promised order.
+ */
 async function readState(
   db: MarginaliaDb,
   docIds: readonly string[] | null,
   annotators: readonly string[],
-  keyed: boolean,
+  { keyed, ordered }: { keyed: boolean; ordered: boolean },
 ): Promise<AgreementState> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
   return db.transaction('r', [...tables, ...batchTables(db)], async () => {
@@ -163,12 +171,17 @@ async function readState(
         : Promise.all([participantSpanRows(db, annotators), statusesOf(db, annotators)]),
       keyed ? [] : participantLinks(db, annotators),
     ]);
-    // Documents still in batch rows (issue 20) add their sets, in the order rows would give them.
+    // Documents still in batch rows (issue 20) add their sets: in the order rows would give them
+    // for `loadAgreementSource`, straight from the pack columns for the worker.
     const [spans, statuses] = perDocument;
-    const batch = await withBatchSets(db, annotators, docIds, { spans, statuses });
-    const [spanRows, progressRows] = [batch.spans, batch.statuses];
+    const others = annotators.filter((a) => a !== GOLD_ANNOTATOR);
+    const merged = ordered ? await withBatchSets(db, annotators, docIds, { spans, statuses }) : null;
+    const direct =
+      merged || others.length === 0 ? { documents: [], sets: [] } : await unshadowedSets(db, docIds, others);
+    const [spanRows, progressRows] = merged ? [merged.spans, merged.statuses] : [spans, statuses];
+    const batchDocuments = merged ? merged.documents : direct.documents;
     const wanted = docIds ? new Set(docIds) : null;
-    const sets = new Map<string, { docId: string; annotator: string; spans: SourceSet['spans'][number][] }>();
+    const sets = new Map<string, SourceSet & { spans: SourceSet['spans'][number][] }>();
     const setOf = (docId: string, annotator: string) => {
       const key = `${docId}\u0000${annotator}`;
       let set = sets.get(key);
@@ -183,9 +196,11 @@ async function readState(
       if (!wanted || wanted.has(s.docId))
         setOf(s.docId, s.annotator).spans.push({ start: s.start, end: s.end, label: s.label });
     }
+    // A batch entry has no `documents` row (that would shadow it): only the others are looked up.
+    const inBatch = new Set(batchDocuments.map((d) => d.document.id));
     // Only the documents a set names, in library order (the `order` index, ties by id): reading
     // every row took ~0.6 s of each refresh at a lead with 10,000 articles (bench sync phase).
-    const used = [...new Set([...sets.values()].map((s) => s.docId))];
+    const used = [...new Set([...sets.values()].map((s) => s.docId))].filter((id) => !inBatch.has(id));
     const own = (await db.documents.bulkGet(used)).filter((d): d is DocumentRow => d !== undefined);
     const texts = await db.texts.bulkGet(own.map((r) => r.id));
     const rows = [
@@ -194,10 +209,10 @@ async function readState(
         if (!t) throw new Error(`The text of "${document.title}" is missing from the database.`);
         return { document, text: t.text };
       }),
-      ...batch.documents,
+      ...batchDocuments,
     ].sort((a, b) => a.document.order - b.document.order || byKey(a.document.id, b.document.id));
     const documents = rows.map(({ document: r, text }) => ({ id: r.id, title: r.title, text }));
     const order = new Map(rows.map(({ document: r }) => [r.id, r.order]));
-    return { source: { documents, sets: [...sets.values()], links }, order };
+    return { source: { documents, sets: [...sets.values(), ...direct.sets], links }, order };
   });
 }
