@@ -40,7 +40,16 @@ describe("the agreement worker's read", () => {
         ])
           for (const docIds of [null, named]) {
             const source = await loadAgreementSource(library, docIds, annotators);
-            const { source: read } = await loadAgreementState(library, docIds, annotators);
+            const fractions: number[] = [];
+            const { source: read } = await loadAgreementState(library, docIds, annotators, (f) =>
+              fractions.push(f),
+            );
+            // Progress through the batch rows of a whole read: rising, ending at 1.
+            if (library === db && docIds === null) {
+              expect(fractions.length).toBeGreaterThan(1);
+              expect(fractions.at(-1)).toBe(1);
+              expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+            }
             expect(read.documents).toEqual(source.documents);
             expect(read.links).toEqual(source.links);
             expect(sortedSets(read)).toEqual(sortedSets(source));

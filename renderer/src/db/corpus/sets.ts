@@ -121,15 +121,23 @@ function concatSetRows(parts: readonly BatchSetRows[]): BatchSetRows {
 
 /**
  * Calls `visit` for each batch row holding unshadowed entries among `docIds` (null: every
- * document), with which of its entries those are. Inside a read transaction that includes
- * `documents` and `batchTables(db)`.
+ * document), with which of its entries those are; `onProgress` after each row of a whole walk.
+ * Inside a read transaction that includes `documents` and `batchTables(db)`.
  */
 async function forEachUnshadowed(
   db: MarginaliaDb,
   docIds: readonly string[] | null,
   visit: (row: BatchRow, keep: (id: string, j: number) => boolean) => void,
+  onProgress?: (fraction: number) => void,
 ): Promise<void> {
-  if (docIds === null) return forEachBatch(db, (row, shadowed) => visit(row, (id) => !shadowed(id)));
+  if (docIds === null) {
+    const total = onProgress ? ((await batchesOf(db)?.count()) ?? 0) : 0;
+    let done = 0;
+    return forEachBatch(db, (row, shadowed) => {
+      visit(row, (id) => !shadowed(id));
+      onProgress?.(++done / total);
+    });
+  }
   const byRow = new Map<BatchRow, Set<number>>();
   for (const { row, j } of (await batchEntriesOf(db, docIds)).values())
     byRow.set(row, (byRow.get(row) ?? new Set()).add(j));
@@ -169,48 +177,55 @@ export async function unshadowedSets(
   db: MarginaliaDb,
   docIds: readonly string[] | null,
   annotators: readonly string[],
+  /** Fractions of the batch rows read, when every document is read (a keyed read is short). */
+  onProgress?: (fraction: number) => void,
 ): Promise<{ documents: BatchSetRows['documents']; sets: BatchSet[] }> {
   const documents: BatchSetRows['documents'] = [];
   const sets: BatchSet[] = [];
-  await forEachUnshadowed(db, docIds, (row, keep) => {
-    if (row.format !== BATCH_FORMAT) throw damaged(row);
-    const kept = row.ids.flatMap((id, j) => (keep(id, j) ? [j] : []));
-    const setsOf = kept.map(() => new Map<string, BatchSet>());
-    const setOf = (i: number, annotator: string): BatchSet => {
-      const j = kept[i]!;
-      const at = setsOf[i]!;
-      let set = at.get(annotator);
-      if (!set) at.set(annotator, (set = { docId: row.ids[j]!, annotator, spans: [] }));
-      return set;
-    };
-    for (const s of row.statuses) {
-      if (!annotators.includes(s.annotator)) continue;
+  await forEachUnshadowed(
+    db,
+    docIds,
+    (row, keep) => {
+      if (row.format !== BATCH_FORMAT) throw damaged(row);
+      const kept = row.ids.flatMap((id, j) => (keep(id, j) ? [j] : []));
+      const setsOf = kept.map(() => new Map<string, BatchSet>());
+      const setOf = (i: number, annotator: string): BatchSet => {
+        const j = kept[i]!;
+        const at = setsOf[i]!;
+        let set = at.get(annotator);
+        if (!set) at.set(annotator, (set = { docId: row.ids[j]!, annotator, spans: [] }));
+        return set;
+      };
+      for (const s of row.statuses) {
+        if (!annotators.includes(s.annotator)) continue;
+        kept.forEach((j, i) => {
+          if (s.status[j]! > STATUSES.length) throw damaged(row);
+          if (s.status[j] !== 0) setOf(i, s.annotator);
+        });
+      }
+      for (const { annotator, pack, docStart } of row.spans) {
+        if (!annotators.includes(annotator) || kept.length === 0) continue;
+        if (!isWholePack(pack) || docStart.length !== row.ids.length + 1) throw damaged(row);
+        kept.forEach((j, i) => {
+          const from = docStart[j]!;
+          const to = docStart[j + 1]!;
+          if (to > pack.n || from > to) throw damaged(row);
+          if (from === to) return;
+          const out = setOf(i, annotator).spans;
+          for (let k = from; k < to; k++) {
+            const label = LABELS[pack.labels[k]!];
+            if (label === undefined) throw damaged(row);
+            out.push({ start: pack.starts[k]!, end: pack.ends[k]!, label });
+          }
+        });
+      }
       kept.forEach((j, i) => {
-        if (s.status[j]! > STATUSES.length) throw damaged(row);
-        if (s.status[j] !== 0) setOf(i, s.annotator);
+        if (setsOf[i]!.size === 0) return;
+        documents.push({ document: batchDocumentRow(row, j), text: row.texts[j]! });
+        sets.push(...setsOf[i]!.values());
       });
-    }
-    for (const { annotator, pack, docStart } of row.spans) {
-      if (!annotators.includes(annotator) || kept.length === 0) continue;
-      if (!isWholePack(pack) || docStart.length !== row.ids.length + 1) throw damaged(row);
-      kept.forEach((j, i) => {
-        const from = docStart[j]!;
-        const to = docStart[j + 1]!;
-        if (to > pack.n || from > to) throw damaged(row);
-        if (from === to) return;
-        const out = setOf(i, annotator).spans;
-        for (let k = from; k < to; k++) {
-          const label = LABELS[pack.labels[k]!];
-          if (label === undefined) throw damaged(row);
-          out.push({ start: pack.starts[k]!, end: pack.ends[k]!, label });
-        }
-      });
-    }
-    kept.forEach((j, i) => {
-      if (setsOf[i]!.size === 0) return;
-      documents.push({ document: batchDocumentRow(row, j), text: row.texts[j]! });
-      sets.push(...setsOf[i]!.values());
-    });
-  });
+    },
+    onProgress,
+  );
   return { documents, sets };
 }

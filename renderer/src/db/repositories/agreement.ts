@@ -95,8 +95,10 @@ export function loadAgreementState(
   db: MarginaliaDb,
   docIds: readonly string[] | null,
   annotators: readonly string[],
+  /** Fractions of the library's batch rows read (a library in batch rows: most of the read). */
+  onProgress?: (fraction: number) => void,
 ): Promise<AgreementState> {
-  return readState(db, docIds, annotators, { keyed: false, ordered: false });
+  return readState(db, docIds, annotators, { keyed: false, ordered: false, onProgress });
 }
 
 /**
@@ -161,7 +163,11 @@ async function readState(
   db: MarginaliaDb,
   docIds: readonly string[] | null,
   annotators: readonly string[],
-  { keyed, ordered }: { keyed: boolean; ordered: boolean },
+  {
+    keyed,
+    ordered,
+    onProgress,
+  }: { keyed: boolean; ordered: boolean; onProgress?: (fraction: number) => void },
 ): Promise<AgreementState> {
   const tables = [db.documents, db.texts, db.spans, db.goldSpans, ...statusTables(db), db.links];
   return db.transaction('r', [...tables, ...batchTables(db)], async () => {
@@ -177,7 +183,9 @@ async function readState(
     const others = annotators.filter((a) => a !== GOLD_ANNOTATOR);
     const merged = ordered ? await withBatchSets(db, annotators, docIds, { spans, statuses }) : null;
     const direct =
-      merged || others.length === 0 ? { documents: [], sets: [] } : await unshadowedSets(db, docIds, others);
+      merged || others.length === 0
+        ? { documents: [], sets: [] }
+        : await unshadowedSets(db, docIds, others, onProgress);
     const [spanRows, progressRows] = merged ? [merged.spans, merged.statuses] : [spans, statuses];
     const batchDocuments = merged ? merged.documents : direct.documents;
     const wanted = docIds ? new Set(docIds) : null;
