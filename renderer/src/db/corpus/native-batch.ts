@@ -12,7 +12,7 @@ import { STATUSES, type DocStatus } from '../../core/model/status';
 import { CodePointIndex } from '../../core/text/code-points';
 import { documentIdForText } from '../../core/text/text-hash';
 import { BATCH_FORMAT, type BatchRow, type BatchSpans } from '../batch-rows';
-import { SPAN_PACK_FORMAT } from '../span-pack';
+import { isWholePack } from '../span-pack';
 
 /*
  * A batch row's native JSONL straight from its columns (issue 20, the corpus export): no document,
@@ -40,8 +40,7 @@ const sum = (a: Uint32Array): number => a.reduce((x, y) => x + y, 0);
 /** The pack's columns are as long as it says and its ids and notes as long as their lengths. */
 function packFits(set: BatchSpans, documents: number): boolean {
   const { pack, docStart } = set;
-  const sized = [pack.starts, pack.ends, pack.labels, pack.unsure, pack.idLengths, pack.noteLengths];
-  if (pack.format !== SPAN_PACK_FORMAT || sized.some((a) => !a || a.length !== pack.n)) return false;
+  if (!isWholePack(pack)) return false;
   if (docStart.length !== documents + 1 || docStart[0] !== 0 || docStart[documents] !== pack.n) return false;
   for (let j = 0; j < documents; j++) if (docStart[j]! > docStart[j + 1]!) return false;
   return sum(pack.idLengths) === pack.ids.length && sum(pack.noteLengths) === pack.notes.length;
