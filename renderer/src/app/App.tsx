@@ -146,6 +146,7 @@ export function App() {
           <ErrorBoundary fallback={failed('The library')} resetKey={entries}>
             <LibraryPanel
               entries={entries}
+              complete={session.complete}
               currentId={open?.doc.id ?? null}
               onOpen={openDocument}
               onStatus={session.changeStatus}

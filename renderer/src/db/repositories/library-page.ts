@@ -54,7 +54,7 @@ export function readEntryParts(
 }
 
 /** One document's per-label counts for one annotator: its pack, else its span rows. */
-async function countsOf(db: MarginaliaDb, docId: string, annotator: string): Promise<LabelCounts> {
+export async function countsOf(db: MarginaliaDb, docId: string, annotator: string): Promise<LabelCounts> {
   const counts: LabelCounts = { claim: 0, quote: 0, figure: 0, speculation: 0 };
   const pack = await db.spanPacks.get([docId, annotator]);
   if (pack && pack.format === SPAN_PACK_FORMAT) {

@@ -30,12 +30,15 @@ export function LibraryLoading() {
 /** The document list: title, length, per-label counts and the annotator's status for each. */
 export function LibraryPanel({
   entries,
+  complete = true,
   currentId,
   onOpen,
   onStatus,
   onDetails,
 }: {
   entries: readonly LibraryEntry[];
+  /** False while only the first entries are read: counts and matches are so far, the rest follows. */
+  complete?: boolean;
   currentId: string | null;
   onOpen: (id: string) => void;
   onStatus: (id: string, status: DocStatus) => void;
@@ -51,9 +54,7 @@ export function LibraryPanel({
     <nav className="library" aria-label="Library">
       <h2>
         Library{' '}
-        <span className="muted">
-          {done}/{entries.length} done
-        </span>
+        <span className="muted">{complete ? `${done}/${entries.length} done` : 'reading the rest…'}</span>
       </h2>
       <div className="library-filter" role="search" aria-label="Filter the library">
         <input
@@ -91,7 +92,8 @@ export function LibraryPanel({
         </div>
         {active && (
           <p className="muted" role="status" data-testid="library-matches">
-            {shown.length} of {entries.length} match{searching ? ' · searching texts…' : ''}
+            {complete ? `${shown.length} of ${entries.length} match` : `${shown.length} match so far`}
+            {searching ? ' · searching texts…' : ''}
           </p>
         )}
       </div>

@@ -2,7 +2,8 @@ import type { Label } from '../../core/model/labels';
 import type { DocStatus } from '../../core/model/status';
 import type { MarginaliaDb } from '../../db/database';
 import type { LibraryChange } from '../../db/library-changes';
-import { readLibraryTables } from '../../db/corpus/library-read';
+import { readLibraryStart } from '../../db/corpus/library-first';
+import { readLibraryTables, type LibraryTables } from '../../db/corpus/library-read';
 import { readEntryParts } from '../../db/repositories/library-page';
 import { syncedIds } from '../../db/repositories/sync';
 import { teamStatuses, teamStatusesOf, type TeamStatus } from '../../db/repositories/team-statuses';
@@ -33,11 +34,43 @@ export async function readLibrary(
   annotator: string,
   scope: LibraryScope | null,
 ): Promise<LibraryEntry[]> {
-  const [{ rows: all, counts, statuses }, team, others] = await Promise.all([
+  const [tables, team, others] = await Promise.all([
     readLibraryTables(db, annotator),
+    ...scoped(db, scope),
+  ] as const);
+  return toEntries(tables, team, others);
+}
+
+/**
+ * The library's first entries (at least `limit` when it has them), exactly as the whole read's
+ * first ones, and whether they are the whole library; null when only the whole read can tell.
+ */
+export async function readLibraryStartEntries(
+  db: MarginaliaDb,
+  annotator: string,
+  scope: LibraryScope | null,
+  limit: number,
+): Promise<{ entries: LibraryEntry[]; complete: boolean } | null> {
+  const [start, team, others] = await Promise.all([
+    readLibraryStart(db, annotator, limit),
+    ...scoped(db, scope),
+  ] as const);
+  return start && { entries: toEntries(start, team, others), complete: start.complete };
+}
+
+/** A team's documents and, for a lead, each one's statuses by annotator (null without a scope). */
+function scoped(db: MarginaliaDb, scope: LibraryScope | null) {
+  return [
     scope ? syncedIds(db, scope.articlesDb) : null,
     scope?.leadOf ? teamStatuses(db, scope.leadOf) : null,
-  ]);
+  ] as const;
+}
+
+function toEntries(
+  { rows: all, counts, statuses }: LibraryTables,
+  team: ReadonlySet<string> | null,
+  others: ReadonlyMap<string, TeamStatus[]> | null,
+): LibraryEntry[] {
   const docs = team ? all.filter((d) => team.has(d.id)) : all;
   return docs.map((d) => ({
     id: d.id,

@@ -5,9 +5,28 @@ import { keepBatchSummaries } from '../../db/corpus/library-summaries';
 import { noLibraryChange, onLibraryChanged } from '../../db/library-changes';
 import { onRowsChanged } from '../../db/observe-changes';
 import { libraryRefresh, RefreshGate } from './library-refresh';
-import { patchLibrary, readLibrary, type LibraryEntry, type LibraryScope } from './library-model';
+import {
+  patchLibrary,
+  readLibrary,
+  readLibraryStartEntries,
+  type LibraryEntry,
+  type LibraryScope,
+} from './library-model';
 
 export type { LibraryEntry, LibraryScope } from './library-model';
+
+/**
+ * Entries shown before the whole library is read: ~60 screens of the list, so a scroll or a click
+ * has rows at once while the rest is read (issue 20: at 1,000,000 documents the whole read took
+ * 16-30 s under load and the list waited for it).
+ */
+export const FIRST_ENTRIES = 500;
+
+/** The library as read so far: `complete` false while only its first entries are. */
+export interface LibraryState {
+  readonly entries: readonly LibraryEntry[];
+  readonly complete: boolean;
+}
 
 /** Span writes (labels) refresh the library once writing has paused this long, in an idle moment. */
 export const COUNTS_SETTLE_MS = 500;
@@ -32,11 +51,11 @@ export function useLibrary(
   scope: LibraryScope | null = null,
   /** False until the library may be read (start-up paints the last article first): undefined meanwhile. */
   wanted = true,
-): LibraryEntry[] | undefined {
+): LibraryState | undefined {
   const { db } = useServices();
   // Batch rows (issue 20) are never rewritten: their summaries are kept between the re-reads.
   useEffect(() => keepBatchSummaries(db, (l) => onRowsChanged(db.name, 'batches', l)), [db]);
-  const [entries, setEntries] = useState<LibraryEntry[] | undefined>(undefined);
+  const [state, setState] = useState<LibraryState | undefined>(undefined);
   useEffect(() => {
     if (!wanted) return;
     let live = true;
@@ -50,10 +69,20 @@ export function useLibrary(
       change = noLibraryChange();
       try {
         const patched = shown && (await patchLibrary(db, annotator, scope, shown, asked));
+        if (!patched && !shown) {
+          // The first read: the first screens by `order` range, then the rest behind them.
+          const start = await readLibraryStartEntries(db, annotator, scope, FIRST_ENTRIES);
+          if (!live) return;
+          if (start) setState(start);
+          if (start?.complete) {
+            shown = start.entries;
+            return;
+          }
+        }
         const next = patched ?? (await readLibrary(db, annotator, scope));
         if (!live) return;
         shown = next;
-        setEntries(next);
+        setState({ entries: next, complete: true });
       } catch {
         // A failed read (a closing database, a storage error) leaves the last library shown, and the
         // next read is a whole one; the read-only and startup paths report storage problems.
@@ -87,5 +116,5 @@ export function useLibrary(
     // The scope's fields, not its identity: a re-render must not re-read the library.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, annotator, scope?.articlesDb, scope?.leadOf, wanted]);
-  return entries;
+  return state;
 }

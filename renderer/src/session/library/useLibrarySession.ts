@@ -54,7 +54,9 @@ export function useLibrarySession(say: Say) {
   // The library is read only once the start-up article has painted (or there is none): with
   // 100,000 articles, reading the library first kept the window blank for seconds (issue 20).
   const [libraryWanted, setLibraryWanted] = useState(false);
-  const entries = useLibrary(annotator ?? '', useTeamSync().libraryScope, libraryWanted);
+  const library = useLibrary(annotator ?? '', useTeamSync().libraryScope, libraryWanted);
+  const entries = library?.entries;
+  const complete = library?.complete ?? false;
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Where the annotator was (last document, scroll, sidebar) is saved in passing, through the gate
@@ -140,26 +142,32 @@ export function useLibrarySession(say: Say) {
   // When the open document leaves the library (connecting to a team shows the team's articles
   // only), or nothing is open once documents arrive (an import into an empty library), open the first.
   useEffect(() => {
-    if (!entries || entries.length === 0) return;
+    // Only the whole library tells that a document left it (the first entries may not hold it).
+    if (!entries || entries.length === 0 || !complete) return;
     const first = (entries[0] as { id: string }).id;
     if (open && !entries.some((e) => e.id === open.doc.id)) {
       void openDocument(first);
       return;
     }
     if (!open && opening.current === 0) void openDocument(first);
-  }, [open, entries, openDocument]);
+  }, [open, entries, complete, openDocument]);
 
   const move = useCallback(
     (m: NavigationMove) => {
       if (!entries) return;
       const statusOf = (id: string): DocStatus => entries.find((e) => e.id === id)?.status ?? 'todo';
       const ids = entries.map((e) => e.id);
-      const target = navigate(ids, statusOf, open?.doc.id ?? null, m);
+      const from = open?.doc.id ?? null;
+      const at = from === null ? -1 : ids.indexOf(from);
+      let target = complete || at >= 0 ? navigate(ids, statusOf, from, m) : null;
+      // While only the first entries are read, a move past them (or wrapping round) must wait.
+      if (!complete && target !== null && m !== 'previous' && ids.indexOf(target) <= at) target = null;
       if (target) void openDocument(target);
+      else if (!complete) say('The library is still being read.');
       else
         say(m === 'next-not-done' ? 'Every other document is done.' : 'No more documents in that direction.');
     },
-    [entries, open, openDocument, say],
+    [entries, complete, open, openDocument, say],
   );
 
   const changeStatus = useCallback(
@@ -197,6 +205,8 @@ export function useLibrarySession(say: Say) {
     loaded: settings !== undefined,
     annotator,
     entries,
+    /** False while only the library's first entries are read (the rest follows). */
+    complete,
     open,
     current: entries?.find((e) => e.id === open?.doc.id),
     sidebarOpen,
