@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { readLibraryStart } from '../../../renderer/src/db/corpus/library-first';
-import { readLibraryTables } from '../../../renderer/src/db/corpus/library-read';
+import { readLibraryList, readLibraryTables } from '../../../renderer/src/db/corpus/library-read';
 import type { MarginaliaDb } from '../../../renderer/src/db/database';
 import type { DocumentRow } from '../../../renderer/src/db/rows';
 import { readLibrary, readLibraryStartEntries } from '../../../renderer/src/session/library/library-model';
@@ -80,5 +80,34 @@ describe("the library's first entries", () => {
     const start = await readLibraryStart(db, 'alice', 1_000);
     expect(start!.complete).toBe(true);
     expect(start!.rows).toHaveLength(300);
+  });
+});
+
+describe('the whole library made into entries as the heads arrive', () => {
+  beforeEach(() => void vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000));
+  afterEach(() => vi.restoreAllMocks());
+
+  it("equals the whole read's rows, counts and statuses, documents between and after the batches", async () => {
+    const { db, reference } = await twoLibraries(600, true);
+    const some = (await reference.documents.orderBy('order').first())!;
+    await db.documents.bulkAdd([
+      { ...some, id: 'first', order: -5 },
+      { ...some, id: 'between', order: 200.5 },
+      { ...some, id: 'late', order: 10_000 },
+    ] satisfies DocumentRow[]);
+    for (const a of ANNOTATORS) {
+      const whole = await readLibraryTables(db, a);
+      const want = whole.rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        length: r.length,
+        counts: whole.counts.get(r.id),
+        status: whole.statuses.get(r.id),
+      }));
+      expect(await readLibraryList(db, a, (d) => d)).toEqual(want);
+      expect(await readLibraryList(db, a, (d) => (d.id === 'between' ? null : d.id))).toEqual(
+        want.map((d) => d.id).filter((id) => id !== 'between'),
+      );
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+
 import { libraryScrollTarget } from '../../core/model/library-filter';
 import { STATUS_TITLES, STATUSES, type DocStatus } from '../../core/model/status';
 import { VirtualList } from '../../ui/VirtualList';
@@ -45,8 +47,10 @@ export function LibraryPanel({
   /** Opens a document's details (title, source, metadata). */
   onDetails: (id: string) => void;
 }) {
-  const { query, setQuery, shown, active, searching, annotators } = useLibraryFilter(entries);
-  const done = entries.filter((e) => e.status === 'done').length;
+  const { query, setQuery, shown, active, searching, annotators } = useLibraryFilter(entries, complete);
+  // Once per library, not per keystroke: each is a pass over every entry.
+  const done = useMemo(() => entries.filter((e) => e.status === 'done').length, [entries]);
+  const team = useMemo(() => entries.some((e) => e.team), [entries]);
   const target = libraryScrollTarget(shown, currentId, active);
   // A new query starts the list at its top, so the first match is what shows.
   const listKey = JSON.stringify(query);
@@ -101,7 +105,7 @@ export function LibraryPanel({
         key={listKey}
         label="Documents"
         count={shown.length}
-        rowHeight={entries.some((e) => e.team) ? TEAM_ROW_HEIGHT : ROW_HEIGHT}
+        rowHeight={team ? TEAM_ROW_HEIGHT : ROW_HEIGHT}
         scrollToIndex={target}
         overscanPx={OVERSCAN_PX}
         renderRow={(i) => {

@@ -31,13 +31,40 @@ describe('TitleIndex', () => {
     expect(marked(index.matches('b'))).toEqual([0]);
   });
 
-  it('is kept for the same titles and rebuilt when one changes', () => {
+  it('tells whether it holds the same titles in the same order', () => {
     const index = TitleIndex.of(titles);
-    expect(index.reuseFor([...titles])).toBe(index);
+    const copy = [...titles];
+    expect(index.holds(copy.length, (i) => copy[i]!)).toBe(true);
     const renamed = titles.map((t, i) => (i === 2 ? 'Council rejects budget' : t));
-    const next = index.reuseFor(renamed);
-    expect(next).not.toBe(index);
-    expect(marked(next.matches('rejects'))).toEqual([2]);
+    expect(index.holds(renamed.length, (i) => renamed[i]!)).toBe(false);
+    expect(index.holds(titles.length - 1, (i) => titles[i]!)).toBe(false);
+    expect(marked(TitleIndex.of(renamed).matches('rejects'))).toEqual([2]);
+  });
+
+  it('built a chunk at a time, marks what lowering every title marks, across chunks (40,000 titles)', async () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => `Report ${i} ${i % 3 === 0 ? 'İzmir' : 'Budget'}`);
+    let pauses = 0;
+    const index = await TitleIndex.build(many, async () => void pauses++);
+    expect(pauses).toBeGreaterThan(0);
+    expect(index!.holds(many.length, (i) => many[i]!)).toBe(true);
+    for (const n of ['report 1638', 'izmir', 'i̇zmir', 'budget', '9 b', '39999'])
+      expect(marked(index!.matches(n)), n).toEqual(naive(many, n));
+    expect(marked(index!.matches('report 16384'))).toEqual(
+      marked(TitleIndex.of(many).matches('report 16384')),
+    );
+  });
+
+  it('stops building when asked', async () => {
+    let stop = false;
+    const many = Array.from({ length: 40_000 }, (_, i) => `T${i}`);
+    expect(
+      await TitleIndex.build(
+        many,
+        async () => void (stop = true),
+        () => stop,
+      ),
+    ).toBeNull();
+    expect(TitleIndex.of([]).matches('x')).toHaveLength(0);
   });
 
   it('gives filterLibrary the same result as lower-casing every title', () => {
