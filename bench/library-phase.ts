@@ -30,19 +30,37 @@ async function fill(page: Page, base: string, documents: number): Promise<number
   return added;
 }
 
-/** Navigation start to the library listing rows, not busy, its filter usable (ms, the page's clock). */
-async function start(page: Page, base: string): Promise<number> {
+/**
+ * Navigation start to the library listing rows, not busy, its filter usable (ms, the page's clock),
+ * then to the whole library read (its header counts every document done), then to an idle page:
+ * the filter is timed once the page is idle, as when someone types, not while the rest of the
+ * library is being read behind the first screens (the filter then counts matches "so far").
+ */
+async function start(page: Page, base: string): Promise<{ start: number; complete: number }> {
   await forgetLastDocument(page);
   await page.goto(`${base}/`);
   return page.evaluate(
     () =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<{ start: number; complete: number }>((resolve, reject) => {
         const ready = () =>
           document.querySelector('nav.library:not([aria-busy="true"]) input[type="search"]') !== null &&
           document.querySelector('nav.library button.doc-title') !== null;
+        const complete = () =>
+          /done$/.test(document.querySelector('nav.library h2 .muted')?.textContent ?? '');
+        let start = 0;
+        let whole = 0;
+        // An idle period of ~50 ms: no task queued (the title index is built in tasks behind the list).
+        const idle = () =>
+          requestIdleCallback((d) =>
+            d.timeRemaining() >= 45 ? resolve({ start, complete: whole }) : idle(),
+          );
         const tick = () => {
           if (performance.now() > 300_000) return reject(new Error('the library was not shown in 300 s'));
-          if (ready()) return resolve(performance.now());
+          if (!start && ready()) start = performance.now();
+          if (start && complete()) {
+            whole = performance.now();
+            return idle();
+          }
           requestAnimationFrame(tick);
         };
         tick();
@@ -127,11 +145,14 @@ export async function runLibrary(
   const fillMs = Date.now() - t0;
   if (added !== documents) problems.push(`library: imported ${added} of ${documents} documents`);
   const starts: number[] = [];
+  const completes: number[] = [];
   const filters: number[] = [];
   const p95s: number[] = [];
   let empty = 0;
   for (let r = 0; r < runs; r++) {
-    starts.push(await start(page, base));
+    const t = await start(page, base);
+    starts.push(t.start);
+    completes.push(t.complete);
     filters.push(await filter(page, `Library ${documents - 1 - r}`));
     const s = await scroll(page, quick ? 60 : 240);
     p95s.push(percentile(s.durations, 95));
@@ -143,13 +164,14 @@ export async function runLibrary(
     documents: added,
     fill_ms: fillMs,
     start_ms: summarize(starts).median,
+    complete_ms: summarize(completes).median,
     filter_ms: summarize(filters).median,
     scroll_p95_frame_ms: summarize(p95s).median,
     scroll_empty_frames: empty,
     heap_mb: usedSize / 1024 / 1024,
   };
   log(
-    `library ${added} documents (imported in ${Math.round(fillMs / 1000)} s): start ${fmtList(starts)} ms, filter ${fmtList(filters)} ms, scroll p95 ${fmtList(p95s)} ms (${empty} frames without rows), heap ${out.heap_mb.toFixed(1)} MB`,
+    `library ${added} documents (imported in ${Math.round(fillMs / 1000)} s): start ${fmtList(starts)} ms, whole library read ${fmtList(completes)} ms, filter ${fmtList(filters)} ms, scroll p95 ${fmtList(p95s)} ms (${empty} frames without rows), heap ${out.heap_mb.toFixed(1)} MB`,
   );
   return out;
 }
