@@ -61,29 +61,35 @@ export function useLibraryFilter(entries: readonly LibraryEntry[], complete = tr
   // the same (a label changes an entry's counts, not its title): the first words typed find it
   // ready (at 1,000,000 titles building it on the first keystroke took 618 ms), and a keystroke
   // only scans its strings (13 ms at 1,000,000). Words typed before it is ready build it at once.
-  const built = useRef<TitleIndex | null>(null);
-  const titleAt = (i: number): string => (entries[i] as LibraryEntry).title;
+  const built = useRef<{ index: TitleIndex; of: readonly LibraryEntry[] } | null>(null);
+  // Whether the index holds these entries' titles: O(n), so asked once per entries array.
+  const fits = (): boolean => {
+    const b = built.current;
+    if (!b || (b.of !== entries && !b.index.holds(entries.length, (i) => (entries[i] as LibraryEntry).title)))
+      return false;
+    b.of = entries;
+    return true;
+  };
   useEffect(() => {
-    if (!complete || built.current?.holds(entries.length, titleAt)) return;
+    if (!complete || fits()) return;
     let stopped = false;
     void TitleIndex.build(
       entries.map((e) => e.title),
       nextTask,
       () => stopped,
     ).then((index) => {
-      if (index) built.current = index;
+      if (index) built.current = { index, of: entries };
     });
     return () => void (stopped = true);
-    // titleAt reads `entries`.
+    // fits reads `entries`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entries, complete]);
   const filtering = n !== null;
   const index = useMemo(() => {
     if (!filtering) return null;
-    if (!built.current?.holds(entries.length, titleAt))
-      built.current = TitleIndex.of(entries.map((e) => e.title));
-    return built.current;
-    // titleAt reads `entries`.
+    if (!fits()) built.current = { index: TitleIndex.of(entries.map((e) => e.title)), of: entries };
+    return (built.current as { index: TitleIndex }).index;
+    // fits reads `entries`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entries, filtering]);
   const titleMatches = useMemo(() => (index && n !== null ? index.matches(n) : null), [index, n]);
