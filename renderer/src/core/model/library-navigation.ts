@@ -28,3 +28,22 @@ export function navigate(
       return null;
   }
 }
+
+/**
+ * `navigate` over a library of which only the first entries are read yet (`complete` false): a
+ * move from a document not among them, past their end or wrapping round waits for the rest (null).
+ */
+export function navigateRead(
+  ids: readonly string[],
+  statusOf: (id: string) => DocStatus,
+  current: string | null,
+  move: NavigationMove,
+  complete: boolean,
+): string | null {
+  if (complete) return navigate(ids, statusOf, current, move);
+  const at = current === null ? -1 : ids.indexOf(current);
+  if (at < 0) return null;
+  const target = navigate(ids, statusOf, current, move);
+  if (target === null) return null;
+  return move === 'previous' || ids.indexOf(target) > at ? target : null;
+}

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { ArticleDocument } from '../../core/model/document';
-import { navigate, type NavigationMove } from '../../core/model/library-navigation';
+import { navigateRead, type NavigationMove } from '../../core/model/library-navigation';
 import { STATUS_TITLES, type DocStatus } from '../../core/model/status';
 import type { Span } from '../../core/model/span';
 import { listSpans } from '../../db/repositories/annotations';
@@ -157,11 +157,7 @@ export function useLibrarySession(say: Say) {
       if (!entries) return;
       const statusOf = (id: string): DocStatus => entries.find((e) => e.id === id)?.status ?? 'todo';
       const ids = entries.map((e) => e.id);
-      const from = open?.doc.id ?? null;
-      const at = from === null ? -1 : ids.indexOf(from);
-      let target = complete || at >= 0 ? navigate(ids, statusOf, from, m) : null;
-      // While only the first entries are read, a move past them (or wrapping round) must wait.
-      if (!complete && target !== null && m !== 'previous' && ids.indexOf(target) <= at) target = null;
+      const target = navigateRead(ids, statusOf, open?.doc.id ?? null, m, complete);
       if (target) void openDocument(target);
       else if (!complete) say('The library is still being read.');
       else

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { deriveTitle, normalizePlainText } from '../../../../renderer/src/core/model/document';
-import { navigate } from '../../../../renderer/src/core/model/library-navigation';
+import { navigate, navigateRead } from '../../../../renderer/src/core/model/library-navigation';
 import { documentIdForText } from '../../../../renderer/src/core/text/text-hash';
 
 describe('documents', () => {
@@ -49,5 +49,15 @@ describe('library navigation', () => {
     expect(navigate(ids, status, 'a', 'next-not-done')).toBe('d');
     expect(navigate(ids, status, 'd', 'next-not-done')).toBe('a');
     expect(navigate(['b', 'c'], status, 'b', 'next-not-done')).toBeNull();
+  });
+  it('over the first entries only (the rest still read), never goes past them nor wraps round', () => {
+    const first = ['a', 'b', 'c'];
+    expect(navigateRead(first, status, 'a', 'next', false)).toBe('b');
+    expect(navigateRead(first, status, 'c', 'next', false)).toBeNull();
+    expect(navigateRead(first, status, 'c', 'previous', false)).toBe('b');
+    expect(navigateRead(first, status, 'b', 'next-not-done', false)).toBeNull(); // would wrap to 'a'
+    expect(navigateRead(first, status, 'x', 'next', false)).toBeNull(); // the open one is further on
+    expect(navigateRead(first, status, null, 'next', false)).toBeNull();
+    expect(navigateRead(ids, status, 'd', 'next-not-done', true)).toBe('a');
   });
 });
