@@ -1,16 +1,7 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import {
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-  type Ref,
-  type RefObject,
-} from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 
 import type { Label } from '../core/model/labels';
 import type { Span } from '../core/model/span';
@@ -20,7 +11,7 @@ import { createDomLocator } from './dom-locator';
 import { selectionCollapser } from './selection-collapser';
 import { ChunkNode } from './nodes/ChunkNode';
 import { LabelKeysPlugin } from './plugins/LabelKeysPlugin';
-import { $loadArticle, LoadTextPlugin, type Preloaded } from './plugins/LoadTextPlugin';
+import { $loadArticle, LoadTextPlugin } from './plugins/LoadTextPlugin';
 import { ReadOnlyGuardPlugin } from './plugins/ReadOnlyGuardPlugin';
 import {
   readDomSelection,
@@ -101,7 +92,6 @@ export interface ArticleEditorProps {
  */
 export function ArticleEditor(props: ArticleEditorProps) {
   const layout = useMemo(() => new TextLayout(props.text), [props.text]);
-  const preloaded = useRef<Preloaded | null>(null);
   // The composer reads its config once, when it creates the editor: the text it starts with.
   const initialConfig = useMemo(
     () => ({
@@ -110,7 +100,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       theme: { paragraph: 'm-paragraph' },
       nodes: [ChunkNode],
       editorState: () => {
-        preloaded.current = { layout, keys: $loadArticle(layout) };
+        $loadArticle(layout);
       },
       onError: (error: Error) => {
         throw error;
@@ -121,7 +111,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody {...props} layout={layout} preloaded={preloaded} />
+      <EditorBody {...props} layout={layout} />
     </LexicalComposer>
   );
 }
@@ -129,7 +119,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
 function EditorBody({
   ref,
   layout,
-  preloaded,
   index: given,
   spans,
   activeSpanIds,
@@ -141,7 +130,7 @@ function EditorBody({
   onScroll,
   onReady,
   linked,
-}: Omit<ArticleEditorProps, 'text'> & { layout: TextLayout; preloaded: RefObject<Preloaded | null> }) {
+}: Omit<ArticleEditorProps, 'text'> & { layout: TextLayout }) {
   const [editor] = useLexicalComposerContext();
   const { text } = layout;
   // A later text (LoadTextPlugin) arrives with its own index; until then the layout's text is the
@@ -295,12 +284,7 @@ function EditorBody({
           />
           <canvas className="article-marks" ref={marks} aria-hidden="true" data-testid="article-marks" />
         </div>
-        <LoadTextPlugin
-          layout={layout}
-          generation={generation}
-          preloaded={preloaded}
-          onLoaded={setParagraphKeys}
-        />
+        <LoadTextPlugin layout={layout} generation={generation} onLoaded={setParagraphKeys} />
         <ReadOnlyGuardPlugin layout={layout} onRefused={onRefused} onCorrupted={rebuild} />
         {paragraphKeys && (
           <SelectionPlugin layout={layout} paragraphIndex={paragraphIndex} onSelection={handleSelection} />
