@@ -106,4 +106,6 @@ test('two tabs: a change that clashes with the other tab’s is refused and show
   await expect(a.page.getByTestId('save-state')).toHaveAccessibleName('Not saved');
   expect((await storedRows<Row>(page, 'spans')).map((r) => r.label)).toEqual(['figure']);
   await expect(a.spanItems().first()).toContainText('Figure');
+  // Showing what is stored is no edit of A's: the refusal stays said.
+  await expect(a.status()).toContainText('changed in another window');
 });

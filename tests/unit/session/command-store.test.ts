@@ -52,6 +52,21 @@ describe('the persisted command queue', () => {
     expect(store.getView()).toMatchObject({ canUndo: true, canRedo: false });
   });
 
+  it('counts the commands run here as edits; a fresh read and a rollback are none', async () => {
+    const { store, queue, failNext } = setup();
+    store.perform({ add: 1 });
+    store.undo();
+    store.redo();
+    await settled(queue);
+    expect(store.getView()).toMatchObject({ state: 1, edits: 3 });
+    failNext.push(Object.assign(new Error('boom'), { name: 'ConstraintError' }));
+    store.perform({ add: 5 });
+    await failed(queue);
+    expect(store.getView()).toMatchObject({ state: 1, edits: 4 });
+    store.load(7);
+    expect(store.getView()).toMatchObject({ state: 7, edits: 4 });
+  });
+
   it('a failed write is rolled back on screen and in the history, and reported', async () => {
     const { store, queue, failNext } = setup();
     store.perform({ add: 1 });
@@ -136,11 +151,11 @@ describe('the persisted command queue', () => {
     store.subscribe(() => told++);
     store.perform({ add: 2 }, null, 'later');
     expect(store.getState()).toBe(2);
-    expect(store.getView()).toEqual({ state: 0, canUndo: false, canRedo: false });
+    expect(store.getView()).toEqual({ state: 0, canUndo: false, canRedo: false, edits: 0 });
     expect(told).toBe(0);
     release();
     await settled(queue);
-    expect(store.getView()).toEqual({ state: 2, canUndo: true, canRedo: false });
+    expect(store.getView()).toEqual({ state: 2, canUndo: true, canRedo: false, edits: 1 });
     expect(told).toBe(1);
     // A command shown at once meanwhile shows both.
     store.perform({ add: 1 }, null, 'later');

@@ -45,7 +45,10 @@ export interface AnnotatePageProps {
   registerUndo?: (handlers: { undo: () => void; redo: () => void } | null) => void;
   /** A span was added (after its frame has painted): the shell moves a "to do" document on. */
   onTagged?: (docId: string) => void;
-  /** The spans changed (an edit, undo or redo): the shell clears an error about an earlier try. */
+  /**
+   * The user changed the spans here (an edit, undo or redo; not a re-read of what is stored): the
+   * shell clears an error about an earlier try.
+   */
   onEdited?: () => void;
   /** Opens another article (a link's other end). */
   onOpenDocument?: (docId: string) => void;
@@ -84,12 +87,14 @@ export const AnnotatePage = memo(function AnnotatePage({
   const [picked, setPicked] = useState<string | null>(null);
   const [laidOut, setLaidOut] = useState(false);
   const spans = useMemo(() => session.spans ?? [], [session.spans]);
-  const loadedSpans = useRef<readonly Span[] | null>(null);
+  // Only this view's own commands: a re-read of the stored spans (another window's change, the
+  // stored state after a refused write) is no edit, and must leave the refusal's message standing.
+  const shownEdits = useRef(session.edits);
   useEffect(() => {
-    if (!session.spans) return;
-    if (loadedSpans.current && loadedSpans.current !== session.spans) onEdited?.();
-    loadedSpans.current = session.spans;
-  }, [session.spans, onEdited]);
+    if (shownEdits.current === session.edits) return;
+    shownEdits.current = session.edits;
+    onEdited?.();
+  }, [session.edits, onEdited]);
 
   const atCaret = useMemo(() => {
     const here = caret === null ? [] : spansAt(spans, caret);

@@ -36,6 +36,8 @@ export interface AnnotationSession {
   saveState: SaveStateSource;
   canUndo: boolean;
   canRedo: boolean;
+  /** Commands this view has run (label, edit, delete, undo, redo); a re-read of the stored spans is none. */
+  edits: number;
   /**
    * Creates a span from a code point selection; returns a message when refused. `spans` and every
    * render follow after the next paint: the caller paints the new highlight itself from `latest()`.
@@ -137,6 +139,7 @@ export function useAnnotationSession(
     latest: useCallback(() => store.getState() ?? [], [store]),
     canUndo: view.canUndo,
     canRedo: view.canRedo,
+    edits: view.edits,
     create,
     update,
     markUnsaved: useCallback(() => store.queue.markUnsaved(), [store]),

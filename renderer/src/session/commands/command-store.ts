@@ -17,6 +17,11 @@ export interface CommandView<S> {
   readonly state: S;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /**
+   * Commands this store has run (performed, undone, redone): what the user did here. A fresh read
+   * (`load`: another window's change, the stored state after a refused write) and a rollback are not.
+   */
+  readonly edits: number;
 }
 
 /** What undo/redo did: the command run, a refusal, or null when there was nothing to do. */
@@ -34,6 +39,7 @@ export class CommandStore<S, C extends object> {
   private history: History<C> = emptyHistory;
   private view: CommandView<S>;
   private shownHistory: History<C> = emptyHistory;
+  private edits = 0;
   // The history step each queued command was recorded as (a text edit's saves share one).
   private readonly recordedAs = new WeakMap<C, C>();
   private readonly listeners = new Set<() => void>();
@@ -46,7 +52,7 @@ export class CommandStore<S, C extends object> {
     private readonly later: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.state = initial;
-    this.view = { state: initial, canUndo: false, canRedo: false };
+    this.view = { state: initial, canUndo: false, canRedo: false, edits: 0 };
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -103,6 +109,7 @@ export class CommandStore<S, C extends object> {
 
   private run(cmd: C, publishNow = true): void {
     this.state = this.spec.apply(this.state, cmd);
+    this.edits += 1;
     if (publishNow) this.publish();
     void this.later().then(() => this.publishHistory());
     void this.queue.enqueue({
@@ -118,17 +125,19 @@ export class CommandStore<S, C extends object> {
   }
 
   private publish(): void {
-    this.view = { ...this.view, state: this.state };
+    this.view = { ...this.view, state: this.state, edits: this.edits };
     for (const l of this.listeners) l();
   }
 
   private publishHistory(): void {
-    if (this.shownHistory === this.history && this.view.state === this.state) return;
+    const { state, edits } = this;
+    if (this.shownHistory === this.history && this.view.state === state && this.view.edits === edits) return;
     this.shownHistory = this.history;
     this.view = {
-      state: this.state,
+      state,
       canUndo: this.history.past.length > 0,
       canRedo: this.history.future.length > 0,
+      edits,
     };
     for (const l of this.listeners) l();
   }
