@@ -32,6 +32,11 @@ test.afterAll(async () => {
 
 test('under StrictMode a mouse selection is labelled by its key', async ({ freshPage: page }) => {
   expect(url).not.toBe('');
+  // On a fresh clone Vite optimizes the dependencies it finds on the first visit and may reload the
+  // page once meanwhile: that visit only warms the cache.
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'Annotator name' }).waitFor();
+  await page.waitForLoadState('networkidle');
   await page.goto(url);
   const app = new AnnotatePage(page);
   await app.setName('alice');
