@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 
-import { rowsInView, scrollGeometry } from './scroll-geometry';
+import { overscanRows, rowsInView, scrollGeometry } from './scroll-geometry';
 
 /**
  * A list that mounts only the rows in view (fixed row height), so a library of 100,000 documents
@@ -87,7 +87,7 @@ export function VirtualList({
     if (top < at || top + rowHeight > at + height) el.scrollTop = (top - rowHeight) / ratio;
   }, [scrollToIndex, rowHeight]);
 
-  const overscan = Math.max(6, Math.ceil(overscanPx / rowHeight));
+  const overscan = overscanRows(count, rowHeight, view.height, overscanPx);
   const { first, last, shift } = rowsInView(count, rowHeight, view, overscan);
   mounted.current = { first, last, margin: Math.floor(overscan / 2) };
   const rows: ReactNode[] = [];

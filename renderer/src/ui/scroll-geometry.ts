@@ -33,3 +33,19 @@ export function rowsInView(
     shift: view.top - offset,
   };
 }
+
+/**
+ * Rows mounted beyond each edge of the view. Past a browser's height (scaled) every scroll re-renders
+ * in its own frame and a 600 px jump moves dozens of rows, so a wide margin is only more all-new rows
+ * each frame (1,000,000 documents: a p95 frame of 16–17 ms with 1,200 px, 9–11 ms with 6 rows); 6 rows
+ * still cover a wheel step the compositor shows before the list re-renders.
+ */
+export function overscanRows(
+  count: number,
+  rowHeight: number,
+  viewHeight: number,
+  overscanPx: number,
+): number {
+  if (scrollGeometry(count, rowHeight, viewHeight).ratio > 1) return 6;
+  return Math.max(6, Math.ceil(overscanPx / rowHeight));
+}

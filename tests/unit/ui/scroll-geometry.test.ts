@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { MAX_SCROLL_PX, rowsInView, scrollGeometry } from '../../../renderer/src/ui/scroll-geometry';
+import {
+  MAX_SCROLL_PX,
+  overscanRows,
+  rowsInView,
+  scrollGeometry,
+} from '../../../renderer/src/ui/scroll-geometry';
 
 describe('a list taller than the browser lays out', () => {
   it('keeps its true height and places rows as before while it fits', () => {
@@ -25,5 +30,14 @@ describe('a list taller than the browser lays out', () => {
     const placed = mid.first * 84 + mid.shift;
     expect(placed).toBeLessThanOrEqual((height - 600) / 2);
     expect(placed).toBeGreaterThan((height - 600) / 2 - 84);
+  });
+});
+
+describe('the rows mounted beyond the view', () => {
+  it('are the asked margin while the list fits, and 6 rows once it is scaled', () => {
+    expect(overscanRows(1000, 84, 600, 1200)).toBe(15);
+    expect(overscanRows(1000, 84, 600, 0)).toBe(6);
+    // 1,000,005 rows of 84 px: every scroll re-renders, so a wide margin is only more new rows a frame.
+    expect(overscanRows(1_000_005, 84, 600, 1200)).toBe(6);
   });
 });
