@@ -17,13 +17,18 @@ export interface LibraryTables {
 }
 
 /**
- * The library's rows, one annotator's span counts and statuses in one read transaction and one walk
- * over the batch rows. Why one walk: read as three (listLibrary, countSpansByDocument,
- * libraryStatuses at once), each walk read and summarised every batch row itself, as the summaries
- * are kept only once a walk ends: at 100,000 documents (391 batch rows) the start-up's list took
- * 3.0-3.5 s under load (~19), the batch rows read three times over.
+ * One read transaction over every table the library reads, with the per-document rows (in library
+ * order), one annotator's counts and statuses read first; `walk` adds the batch rows' share.
  */
-export function readLibraryTables(db: MarginaliaDb, annotator: string): Promise<LibraryTables> {
+function inLibraryRead<T>(
+  db: MarginaliaDb,
+  annotator: string,
+  walk: (read: {
+    rows: DocumentRow[];
+    counts: Awaited<ReturnType<typeof countPerDocument>>;
+    statuses: Awaited<ReturnType<typeof statusRowsOf>>;
+  }) => Promise<T>,
+): Promise<T> {
   const tables = [db.documents, db.spans, db.spanPacks, ...statusTables(db), ...batchTables(db)];
   return db.transaction('r', tables, async () => {
     const rows = await documentRowsInOrder(db);
@@ -31,6 +36,19 @@ export function readLibraryTables(db: MarginaliaDb, annotator: string): Promise<
       countPerDocument(db, annotator),
       statusRowsOf(db, annotator),
     ]);
+    return walk({ rows, counts, statuses });
+  });
+}
+
+/**
+ * The library's rows, one annotator's span counts and statuses in one read transaction and one walk
+ * over the batch rows. Why one walk: read as three (listLibrary, countSpansByDocument,
+ * libraryStatuses at once), each walk read and summarised every batch row itself, as the summaries
+ * are kept only once a walk ends: at 100,000 documents (391 batch rows) the start-up's list took
+ * 3.0-3.5 s under load (~19), the batch rows read three times over.
+ */
+export function readLibraryTables(db: MarginaliaDb, annotator: string): Promise<LibraryTables> {
+  return inLibraryRead(db, annotator, async ({ rows, counts, statuses }) => {
     const fromBatches: DocumentRow[] = [];
     await forEachBatchSummary(
       db,
@@ -66,13 +84,7 @@ export function readLibraryList<T>(
   annotator: string,
   make: (d: ListedDocument) => T | null,
 ): Promise<T[] | null> {
-  const tables = [db.documents, db.spans, db.spanPacks, ...statusTables(db), ...batchTables(db)];
-  return db.transaction('r', tables, async () => {
-    const rows = await documentRowsInOrder(db);
-    const [counts, statuses] = await Promise.all([
-      countPerDocument(db, annotator),
-      statusRowsOf(db, annotator),
-    ]);
+  return inLibraryRead(db, annotator, async ({ rows, counts, statuses }) => {
     const out: T[] = [];
     const add = (d: ListedDocument): void => {
       const entry = make(d);
